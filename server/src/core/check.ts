@@ -1,0 +1,42 @@
+import type { ParsedMarkdown } from './parse';
+import type { Outline, Section } from './outline';
+import type { Template, TemplateRegistry } from './templates';
+import type { Selection } from './select';
+import type { Alignment } from './align';
+import type { CheckOptions, Code, Finding, Level, Message } from './types';
+
+/** Everything a check may look at; built once per check run, read-only. */
+export interface CheckContext {
+  text: string;
+  doc: ParsedMarkdown;
+  outline: Outline;
+  registry: TemplateRegistry;
+  selection: Selection;
+  template?: Template;
+  /** Present when a template was selected. */
+  alignment?: Alignment;
+  options: CheckOptions;
+}
+
+/** A finding before the runner gives it its code and configured level. */
+export type Draft = Omit<Finding, 'code' | 'level'>;
+
+/** One diagnostic code: what it is called, how severe by default, and how to find it. */
+export interface Check {
+  code: Code;
+  defaultLevel: Level;
+  /** True when its findings carry the data a code action builds an edit from. */
+  fixable: boolean;
+  title: Message;
+  run(ctx: CheckContext): Draft[];
+}
+
+/** “Title” in the document's own words, numbering included, for messages. */
+export function quote(section: Section): string {
+  return `“${section.heading.text}”`;
+}
+
+/** Range of a heading's line, for findings placed on a heading. */
+export function headingRange(section: Section): { offset: number; length: number } {
+  return { offset: section.heading.offset, length: section.heading.end - section.heading.offset };
+}

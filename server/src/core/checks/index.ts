@@ -1,0 +1,19 @@
+import type { Check } from '../check';
+import { missingSection } from './missing-section';
+import { sectionOrder } from './section-order';
+import { sectionLevel } from './section-level';
+import { sectionTitle } from './section-title';
+import { noTemplate } from './no-template';
+import { unknownTemplate } from './unknown-template';
+import { templateError } from './template-error';
+
+/** The one list of checks, in the order their findings are reported. */
+export const checks: readonly Check[] = [
+  noTemplate,
+  unknownTemplate,
+  templateError,
+  missingSection,
+  sectionOrder,
+  sectionLevel,
+  sectionTitle,
+];

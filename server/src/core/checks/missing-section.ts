@@ -1,0 +1,61 @@
+import type { Check, CheckContext, Draft } from '../check';
+import { headingRange, quote } from '../check';
+import type { Section } from '../outline';
+
+/** Required descendants of a missing section, inserted and reported with it. */
+export function requiredDescendants(section: Section): Section[] {
+  return section.children.filter((c) => !c.optional).flatMap((c) => [c, ...requiredDescendants(c)]);
+}
+
+/** Where a missing section belongs: the heading it comes after, or its parent's heading. */
+function place(ctx: CheckContext, expected: Section): { anchor?: Section; after: boolean; insertAt: number } {
+  const pairs = ctx.alignment!.pairs;
+  const siblings = expected.parent ? expected.parent.children : ctx.template!.outline.roots;
+  const at = siblings.indexOf(expected);
+  for (let i = at - 1; i >= 0; i--) {
+    const prev = pairs.get(siblings[i]!);
+    if (prev) return { anchor: prev.actual, after: true, insertAt: prev.actual.end };
+  }
+  const next = siblings.slice(at + 1).map((s) => pairs.get(s)).find(Boolean);
+  const parent = expected.parent && pairs.get(expected.parent)?.actual;
+  if (parent) return { anchor: parent, after: false, insertAt: next ? next.actual.heading.offset : parent.end };
+  return { anchor: undefined, after: false, insertAt: next ? next.actual.heading.offset : ctx.text.length };
+}
+
+export const missingSection: Check = {
+  code: 'missing-section',
+  defaultLevel: 'error',
+  fixable: true,
+  title: { vi: 'Thiếu mục bắt buộc của đề cương', en: 'Required section of the outline is missing' },
+  run(ctx) {
+    if (!ctx.template || !ctx.alignment) return [];
+    const pairs = ctx.alignment.pairs;
+    const out: Draft[] = [];
+    for (const expected of ctx.template.outline.all) {
+      if (expected.optional || pairs.has(expected)) continue;
+      // A missing parent is reported once, with its children; an optional missing parent excuses them.
+      if (expected.parent && !pairs.has(expected.parent)) continue;
+      const { anchor, after, insertAt } = place(ctx, expected);
+      const children = requiredDescendants(expected).length;
+      const withChildren = children ? { vi: ` (cùng ${children} mục con)`, en: ` (with ${children} subsection${children > 1 ? 's' : ''})` } : { vi: '', en: '' };
+      const where = anchor
+        ? after
+          ? { vi: `; theo đề cương, mục này đứng sau ${quote(anchor)}`, en: `; the outline puts it after ${quote(anchor)}` }
+          : { vi: `; theo đề cương, mục này thuộc ${quote(anchor)}`, en: `; the outline puts it under ${quote(anchor)}` }
+        : { vi: '', en: '' };
+      const target = anchor ?? ctx.outline.title ?? ctx.outline.all[0];
+      const range = target
+        ? 'heading' in target ? headingRange(target) : { offset: target.offset, length: target.end - target.offset }
+        : { offset: ctx.doc.frontMatter?.end ?? 0, length: 0 };
+      out.push({
+        ...range,
+        message: {
+          vi: `Thiếu mục “${expected.heading.text}”${withChildren.vi}${where.vi}.`,
+          en: `Missing section “${expected.heading.text}”${withChildren.en}${where.en}.`,
+        },
+        data: { section: expected.index, title: expected.heading.text, level: expected.level, insertAt, template: ctx.template.id },
+      });
+    }
+    return out;
+  },
+};

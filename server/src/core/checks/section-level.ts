@@ -1,0 +1,34 @@
+import type { Check, Draft } from '../check';
+import { headingRange, quote } from '../check';
+
+export const sectionLevel: Check = {
+  code: 'section-level',
+  defaultLevel: 'warning',
+  fixable: false,
+  title: { vi: 'Mục sai cấp tiêu đề', en: 'Section at the wrong heading level' },
+  run(ctx) {
+    if (!ctx.template || !ctx.alignment) return [];
+    const pairs = ctx.alignment.pairs;
+    const out: Draft[] = [];
+    for (const pair of pairs.values()) {
+      const { expected, actual } = pair;
+      if (actual.level === expected.level) continue;
+      // A whole subtree moved with its parent is reported once, at the parent.
+      const parentPair = expected.parent && pairs.get(expected.parent);
+      if (parentPair && parentPair.actual.level !== parentPair.expected.level &&
+          actual.level - parentPair.actual.level === expected.level - parentPair.expected.level) continue;
+      const depth = ctx.outline.topDepth + expected.level - 1;
+      const marker = '#'.repeat(Math.max(1, Math.min(6, depth)));
+      const actualMarker = '#'.repeat(actual.heading.depth);
+      out.push({
+        ...headingRange(actual),
+        message: {
+          vi: `Mục ${quote(actual)} là tiêu đề cấp ${actual.level} (${actualMarker}); theo đề cương phải là cấp ${expected.level} (${marker}).`,
+          en: `Section ${quote(actual)} is a level-${actual.level} heading (${actualMarker}); the outline makes it level ${expected.level} (${marker}).`,
+        },
+        data: { section: expected.index, depth },
+      });
+    }
+    return out;
+  },
+};

@@ -1,0 +1,28 @@
+import type { Check, Draft } from '../check';
+import { quote } from '../check';
+
+export const sectionTitle: Check = {
+  code: 'section-title',
+  defaultLevel: 'warning',
+  fixable: true,
+  title: { vi: 'Tên mục khác đề cương', en: 'Section title differs from the outline' },
+  run(ctx) {
+    if (!ctx.template || !ctx.alignment) return [];
+    const out: Draft[] = [];
+    for (const pair of ctx.alignment.pairs.values()) {
+      if (pair.exact) continue;
+      const { expected, actual } = pair;
+      const expectedTitle = expected.heading.text.slice(expected.heading.numbering?.length ?? 0).trim();
+      out.push({
+        offset: actual.heading.textOffset,
+        length: actual.heading.textEnd - actual.heading.textOffset,
+        message: {
+          vi: `Tên mục ${quote(actual)} khác đề cương; có phải “${expected.heading.text}”?`,
+          en: `Section title ${quote(actual)} differs from the outline; did you mean “${expected.heading.text}”?`,
+        },
+        data: { section: expected.index, expectedTitle },
+      });
+    }
+    return out;
+  },
+};

@@ -1,0 +1,57 @@
+import { parseMarkdown } from './parse';
+import { buildOutline, type Outline } from './outline';
+import { loadTemplates, type Template, type TemplateRegistry, type TemplateSource } from './templates';
+import { selectTemplate, type Selection } from './select';
+import { align } from './align';
+import { checks } from './checks';
+import type { CheckContext } from './check';
+import type { CheckOptions, Finding } from './types';
+
+export type { CheckOptions, Code, Finding, Fix, Level, LevelSetting, Message } from './types';
+export type { Template, TemplateRegistry, TemplateSource, TemplateProblem } from './templates';
+export type { Outline, Section } from './outline';
+export type { Selection } from './select';
+export { loadTemplates } from './templates';
+export { checks } from './checks';
+export { LineIndex, lineBreakOf } from './lines';
+
+export interface CheckResult {
+  findings: Finding[];
+  outline: Outline;
+  selection: Selection;
+  template?: Template;
+}
+
+/**
+ * Checks one report against the registry's templates. Pure: the same text, registry and options
+ * give the same findings, and any text yields findings or nothing — never an exception.
+ */
+export function check(text: string, registry: TemplateRegistry, options: CheckOptions = {}): CheckResult {
+  const doc = parseMarkdown(text);
+  const outline = buildOutline(doc);
+  const selection = selectTemplate(doc, outline, registry, options);
+  const template = 'template' in selection ? selection.template : undefined;
+  const ctx: CheckContext = {
+    text,
+    doc,
+    outline,
+    registry,
+    selection,
+    template,
+    alignment: template ? align(template.outline, outline) : undefined,
+    options,
+  };
+  const findings: Finding[] = [];
+  for (const c of checks) {
+    const level = options.levels?.[c.code] ?? c.defaultLevel;
+    if (level === 'ignore') continue;
+    for (const draft of c.run(ctx)) findings.push({ ...draft, code: c.code, level });
+  }
+  findings.sort((a, b) => a.offset - b.offset);
+  return { findings, outline, selection, template };
+}
+
+/** Convenience: a registry from template sources (built-ins first, then the workspace's). */
+export function createRegistry(sources: readonly TemplateSource[]): TemplateRegistry {
+  return loadTemplates(sources);
+}

@@ -1,0 +1,38 @@
+/** Offset ↔ (line, character) in UTF-16 code units, as LSP counts them. */
+export interface Position {
+  line: number;
+  character: number;
+}
+
+export class LineIndex {
+  readonly #starts: number[];
+  constructor(text: string) {
+    const starts = [0];
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10) starts.push(i + 1);
+      else if (c === 13 && text.charCodeAt(i + 1) !== 10) starts.push(i + 1);
+    }
+    this.#starts = starts;
+  }
+  position(offset: number): Position {
+    let lo = 0;
+    let hi = this.#starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.#starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo, character: offset - this.#starts[lo]! };
+  }
+  offset(pos: Position): number {
+    const start = this.#starts[Math.min(pos.line, this.#starts.length - 1)] ?? 0;
+    return start + pos.character;
+  }
+}
+
+/** The line break a file uses, so inserted text keeps CRLF files CRLF. */
+export function lineBreakOf(text: string): string {
+  const i = text.indexOf('\n');
+  return i > 0 && text[i - 1] === '\r' ? '\r\n' : '\n';
+}

@@ -1,0 +1,82 @@
+import type { Heading, ParsedMarkdown } from './parse';
+import { isOptionalTitle } from './normalize';
+
+/** A section: a heading and everything up to the next heading of the same or a higher rank. */
+export interface Section {
+  heading: Heading;
+  /** Level relative to the document's top section level: 1 for top sections. */
+  level: number;
+  parent?: Section;
+  children: Section[];
+  /** Position in document order among all sections. */
+  index: number;
+  /** Offset where the section's own body starts (the line after the heading). */
+  bodyOffset: number;
+  /** Offset where the section ends, subsections included. */
+  end: number;
+  /** The title says "(nếu có)". */
+  optional: boolean;
+}
+
+export interface Outline {
+  /** The document's title heading, when it has one above its sections (`# BÁO CÁO …` over `## I. …`). */
+  title?: Heading;
+  /** Markdown depth of the top sections. */
+  topDepth: number;
+  roots: Section[];
+  /** All sections in document order. */
+  all: Section[];
+}
+
+/**
+ * The title is a lone, unnumbered heading that comes first and sits above every other heading;
+ * sections are then levelled from the next depth, so `#` title + `##` sections matches a `#` outline.
+ */
+function findTitle(headings: Heading[]): Heading | undefined {
+  const first = headings[0];
+  if (!first || headings.length < 2 || first.numbering) return undefined;
+  return headings.slice(1).every((h) => h.depth > first.depth) ? first : undefined;
+}
+
+/** Builds the section tree of a parsed report or template. */
+export function buildOutline(doc: ParsedMarkdown): Outline {
+  const title = findTitle(doc.headings);
+  const headings = title ? doc.headings.slice(1) : doc.headings;
+  const topDepth = headings.reduce((min, h) => Math.min(min, h.depth), 6);
+  const roots: Section[] = [];
+  const all: Section[] = [];
+  const stack: Section[] = [];
+  const textEnd = doc.text.length;
+  for (const heading of headings) {
+    while (stack.length && stack[stack.length - 1]!.heading.depth >= heading.depth) {
+      stack.pop()!.end = heading.offset;
+    }
+    const parent = stack[stack.length - 1];
+    const section: Section = {
+      heading,
+      level: heading.depth - topDepth + 1,
+      parent,
+      children: [],
+      index: all.length,
+      bodyOffset: lineEndAfter(doc.text, heading.end),
+      end: textEnd,
+      optional: isOptionalTitle(heading.text),
+    };
+    (parent ? parent.children : roots).push(section);
+    all.push(section);
+    stack.push(section);
+  }
+  return { title, topDepth, roots, all };
+}
+
+/** Offset just past the line break that ends the line containing `offset`. */
+export function lineEndAfter(text: string, offset: number): number {
+  const nl = text.indexOf('\n', offset);
+  return nl < 0 ? text.length : nl + 1;
+}
+
+/** Is `s` inside `ancestor`'s subtree (itself excluded)? */
+export function isDescendant(s: Section, ancestor: Section): boolean {
+  for (let p = s.parent; p; p = p.parent) if (p === ancestor) return true;
+  return false;
+}

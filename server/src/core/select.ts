@@ -1,0 +1,52 @@
+import type { ParsedMarkdown } from './parse';
+import type { Outline } from './outline';
+import type { Template, TemplateRegistry } from './templates';
+import { containsWords, titleKeys } from './normalize';
+import type { CheckOptions } from './types';
+
+/** How a report's template was chosen — or why none was. */
+export type Selection =
+  | { kind: 'front-matter' | 'setting' | 'title'; template: Template; cap?: string }
+  | { kind: 'unknown'; id: string; offset: number; end: number; suggestions: string[] }
+  | { kind: 'none' };
+
+/** How much of the document's start is read for the title when there is no title heading. */
+const TITLE_WINDOW = 600;
+
+/** The words a report is known by: its title heading, else the text before its first section. */
+function titleText(doc: ParsedMarkdown, outline: Outline): string {
+  if (outline.title) return outline.title.text;
+  const start = doc.frontMatter?.end ?? 0;
+  const firstSection = outline.all[0]?.heading.offset ?? doc.text.length;
+  return doc.text.slice(start, Math.min(firstSection, start + TITLE_WINDOW));
+}
+
+/**
+ * Picks the template: front matter `decuong: <id>` first, then the `decuong.template` setting,
+ * then the template whose `match` phrase is the longest found in the report's title.
+ */
+export function selectTemplate(doc: ParsedMarkdown, outline: Outline, registry: TemplateRegistry, options: CheckOptions): Selection {
+  const fm = doc.frontMatter?.entries;
+  const capValue = fm?.get('cap')?.value;
+  const cap = typeof capValue === 'string' || typeof capValue === 'number' ? String(capValue).trim() : options.cap || undefined;
+  const named = fm?.get('decuong');
+  if (named && (typeof named.value === 'string' || typeof named.value === 'number') && String(named.value).trim()) {
+    const id = String(named.value).trim();
+    const template = registry.templates.get(id);
+    if (template) return { kind: 'front-matter', template, cap };
+    return { kind: 'unknown', id, offset: named.offset, end: named.end, suggestions: registry.closest(id) };
+  }
+  if (options.template) {
+    const template = registry.templates.get(options.template);
+    if (template) return { kind: 'setting', template, cap };
+  }
+  const key = titleKeys(titleText(doc, outline)).full;
+  let best: { template: Template; words: number } | undefined;
+  for (const template of registry.templates.values()) {
+    for (const phrase of template.match) {
+      const words = phrase.split(' ').length;
+      if (containsWords(key, phrase) && (!best || words > best.words)) best = { template, words };
+    }
+  }
+  return best ? { kind: 'title', template: best.template, cap } : { kind: 'none' };
+}

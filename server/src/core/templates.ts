@@ -1,0 +1,195 @@
+import { parseMarkdown, type ParsedMarkdown } from './parse';
+import { buildOutline, type Outline } from './outline';
+import { editDistance, foldCase, titleKeys } from './normalize';
+import type { Message } from './types';
+
+/** A template file as handed to the core: built-ins are inlined, workspace ones read by the caller. */
+export interface TemplateSource {
+  /** File path or name, for messages and to tell templates apart. */
+  path: string;
+  text: string;
+  builtin: boolean;
+}
+
+/** An outline a report must follow. Templates are data: front matter + headings, never code. */
+export interface Template {
+  id: string;
+  title: string;
+  source?: string;
+  /** Lower-case phrases; a report whose title contains one selects this template. */
+  match: string[];
+  /** Page limits by level (cấp). */
+  pages: Record<string, number>;
+  extends?: string;
+  outline: Outline;
+  /** Guidance text under each section heading, by section index. */
+  guidance: string[];
+  path: string;
+  builtin: boolean;
+  /** The parsed file: offsets of template problems point into it. */
+  doc: ParsedMarkdown;
+}
+
+export interface TemplateProblem {
+  path: string;
+  /** Template id the problem belongs to (when known). */
+  id?: string;
+  offset: number;
+  end: number;
+  message: Message;
+}
+
+export interface TemplateRegistry {
+  /** Resolved templates by id; a workspace template replaces a built-in with the same id. */
+  readonly templates: ReadonlyMap<string, Template>;
+  readonly problems: readonly TemplateProblem[];
+  /** Up to `count` ids closest to `id`, best first. */
+  closest(id: string, count?: number): string[];
+}
+
+function fileStem(path: string): string {
+  const base = path.split(/[\\/]/).pop() ?? path;
+  return base.replace(/\.md$/i, '');
+}
+
+function asStringList(value: unknown): string[] {
+  if (typeof value === 'string') return [value];
+  if (Array.isArray(value)) return value.filter((v): v is string => typeof v === 'string');
+  return [];
+}
+
+function readTemplate(src: TemplateSource, problems: TemplateProblem[]): Template {
+  const doc = parseMarkdown(src.text);
+  const fm = doc.frontMatter;
+  const problem = (offset: number, end: number, message: Message, id?: string) =>
+    problems.push({ path: src.path, id, offset, end, message });
+  const entry = (key: string) => fm?.entries.get(key);
+  const idValue = entry('id')?.value;
+  const id = typeof idValue === 'string' && idValue.trim() ? idValue.trim() : fileStem(src.path);
+  if (!fm) {
+    problem(0, 0, {
+      vi: `Mẫu đề cương thiếu phần front matter YAML (--- id: … ---); dùng tên tệp "${id}" làm id.`,
+      en: `Template has no YAML front matter (--- id: … ---); using the file name "${id}" as its id.`,
+    }, id);
+  }
+  for (const e of fm?.errors ?? []) {
+    problem(e.offset, e.end, { vi: `Lỗi YAML trong mẫu đề cương: ${e.message}`, en: `YAML error in template: ${e.message}` }, id);
+  }
+  const pages: Record<string, number> = {};
+  const pagesEntry = entry('pages');
+  if (pagesEntry) {
+    const v = pagesEntry.value;
+    if (typeof v === 'number') pages['*'] = v;
+    else if (v && typeof v === 'object' && !Array.isArray(v)) {
+      for (const [k, n] of Object.entries(v as Record<string, unknown>)) {
+        if (typeof n === 'number' && n > 0) pages[k] = n;
+        else problem(pagesEntry.offset, pagesEntry.end, {
+          vi: `Giới hạn trang của cấp "${k}" phải là một số dương.`,
+          en: `The page limit for level "${k}" must be a positive number.`,
+        }, id);
+      }
+    } else {
+      problem(pagesEntry.offset, pagesEntry.end, {
+        vi: 'pages phải có dạng { xa: 12, huyen: 15 } hoặc một số.',
+        en: 'pages must look like { xa: 12, huyen: 15 } or be a number.',
+      }, id);
+    }
+  }
+  const outline = buildOutline(doc);
+  const guidance = outline.all.map((s, i) => {
+    const next = outline.all[i + 1];
+    return doc.text.slice(s.bodyOffset, next ? next.heading.offset : doc.text.length).trim();
+  });
+  const extendsValue = entry('extends')?.value;
+  const titleValue = entry('title')?.value;
+  const sourceValue = entry('source')?.value;
+  return {
+    id,
+    title: typeof titleValue === 'string' ? titleValue : outline.title?.text ?? id,
+    source: typeof sourceValue === 'string' ? sourceValue : undefined,
+    match: asStringList(entry('match')?.value).map((m) => titleKeys(m).full).filter(Boolean),
+    pages,
+    extends: typeof extendsValue === 'string' && extendsValue.trim() ? extendsValue.trim() : undefined,
+    outline,
+    guidance,
+    path: src.path,
+    builtin: src.builtin,
+    doc,
+  };
+}
+
+/**
+ * Reads template files into a registry: later sources replace earlier ones with the same id
+ * (pass built-ins first), and `extends: <id>` is resolved — a template without headings of its
+ * own takes its parent's sections, and unset front-matter fields are inherited.
+ */
+export function loadTemplates(sources: readonly TemplateSource[]): TemplateRegistry {
+  const problems: TemplateProblem[] = [];
+  const raw = new Map<string, Template>();
+  for (const src of sources) {
+    const t = readTemplate(src, problems);
+    raw.set(t.id, t);
+  }
+  const resolved = new Map<string, Template>();
+  const resolving = new Set<string>();
+  const ids = () => [...raw.keys()];
+  const resolve = (t: Template): Template => {
+    const done = resolved.get(t.id);
+    if (done) return done;
+    if (!t.extends) {
+      resolved.set(t.id, t);
+      return t;
+    }
+    const parent = raw.get(t.extends);
+    const at = t.doc.frontMatter?.entries.get('extends');
+    if (!parent || resolving.has(t.id)) {
+      const hint = parent ? '' : closestOf(t.extends, ids(), 3).join(', ');
+      problems.push({
+        path: t.path,
+        id: t.id,
+        offset: at?.offset ?? 0,
+        end: at?.end ?? 0,
+        message: parent
+          ? { vi: `Mẫu "${t.id}" kế thừa vòng tròn (extends).`, en: `Template "${t.id}" extends itself in a cycle.` }
+          : {
+              vi: `Không có mẫu đề cương "${t.extends}" để kế thừa${hint ? `; có phải: ${hint}?` : '.'}`,
+              en: `No template "${t.extends}" to extend${hint ? `; did you mean: ${hint}?` : '.'}`,
+            },
+      });
+      resolved.set(t.id, t);
+      return t;
+    }
+    resolving.add(t.id);
+    const base = resolve(parent);
+    resolving.delete(t.id);
+    const own = t.doc.frontMatter?.entries;
+    const merged: Template = {
+      ...t,
+      title: own?.has('title') ? t.title : base.title,
+      source: t.source ?? base.source,
+      match: own?.has('match') ? t.match : base.match,
+      pages: own?.has('pages') ? t.pages : base.pages,
+      outline: t.outline.all.length ? t.outline : base.outline,
+      guidance: t.outline.all.length ? t.guidance : base.guidance,
+    };
+    resolved.set(t.id, merged);
+    return merged;
+  };
+  for (const t of raw.values()) resolve(t);
+  return {
+    templates: resolved,
+    problems,
+    closest: (id, count = 3) => closestOf(id, [...resolved.keys()], count),
+  };
+}
+
+/** Candidates ordered by edit distance to `wanted`, keeping the plausible ones. */
+export function closestOf(wanted: string, candidates: readonly string[], count: number): string[] {
+  const w = foldCase(wanted);
+  return candidates
+    .map((c) => ({ c, d: editDistance(w, foldCase(c)), contains: foldCase(c).includes(w) || w.includes(foldCase(c)) }))
+    .filter((x) => x.contains || x.d <= Math.max(3, Math.floor(Math.max(w.length, x.c.length) * 0.5)))
+    .sort((a, b) => Number(b.contains) - Number(a.contains) || a.d - b.d)
+    .slice(0, count)
+    .map((x) => x.c);
+}

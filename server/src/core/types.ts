@@ -1,0 +1,57 @@
+/** Diagnostic codes fixed by DESIGN.md ("Interfaces"). New checks add codes; codes keep their meaning. */
+export type Code =
+  | 'missing-section'
+  | 'section-order'
+  | 'section-level'
+  | 'section-title'
+  | 'numbering'
+  | 'heading-not-marked'
+  | 'placeholder'
+  | 'page-limit'
+  | 'no-template'
+  | 'unknown-template'
+  | 'template-error';
+
+export type Level = 'error' | 'warning' | 'information' | 'hint';
+/** A level setting; `ignore` skips the check. */
+export type LevelSetting = Level | 'ignore';
+
+/** Every user-facing string exists in both languages side by side. */
+export interface Message {
+  vi: string;
+  en: string;
+}
+
+/** A minimal text edit in UTF-16 offsets of the original text. `length` 0 is an insert. */
+export interface Fix {
+  offset: number;
+  length: number;
+  text: string;
+}
+
+export interface RelatedPlace {
+  offset: number;
+  length: number;
+  message: Message;
+}
+
+/** One problem found in a report; offsets are UTF-16 code units into the original text. */
+export interface Finding {
+  code: Code;
+  level: Level;
+  offset: number;
+  length: number;
+  message: Message;
+  related?: RelatedPlace[];
+  /** Structured payload a code action rebuilds its edit from (JSON-serialisable). */
+  data?: Record<string, unknown>;
+}
+
+export interface CheckOptions {
+  /** Template id to use when the report's front matter names none (setting `decuong.template`). */
+  template?: string;
+  /** Level (cấp) when the front matter has no `cap:` (setting `decuong.cap`). */
+  cap?: string;
+  /** Per-code level overrides; `ignore` turns a check off. */
+  levels?: Partial<Record<Code, LevelSetting>>;
+}
