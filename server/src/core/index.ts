@@ -55,3 +55,4 @@ export function check(text: string, registry: TemplateRegistry, options: CheckOp
 export function createRegistry(sources: readonly TemplateSource[]): TemplateRegistry {
   return loadTemplates(sources);
 }
+export { langOf, say, type Lang } from './l10n';

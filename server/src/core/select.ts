@@ -29,6 +29,10 @@ export function selectTemplate(doc: ParsedMarkdown, outline: Outline, registry: 
   const fm = doc.frontMatter?.entries;
   const capValue = fm?.get('cap')?.value;
   const cap = typeof capValue === 'string' || typeof capValue === 'number' ? String(capValue).trim() : options.cap || undefined;
+  if (options.template && options.forceTemplate) {
+    const template = registry.templates.get(options.template);
+    if (template) return { kind: 'setting', template, cap };
+  }
   const named = fm?.get('decuong');
   if (named && (typeof named.value === 'string' || typeof named.value === 'number') && String(named.value).trim()) {
     const id = String(named.value).trim();

@@ -50,6 +50,8 @@ export interface Finding {
 export interface CheckOptions {
   /** Template id to use when the report's front matter names none (setting `decuong.template`). */
   template?: string;
+  /** Use `template` even when the front matter names another (CLI `--template`). */
+  forceTemplate?: boolean;
   /** Level (cấp) when the front matter has no `cap:` (setting `decuong.cap`). */
   cap?: string;
   /** Per-code level overrides; `ignore` turns a check off. */

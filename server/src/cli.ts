@@ -1,0 +1,196 @@
+import { existsSync, statSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
+import { check, createRegistry, langOf, LineIndex, say, type Finding, type Lang, type TemplateSource } from './core';
+import { builtinSources } from './builtins';
+import { listMarkdownFiles, readSmallFile, readTemplateDir } from './templateFiles';
+import { checks } from './core/checks';
+
+const USAGE = `Usage:
+  decuong check <file|dir>... [--template <id|file>] [--templates <dir>] [--cap xa|huyen|tinh]
+                              [--format text|json|sarif] [--lang vi|en]
+  decuong templates [--templates <dir>] [--format text|json]
+
+Exit codes: 0 no error-severity finding, 1 at least one, 2 bad usage or unreadable input.`;
+
+class UsageError extends Error {}
+
+interface Args {
+  command: string;
+  paths: string[];
+  flags: Map<string, string>;
+}
+
+const VALUE_FLAGS = new Set(['--template', '--templates', '--cap', '--format', '--lang']);
+
+function parseArgs(argv: string[]): Args {
+  const [command = '', ...rest] = argv;
+  const paths: string[] = [];
+  const flags = new Map<string, string>();
+  for (let i = 0; i < rest.length; i++) {
+    const arg = rest[i]!;
+    if (arg === '-h' || arg === '--help') flags.set('--help', '');
+    else if (arg.startsWith('--')) {
+      const [name, inline] = arg.split('=', 2) as [string, string | undefined];
+      if (!VALUE_FLAGS.has(name)) throw new UsageError(`unknown option ${name}`);
+      const value = inline ?? rest[++i];
+      if (value === undefined) throw new UsageError(`${name} needs a value`);
+      flags.set(name, value);
+    } else paths.push(arg);
+  }
+  return { command, paths, flags };
+}
+
+function registryFor(flags: Map<string, string>): { sources: TemplateSource[]; forcedId?: string } {
+  const sources = builtinSources();
+  const dir = flags.get('--templates');
+  if (dir !== undefined) {
+    if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UsageError(`templates folder not found: ${dir}`);
+    sources.push(...readTemplateDir(dir));
+  }
+  let forcedId = flags.get('--template');
+  if (forcedId && /\.md$/i.test(forcedId)) {
+    const text = readSmallFile(forcedId);
+    if (text === undefined) throw new UsageError(`cannot read template ${forcedId}`);
+    const source = { path: forcedId, text, builtin: false };
+    sources.push(source);
+    forcedId = [...createRegistry([source]).templates.keys()][0];
+  }
+  return { sources, forcedId };
+}
+
+interface FileFinding extends Finding {
+  file: string;
+  index: LineIndex;
+}
+
+const SEVERITY_ORDER = ['error', 'warning', 'information', 'hint'] as const;
+
+function runCheck(args: Args, lang: Lang): number {
+  if (!args.paths.length) throw new UsageError('check needs at least one file or folder');
+  const format = args.flags.get('--format') ?? 'text';
+  if (!['text', 'json', 'sarif'].includes(format)) throw new UsageError(`unknown format ${format}`);
+  const { sources, forcedId } = registryFor(args.flags);
+  const registry = createRegistry(sources);
+  if (forcedId && !registry.templates.has(forcedId)) {
+    const hint = registry.closest(forcedId).join(', ');
+    throw new UsageError(`unknown template ${forcedId}${hint ? ` (did you mean: ${hint}?)` : ''}`);
+  }
+  const files: string[] = [];
+  for (const p of args.paths) {
+    if (!existsSync(p)) throw new UsageError(`no such file or folder: ${p}`);
+    if (statSync(p).isDirectory()) files.push(...listMarkdownFiles(p).filter((f) => !/[\\/]\.decuong[\\/]/.test(f)));
+    else files.push(p);
+  }
+  const results: FileFinding[] = [];
+  let unreadable = false;
+  for (const file of files) {
+    const text = readSmallFile(file) ?? (process.stderr.write(`decuong: cannot read ${file}\n`), (unreadable = true), undefined);
+    if (text === undefined) continue;
+    // An explicit --template wins over the report's front matter.
+    const { findings } = check(text, registry, { template: forcedId, forceTemplate: Boolean(forcedId), cap: args.flags.get('--cap') });
+    const index = new LineIndex(text);
+    for (const f of findings) results.push({ ...f, file: relative(process.cwd(), resolve(file)) || file, index });
+  }
+  if (format === 'json') {
+    process.stdout.write(JSON.stringify(results.map((f) => toJson(f, lang)), null, 2) + '\n');
+  } else if (format === 'sarif') {
+    process.stdout.write(JSON.stringify(toSarif(results, lang), null, 2) + '\n');
+  } else {
+    for (const f of results) {
+      const p = f.index.position(f.offset);
+      process.stdout.write(`${f.file}:${p.line + 1}:${p.character + 1}: ${f.level} ${f.code} ${say(f.message, lang)}\n`);
+    }
+    const counts = SEVERITY_ORDER.map((s) => [s, results.filter((f) => f.level === s).length] as const).filter(([, n]) => n);
+    process.stdout.write(`${files.length} file(s) checked${counts.length ? ': ' + counts.map(([s, n]) => `${n} ${s}`).join(', ') : ', no findings'}\n`);
+  }
+  if (unreadable) return 2;
+  return results.some((f) => f.level === 'error') ? 1 : 0;
+}
+
+function range(f: FileFinding) {
+  return { start: f.index.position(f.offset), end: f.index.position(f.offset + f.length) };
+}
+
+function toJson(f: FileFinding, lang: Lang) {
+  return { file: f.file, range: range(f), severity: f.level, code: f.code, message: say(f.message, lang) };
+}
+
+function toSarif(results: FileFinding[], lang: Lang) {
+  const sarifLevel = { error: 'error', warning: 'warning', information: 'note', hint: 'note' } as const;
+  return {
+    version: '2.1.0',
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    runs: [{
+      tool: {
+        driver: {
+          name: 'decuong',
+          informationUri: 'https://github.com/decuong/decuong',
+          rules: checks.map((c) => ({ id: c.code, shortDescription: { text: say(c.title, lang) }, defaultConfiguration: { level: sarifLevel[c.defaultLevel] } })),
+        },
+      },
+      results: results.map((f) => {
+        const r = range(f);
+        return {
+          ruleId: f.code,
+          level: sarifLevel[f.level],
+          message: { text: say(f.message, lang) },
+          locations: [{
+            physicalLocation: {
+              artifactLocation: { uri: f.file.split('\\').join('/') },
+              // SARIF counts lines and columns from 1.
+              region: { startLine: r.start.line + 1, startColumn: r.start.character + 1, endLine: r.end.line + 1, endColumn: r.end.character + 1 },
+            },
+          }],
+        };
+      }),
+    }],
+  };
+}
+
+function runTemplates(args: Args, lang: Lang): number {
+  const format = args.flags.get('--format') ?? 'text';
+  if (!['text', 'json'].includes(format)) throw new UsageError(`unknown format ${format}`);
+  const registry = createRegistry(registryFor(args.flags).sources);
+  const list = [...registry.templates.values()].map((t) => ({
+    id: t.id,
+    title: t.title,
+    source: t.source ?? null,
+    pages: t.pages,
+    sections: t.outline.all.length,
+    builtin: t.builtin,
+    path: t.builtin ? null : t.path,
+    ...(t.extends ? { extends: t.extends } : {}),
+  }));
+  if (format === 'json') process.stdout.write(JSON.stringify(list, null, 2) + '\n');
+  else {
+    for (const t of list) {
+      const pages = Object.entries(t.pages).map(([k, n]) => `${k}: ${n}`).join(', ');
+      process.stdout.write(`${t.id}${t.builtin ? '' : ` (${t.path})`}\n  ${t.title}\n  ${t.sections} ${lang === 'vi' ? 'mục' : 'sections'}${pages ? ` · ${lang === 'vi' ? 'giới hạn trang' : 'page limits'}: ${pages}` : ''}\n`);
+    }
+  }
+  for (const p of registry.problems) process.stderr.write(`${p.path}: ${say(p.message, lang)}\n`);
+  return 0;
+}
+
+export function main(argv: string[]): number {
+  try {
+    const args = parseArgs(argv);
+    const langFlag = args.flags.get('--lang');
+    const lang: Lang = langFlag === 'vi' || langFlag === 'en' ? langFlag : langOf(process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG);
+    if (args.flags.has('--help') || args.command === 'help' || !args.command) {
+      process.stdout.write(USAGE + '\n');
+      return args.command ? 0 : 2;
+    }
+    if (args.command === 'check') return runCheck(args, lang);
+    if (args.command === 'templates') return runTemplates(args, lang);
+    throw new UsageError(`unknown command ${args.command}`);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      process.stderr.write(`decuong: ${e.message}\n${USAGE}\n`);
+      return 2;
+    }
+    throw e;
+  }
+}
+
+process.exitCode = main(process.argv.slice(2));

@@ -1,0 +1,142 @@
+import {
+  TextDocuments,
+  TextDocumentSyncKind,
+  DidChangeConfigurationNotification,
+  type Connection,
+  type Diagnostic,
+  type InitializeParams,
+  type InitializeResult,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { check, langOf, type CheckResult, type Lang } from '../core';
+import { builtinSources } from '../builtins';
+import { SettingsCache, toCheckOptions, type Settings } from './settings';
+import { toDiagnostic } from './convert';
+import { DiagnosticsScheduler } from './diagnostics';
+import { documentSymbols } from './symbols';
+import { uriToPath, WorkspaceTemplates } from './workspaceTemplates';
+import { ReportInfoNotification, TemplatesRequest, type ReportInfoParams, type TemplatesParams, type TemplateSummary } from '../protocol';
+
+/** Wires the core to an LSP connection: documents, settings, templates, diagnostics, symbols. */
+export function startServer(connection: Connection): void {
+  const documents = new TextDocuments(TextDocument);
+  let canAskConfiguration = false;
+  let canRegisterConfiguration = false;
+  let uiLang: Lang = 'en';
+  const settings = new SettingsCache(connection, () => canAskConfiguration);
+  const builtins = builtinSources();
+  const openText = (path: string) => {
+    for (const d of documents.all()) if (uriToPath(d.uri) === path) return d.getText();
+    return undefined;
+  };
+  const templates = new WorkspaceTemplates(() => builtins, openText);
+  /** Last result per document, so symbol requests for the same version reuse it. */
+  const results = new Map<string, { version: number; result: CheckResult }>();
+
+  const langFor = (s: Settings): Lang => (s.language === 'auto' ? uiLang : s.language);
+
+  async function compute(doc: TextDocument): Promise<Diagnostic[]> {
+    const s = await settings.get(doc.uri);
+    const lang = langFor(s);
+    const dir = templates.dirFor(doc.uri, s.templatesPath);
+    const registry = templates.registry(dir);
+    if (templates.isTemplateFile(doc.uri, dir)) {
+      // A template being edited: show its own problems where they are.
+      const path = uriToPath(doc.uri);
+      const problems = registry.problems.filter((p) => p.path === path);
+      void connection.sendNotification(ReportInfoNotification, { uri: doc.uri, version: doc.version, selectedBy: 'template-file', missing: 0 } satisfies ReportInfoParams);
+      return problems.map((p) => toDiagnostic(doc, { code: 'template-error', level: 'error', offset: p.offset, length: p.end - p.offset, message: p.message }, lang));
+    }
+    const result = check(doc.getText(), registry, toCheckOptions(s));
+    results.set(doc.uri, { version: doc.version, result });
+    const info: ReportInfoParams = {
+      uri: doc.uri,
+      version: doc.version,
+      template: result.template ? { id: result.template.id, title: result.template.title } : undefined,
+      selectedBy: result.selection.kind,
+      missing: result.findings.filter((f) => f.code === 'missing-section').length,
+    };
+    void connection.sendNotification(ReportInfoNotification, info);
+    return result.findings.map((f) => toDiagnostic(doc, f, lang));
+  }
+
+  const scheduler = new DiagnosticsScheduler(connection, (uri) => documents.get(uri), compute);
+  const recheckAll = () => scheduler.scheduleAll(documents.keys());
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    const caps = params.capabilities;
+    canAskConfiguration = Boolean(caps.workspace?.configuration);
+    canRegisterConfiguration = Boolean(caps.workspace?.didChangeConfiguration?.dynamicRegistration);
+    uiLang = langOf(params.locale);
+    const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+    templates.setFolders(folders);
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        documentSymbolProvider: true,
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+      },
+      serverInfo: { name: 'decuong', version: '0.1.0' },
+    };
+  });
+
+  connection.onInitialized(() => {
+    if (canRegisterConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'decuong' });
+    connection.workspace.onDidChangeWorkspaceFolders?.(async () => {
+      const folders = (await connection.workspace.getWorkspaceFolders()) ?? [];
+      templates.setFolders(folders.map((f) => f.uri));
+      recheckAll();
+    });
+  });
+
+  connection.onDidChangeConfiguration(() => {
+    // Settings take effect without a reload: forget them all, rebuild registries, re-check.
+    settings.clear();
+    templates.invalidate();
+    recheckAll();
+  });
+
+  connection.onDidChangeWatchedFiles(({ changes }) => {
+    let touched = false;
+    for (const c of changes) {
+      const path = uriToPath(c.uri);
+      if (path) touched = templates.invalidate(path) || touched;
+    }
+    if (touched) recheckAll();
+  });
+
+  documents.onDidOpen((e) => scheduler.schedule(e.document.uri));
+  documents.onDidChangeContent(async (e) => {
+    const path = uriToPath(e.document.uri);
+    // Editing a template re-checks every open report that may use it.
+    if (path && templates.invalidate(path)) recheckAll();
+    else scheduler.schedule(e.document.uri);
+  });
+  documents.onDidClose((e) => {
+    scheduler.forget(e.document.uri);
+    settings.forget(e.document.uri);
+    results.delete(e.document.uri);
+    const path = uriToPath(e.document.uri);
+    if (path && templates.invalidate(path)) recheckAll();
+    void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+  });
+
+  connection.onDocumentSymbol(async ({ textDocument }) => {
+    const doc = documents.get(textDocument.uri);
+    if (!doc) return [];
+    const cached = results.get(doc.uri);
+    if (cached && cached.version === doc.version) return documentSymbols(doc, cached.result.outline);
+    const s = await settings.get(doc.uri);
+    const registry = templates.registry(templates.dirFor(doc.uri, s.templatesPath));
+    return documentSymbols(doc, check(doc.getText(), registry, toCheckOptions(s)).outline);
+  });
+
+  connection.onRequest(TemplatesRequest, async (params: TemplatesParams): Promise<TemplateSummary[]> => {
+    const s = params.uri ? await settings.get(params.uri) : undefined;
+    const registry = templates.registry(params.uri && s ? templates.dirFor(params.uri, s.templatesPath) : undefined);
+    return [...registry.templates.values()].map((t) => ({ id: t.id, title: t.title, source: t.source, builtin: t.builtin, pages: t.pages }));
+  });
+
+  documents.listen(connection);
+  connection.listen();
+}

@@ -1,0 +1,53 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { TemplateSource } from './core';
+
+/** Upper bounds so that a mistaken templates path (a home folder) cannot stall the server. */
+const MAX_FILES = 500;
+const MAX_DEPTH = 4;
+const MAX_BYTES = 2 * 1024 * 1024;
+
+/** `*.md` files below `dir` (sorted, for stable override order); none when it does not exist. */
+export function listMarkdownFiles(dir: string, depth = 0, out: string[] = []): string[] {
+  let names: string[];
+  try {
+    names = readdirSync(dir).sort();
+  } catch {
+    return out;
+  }
+  for (const name of names) {
+    if (out.length >= MAX_FILES) break;
+    if (name.startsWith('.') && depth > 0) continue;
+    if (name === 'node_modules') continue;
+    const path = join(dir, name);
+    let isDir = false;
+    try {
+      isDir = statSync(path).isDirectory();
+    } catch {
+      continue;
+    }
+    if (isDir) {
+      if (depth < MAX_DEPTH) listMarkdownFiles(path, depth + 1, out);
+    } else if (/\.md$/i.test(name)) out.push(path);
+  }
+  return out;
+}
+
+/** Reads a folder of workspace templates; unreadable or oversized files are skipped. */
+export function readTemplateDir(dir: string, overlay?: (path: string) => string | undefined): TemplateSource[] {
+  const sources: TemplateSource[] = [];
+  for (const path of listMarkdownFiles(dir)) {
+    const text = overlay?.(path) ?? readSmallFile(path);
+    if (text !== undefined) sources.push({ path, text, builtin: false });
+  }
+  return sources;
+}
+
+export function readSmallFile(path: string): string | undefined {
+  try {
+    if (statSync(path).size > MAX_BYTES) return undefined;
+    return readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
