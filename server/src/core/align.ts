@@ -21,16 +21,21 @@ export interface Alignment {
 const NEAR_MATCH = 0.6;
 const NEAR_MATCH_SAME_NUMBER = 0.45;
 
-/** Score of a title that matches without a finding, or undefined. */
-function exactScore(expected: Section, actual: Section): number | undefined {
+/** Titles equal after normalisation, or a title-less heading with the outline's number. */
+function equalScore(expected: Section, actual: Section): number | undefined {
   const t = expected.heading.keys;
   const r = actual.heading.keys;
   if (t.core && (r.core === t.core || r.full === t.full)) return 1;
-  // The author elaborated the outline's title ("Thuận lợi" → "Thuận lợi trong triển khai").
-  if (t.core && (containsWords(r.full, t.core) || containsWords(r.core, t.core))) return 0.9;
-  // A title-less heading ("# Phần thứ nhất" with its title in the next paragraph) matches by number.
+  // "# Phần thứ nhất" with the part's title in the next paragraph matches by its number.
   if (!r.core && sameNumber(expected.heading.numbering, actual.heading.numbering)) return 0.8;
   return undefined;
+}
+
+/** The author elaborated the outline's title ("Thuận lợi" → "Thuận lợi trong triển khai"). */
+function containsScore(expected: Section, actual: Section): number | undefined {
+  const t = expected.heading.keys.core;
+  const r = actual.heading.keys;
+  return t && (containsWords(r.full, t) || containsWords(r.core, t)) ? 0.9 : undefined;
 }
 
 function nearScore(expected: Section, actual: Section): number | undefined {
@@ -43,9 +48,10 @@ function nearScore(expected: Section, actual: Section): number | undefined {
 }
 
 /**
- * Pairs the template's sections with the report's: exact titles first (within the matched
- * parent, then anywhere, so a moved section is still found), then near titles within the parent.
- * Every report section is used at most once; extra report sections stay unpaired.
+ * Pairs the template's sections with the report's in rounds, surest first so that a loose match
+ * cannot take a section another one names exactly: equal titles (within the matched parent, then
+ * anywhere, so a moved section is still found), then elaborated titles, then near titles, both
+ * within the parent. Every report section is used at most once; extra sections stay unpaired.
  */
 export function align(template: Outline, report: Outline): Alignment {
   const pairs = new Map<Section, Pair>();
@@ -71,13 +77,15 @@ export function align(template: Outline, report: Outline): Alignment {
     return found?.s;
   };
   for (const expected of template.all) {
-    const hit = best(expected, scope(expected), exactScore) ?? best(expected, report.all, exactScore);
+    const hit = best(expected, scope(expected), equalScore) ?? best(expected, report.all, equalScore);
     if (hit) take(expected, hit, true);
   }
-  for (const expected of template.all) {
-    if (pairs.has(expected)) continue;
-    const hit = best(expected, scope(expected), nearScore);
-    if (hit) take(expected, hit, false);
+  for (const [score, exact] of [[containsScore, true], [nearScore, false]] as const) {
+    for (const expected of template.all) {
+      if (pairs.has(expected)) continue;
+      const hit = best(expected, scope(expected), score);
+      if (hit) take(expected, hit, exact);
+    }
   }
   return { pairs, byActual };
 }

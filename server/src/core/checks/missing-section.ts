@@ -8,18 +8,19 @@ export function requiredDescendants(section: Section): Section[] {
 }
 
 /** Where a missing section belongs: the heading it comes after, or its parent's heading. */
-function place(ctx: CheckContext, expected: Section): { anchor?: Section; after: boolean; insertAt: number } {
+function place(ctx: CheckContext, expected: Section): { anchor?: Section; where: 'after' | 'under' | 'before'; insertAt: number } {
   const pairs = ctx.alignment!.pairs;
   const siblings = expected.parent ? expected.parent.children : ctx.template!.outline.roots;
   const at = siblings.indexOf(expected);
   for (let i = at - 1; i >= 0; i--) {
     const prev = pairs.get(siblings[i]!);
-    if (prev) return { anchor: prev.actual, after: true, insertAt: prev.actual.end };
+    if (prev) return { anchor: prev.actual, where: 'after', insertAt: prev.actual.end };
   }
   const next = siblings.slice(at + 1).map((s) => pairs.get(s)).find(Boolean);
   const parent = expected.parent && pairs.get(expected.parent)?.actual;
-  if (parent) return { anchor: parent, after: false, insertAt: next ? next.actual.heading.offset : parent.end };
-  return { anchor: undefined, after: false, insertAt: next ? next.actual.heading.offset : ctx.text.length };
+  if (parent) return { anchor: parent, where: 'under', insertAt: next ? next.actual.heading.offset : parent.end };
+  if (next) return { anchor: next.actual, where: 'before', insertAt: next.actual.heading.offset };
+  return { where: 'after', insertAt: ctx.text.length };
 }
 
 export const missingSection: Check = {
@@ -35,15 +36,18 @@ export const missingSection: Check = {
       if (expected.optional || pairs.has(expected)) continue;
       // A missing parent is reported once, with its children; an optional missing parent excuses them.
       if (expected.parent && !pairs.has(expected.parent)) continue;
-      const { anchor, after, insertAt } = place(ctx, expected);
+      const { anchor, where: relation, insertAt } = place(ctx, expected);
       const children = requiredDescendants(expected).length;
       const withChildren = children ? { vi: ` (cùng ${children} mục con)`, en: ` (with ${children} subsection${children > 1 ? 's' : ''})` } : { vi: '', en: '' };
-      const where = anchor
-        ? after
+      const where = !anchor
+        ? { vi: '', en: '' }
+        : relation === 'after'
           ? { vi: `; theo đề cương, mục này đứng sau ${quote(anchor)}`, en: `; the outline puts it after ${quote(anchor)}` }
-          : { vi: `; theo đề cương, mục này thuộc ${quote(anchor)}`, en: `; the outline puts it under ${quote(anchor)}` }
-        : { vi: '', en: '' };
-      const target = anchor ?? ctx.outline.title ?? ctx.outline.all[0];
+          : relation === 'under'
+            ? { vi: `; theo đề cương, mục này thuộc ${quote(anchor)}`, en: `; the outline puts it under ${quote(anchor)}` }
+            : { vi: `; theo đề cương, mục này đứng trước ${quote(anchor)}`, en: `; the outline puts it before ${quote(anchor)}` };
+      // The first section of a titled report belongs under the title rather than on the next heading.
+      const target = relation === 'before' && ctx.outline.title ? ctx.outline.title : anchor ?? ctx.outline.title;
       const range = target
         ? 'heading' in target ? headingRange(target) : { offset: target.offset, length: target.end - target.offset }
         : { offset: ctx.doc.frontMatter?.end ?? 0, length: 0 };

@@ -21,14 +21,17 @@ export const sectionOrder: Check = {
         if (keep.has(i)) return;
         const before = present.slice(0, i).reverse().find((_, j) => keep.has(i - 1 - j));
         const after = present.slice(i + 1).find((_, j) => keep.has(i + 1 + j));
-        const ref = before ?? after;
+        // Point at the kept neighbour the author most likely moved it past.
+        const ref = after && after.actual.index < pair.actual.index ? after : before ?? after;
         flagged.add(pair.actual);
         out.push({
           ...headingRange(pair.actual),
-          message: before
+          message: before && after
+            ? { vi: `Mục ${quote(pair.actual)} không đúng thứ tự: theo đề cương, mục này đứng sau ${quote(before.actual)} và trước ${quote(after.actual)}.`, en: `Section ${quote(pair.actual)} is out of order: the outline puts it after ${quote(before.actual)} and before ${quote(after.actual)}.` }
+            : before
             ? { vi: `Mục ${quote(pair.actual)} không đúng thứ tự: theo đề cương, mục này đứng sau ${quote(before.actual)}.`, en: `Section ${quote(pair.actual)} is out of order: the outline puts it after ${quote(before.actual)}.` }
             : { vi: `Mục ${quote(pair.actual)} không đúng thứ tự: theo đề cương, mục này đứng trước ${quote(after!.actual)}.`, en: `Section ${quote(pair.actual)} is out of order: the outline puts it before ${quote(after!.actual)}.` },
-          related: ref ? [{ ...headingRange(ref.actual), message: before ? { vi: 'Mục đứng trước theo đề cương', en: 'The section it should follow' } : { vi: 'Mục đứng sau theo đề cương', en: 'The section it should precede' } }] : undefined,
+          related: ref ? [{ ...headingRange(ref.actual), message: ref === before ? { vi: 'Mục đứng trước nó theo đề cương', en: 'The section it should follow' } : { vi: 'Mục đứng sau nó theo đề cương', en: 'The section it should precede' } }] : undefined,
           data: { section: pair.expected.index },
         });
       });

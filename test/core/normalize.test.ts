@@ -1,0 +1,23 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { isOptionalTitle, titleKeys } from '../../server/src/core/normalize.ts';
+
+test('titles compare equal across numbering, case, NFD, punctuation and years', () => {
+  const base = titleKeys('II. KẾT QUẢ 03 NĂM THỰC HIỆN NGHỊ QUYẾT NHIỆM KỲ 2019 - 2024:');
+  assert.equal(titleKeys('2. Kết quả 03 năm thực hiện nghị quyết nhiệm kỳ 2024 – 2029').core, base.core);
+  assert.equal(titleKeys('Kết quả 03 năm thực hiện Nghị quyết nhiệm kỳ 2019-2024.'.normalize('NFD')).core, base.core);
+  assert.equal(titleKeys('a) Công tác tuyên truyền').full, titleKeys('**c. CÔNG TÁC TUYÊN TRUYỀN**').full.replace(/^c /, ''));
+});
+
+test('old and new tone placement, abbreviations and parenthetical notes', () => {
+  assert.equal(titleKeys('Hoà giải ở cơ sở').core, titleKeys('Hòa giải ở cơ sở').core);
+  assert.equal(titleKeys('Uỷ ban MTTQ').core, titleKeys('Ủy ban Mặt trận Tổ quốc').core);
+  assert.equal(titleKeys('V. CÁC KIẾN NGHỊ, ĐỀ XUẤT (nếu có)').core, titleKeys('Các kiến nghị, đề xuất').core);
+  assert.equal(titleKeys('6.3. Các kiến nghị (để giải quyết khó khăn)').core, titleKeys('Các kiến nghị').core);
+});
+
+test('optional sections say (nếu có) in any case or form', () => {
+  assert.ok(isOptionalTitle('4. Giải trình (nếu có)'));
+  assert.ok(isOptionalTitle('4. Giải trình (NẾU CÓ)'.normalize('NFD')));
+  assert.ok(!isOptionalTitle('4. Giải trình'));
+});
