@@ -21,6 +21,8 @@ export interface Alignment {
 const NEAR_MATCH = 0.6;
 const NEAR_MATCH_SAME_NUMBER = 0.45;
 
+type Score = (expected: Section, actual: Section) => number | undefined;
+
 /** Titles equal after normalisation, or a title-less heading with the outline's number. */
 function equalScore(expected: Section, actual: Section): number | undefined {
   const t = expected.heading.keys;
@@ -51,7 +53,8 @@ function nearScore(expected: Section, actual: Section): number | undefined {
  * Pairs the template's sections with the report's in rounds, surest first so that a loose match
  * cannot take a section another one names exactly: equal titles (within the matched parent, then
  * anywhere, so a moved section is still found), then elaborated titles, then near titles, both
- * within the parent. Every report section is used at most once; extra sections stay unpaired.
+ * within the parent — each first at the outline's level, then at any level (a demoted section).
+ * Every report section is used at most once; extra sections stay unpaired.
  */
 export function align(template: Outline, report: Outline): Alignment {
   const pairs = new Map<Section, Pair>();
@@ -65,26 +68,30 @@ export function align(template: Outline, report: Outline): Alignment {
     const parent = expected.parent && pairs.get(expected.parent)?.actual;
     return parent ? report.all.filter((s) => isDescendant(s, parent)) : report.all;
   };
-  const best = (expected: Section, candidates: Section[], score: (e: Section, a: Section) => number | undefined) => {
+  const best = (expected: Section, candidates: Section[], score: Score, sameLevel: boolean) => {
     let found: { s: Section; score: number } | undefined;
     for (const s of candidates) {
-      if (byActual.has(s)) continue;
-      let v = score(expected, s);
-      if (v === undefined) continue;
-      if (s.level === expected.level) v += 0.05;
-      if (!found || v > found.score) found = { s, score: v };
+      if (byActual.has(s) || (sameLevel && s.level !== expected.level)) continue;
+      const v = score(expected, s);
+      if (v !== undefined && (!found || v > found.score)) found = { s, score: v };
     }
     return found?.s;
   };
-  for (const expected of template.all) {
-    const hit = best(expected, scope(expected), equalScore) ?? best(expected, report.all, equalScore);
-    if (hit) take(expected, hit, true);
-  }
-  for (const [score, exact] of [[containsScore, true], [nearScore, false]] as const) {
+  // Rounds, surest first; a section at the outline's level beats one at another level.
+  const rounds: Array<{ score: Score; sameLevel: boolean; anywhere: boolean; exact: boolean }> = [
+    { score: equalScore, sameLevel: true, anywhere: true, exact: true },
+    { score: containsScore, sameLevel: true, anywhere: false, exact: true },
+    { score: equalScore, sameLevel: false, anywhere: true, exact: true },
+    { score: containsScore, sameLevel: false, anywhere: false, exact: true },
+    { score: nearScore, sameLevel: true, anywhere: false, exact: false },
+    { score: nearScore, sameLevel: false, anywhere: false, exact: false },
+  ];
+  for (const round of rounds) {
     for (const expected of template.all) {
       if (pairs.has(expected)) continue;
-      const hit = best(expected, scope(expected), score);
-      if (hit) take(expected, hit, exact);
+      const hit = best(expected, scope(expected), round.score, round.sameLevel) ??
+        (round.anywhere ? best(expected, report.all, round.score, round.sameLevel) : undefined);
+      if (hit) take(expected, hit, round.exact);
     }
   }
   return { pairs, byActual };
