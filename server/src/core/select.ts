@@ -1,7 +1,7 @@
 import type { ParsedMarkdown } from './parse';
 import type { Outline } from './outline';
 import type { Template, TemplateRegistry } from './templates';
-import { containsWords, titleKeys } from './normalize';
+import { titleKeys } from './normalize';
 import type { CheckOptions } from './types';
 
 /** How a report's template was chosen — or why none was. */
@@ -23,7 +23,7 @@ function titleText(doc: ParsedMarkdown, outline: Outline): string {
 
 /**
  * Picks the template: front matter `decuong: <id>` first, then the `decuong.template` setting,
- * then the template whose `match` phrase is the longest found in the report's title.
+ * then the template whose `match` phrase comes first (then longest) in the report's title.
  */
 export function selectTemplate(doc: ParsedMarkdown, outline: Outline, registry: TemplateRegistry, options: CheckOptions): Selection {
   const fm = doc.frontMatter?.entries;
@@ -44,12 +44,16 @@ export function selectTemplate(doc: ParsedMarkdown, outline: Outline, registry: 
     const template = registry.templates.get(options.template);
     if (template) return { kind: 'setting', template, cap };
   }
-  const key = titleKeys(titleText(doc, outline)).full;
-  let best: { template: Template; words: number } | undefined;
+  const key = ` ${titleKeys(titleText(doc, outline)).full} `;
+  // The phrase found earliest wins — a title names its kind first ("KẾ HOẠCH sơ kết …" is a plan,
+  // "BÁO CÁO sơ kết … kế hoạch" a report) — then the longest.
+  let best: { template: Template; at: number; words: number } | undefined;
   for (const template of registry.templates.values()) {
     for (const phrase of template.match) {
+      const at = key.indexOf(` ${phrase} `);
+      if (at < 0) continue;
       const words = phrase.split(' ').length;
-      if (containsWords(key, phrase) && (!best || words > best.words)) best = { template, words };
+      if (!best || at < best.at || (at === best.at && words > best.words)) best = { template, at, words };
     }
   }
   return best ? { kind: 'title', template: best.template, cap } : { kind: 'none' };

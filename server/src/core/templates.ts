@@ -66,12 +66,7 @@ function readTemplate(src: TemplateSource, problems: TemplateProblem[]): Templat
   const entry = (key: string) => fm?.entries.get(key);
   const idValue = entry('id')?.value;
   const id = typeof idValue === 'string' && idValue.trim() ? idValue.trim() : fileStem(src.path);
-  if (!fm) {
-    problem(0, 0, {
-      vi: `Mẫu đề cương thiếu phần front matter YAML (--- id: … ---); dùng tên tệp "${id}" làm id.`,
-      en: `Template has no YAML front matter (--- id: … ---); using the file name "${id}" as its id.`,
-    }, id);
-  }
+  // Without front matter the file name is the id: turning an outline into a template takes minutes.
   for (const e of fm?.errors ?? []) {
     problem(e.offset, e.end, { vi: `Lỗi YAML trong mẫu đề cương: ${e.message}`, en: `YAML error in template: ${e.message}` }, id);
   }

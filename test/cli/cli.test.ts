@@ -1,0 +1,84 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ROOT } from '../helpers.ts';
+
+function cli(args: string[], cwd = ROOT) {
+  const r = spawnSync(process.execPath, [join(ROOT, 'dist/cli.js'), ...args], { cwd, encoding: 'utf8', env: { ...process.env, LANG: 'C' } });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/**
+ * The slips written into examples/ on purpose (see test/fixtures/examples-EXPECTED.md): each must be
+ * reported, at its heading, and nothing else — the complete examples stay clean.
+ */
+const EXPECTED_EXAMPLES = [
+  'examples/bao-cao-6-thang-dau-nam-xa-tan-lien.md 10 section-level warning',
+  'examples/bao-cao-6-thang-dau-nam-xa-tan-lien.md 32 section-order warning',
+  'examples/bao-cao-so-ket-giua-nhiem-ky-xa-phu-son.md 24 section-title warning',
+  'examples/bao-cao-so-ket-giua-nhiem-ky-xa-phu-son.md 64 missing-section error',
+  'examples/bao-cao-so-ket-phuong-1.md 72 section-title warning',
+];
+
+test('check examples/ --format json reports exactly the planted slips', () => {
+  const r = cli(['check', 'examples/', '--format', 'json']);
+  assert.equal(r.code, 1, 'an error-severity finding exits 1');
+  const list = JSON.parse(r.stdout) as Array<{ file: string; range: { start: { line: number; character: number }; end: { line: number } }; severity: string; code: string; message: string }>;
+  const structural = list.filter((d) => d.code !== 'placeholder');
+  assert.deepEqual(structural.map((d) => `${d.file} ${d.range.start.line} ${d.code} ${d.severity}`), EXPECTED_EXAMPLES);
+  for (const d of list) {
+    assert.equal(typeof d.message, 'string');
+    assert.ok(d.range.end.line >= d.range.start.line);
+  }
+  const missing = list.find((d) => d.code === 'missing-section')!;
+  assert.match(missing.message, /“d\. Về hoạt động phản biện xã hội”/);
+});
+
+test('text output is file:line:col, SARIF is valid 2.1.0 with 1-based regions', () => {
+  const text = cli(['check', 'examples/bao-cao-so-ket-phuong-1.md', '--lang', 'vi']);
+  assert.equal(text.code, 0, 'warnings only exit 0');
+  assert.match(text.stdout, /^examples\/bao-cao-so-ket-phuong-1\.md:73:\d+: warning section-title Tên mục/m);
+  const sarif = JSON.parse(cli(['check', 'examples/bao-cao-so-ket-phuong-1.md', '--format', 'sarif']).stdout);
+  assert.equal(sarif.version, '2.1.0');
+  const result = sarif.runs[0].results[0];
+  assert.equal(result.ruleId, 'section-title');
+  assert.equal(result.locations[0].physicalLocation.region.startLine, 73);
+  assert.ok(sarif.runs[0].tool.driver.rules.some((r: { id: string }) => r.id === 'missing-section'));
+});
+
+test('bad usage and unreadable input exit 2', () => {
+  assert.equal(cli([]).code, 2);
+  assert.equal(cli(['frobnicate']).code, 2);
+  assert.equal(cli(['check']).code, 2);
+  assert.equal(cli(['check', 'no/such/file.md']).code, 2);
+  assert.equal(cli(['check', 'examples/', '--format', 'xml']).code, 2);
+  const unknown = cli(['check', 'examples/', '--template', 'ke-hoac']);
+  assert.equal(unknown.code, 2);
+  assert.match(unknown.stderr, /did you mean: ke-hoach/);
+});
+
+test('--template forces an outline, --templates adds a workspace folder that overrides built-ins', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'decuong-cli-'));
+  mkdirSync(join(dir, 'tpl'));
+  writeFileSync(join(dir, 'tpl', 'ke-hoach.md'), '---\nid: ke-hoach\ntitle: Kế hoạch riêng\nmatch: [kế hoạch]\n---\n# I. MỤC ĐÍCH\n# II. KINH PHÍ\n');
+  writeFileSync(join(dir, 'r.md'), '# I. MỤC ĐÍCH\n\nNội dung.\n');
+  const own = JSON.parse(cli(['check', join(dir, 'r.md'), '--template', 'ke-hoach', '--templates', join(dir, 'tpl'), '--format', 'json']).stdout);
+  assert.deepEqual(own.map((d: { code: string; message: string }) => [d.code, /“([^”]*)”/.exec(d.message)![1]]), [['missing-section', 'II. KINH PHÍ']]);
+  const listed = JSON.parse(cli(['templates', '--templates', join(dir, 'tpl'), '--format', 'json']).stdout);
+  const kh = listed.find((t: { id: string }) => t.id === 'ke-hoach');
+  assert.equal(kh.title, 'Kế hoạch riêng');
+  assert.equal(kh.builtin, false);
+});
+
+test('templates --format json lists every built-in with id, title, source and page limits', () => {
+  const list = JSON.parse(cli(['templates', '--format', 'json']).stdout) as Array<{ id: string; title: string; source: string | null; pages: Record<string, number> }>;
+  assert.ok(list.length >= 6);
+  for (const t of list) {
+    assert.ok(t.title && t.source, t.id);
+  }
+  assert.deepEqual(list.find((t) => t.id === 'so-ket-giua-nhiem-ky-2019-2024')!.pages, { xa: 12, huyen: 15 });
+  assert.deepEqual(list.find((t) => t.id === 'so-ket-giua-nhiem-ky-2019-2024-quan-5')!.pages, { phuong: 10 });
+});

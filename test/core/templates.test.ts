@@ -1,0 +1,71 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { check, createRegistry } from '../../server/src/core/index.ts';
+import { builtinRegistry, builtinSources } from '../helpers.ts';
+
+const ws = (path: string, text: string) => ({ path, text, builtin: false });
+
+test('every built-in template loads without problems and records its source', () => {
+  const r = builtinRegistry();
+  assert.deepEqual(r.problems, []);
+  for (const t of r.templates.values()) {
+    assert.ok(t.source, `${t.id} has source:`);
+    assert.ok(t.outline.all.length >= 3, `${t.id} has sections`);
+    assert.ok(t.match.length, `${t.id} has match words`);
+  }
+});
+
+test('guidance under template headings is kept', () => {
+  const t = builtinRegistry().templates.get('so-ket-giua-nhiem-ky-2019-2024')!;
+  const i = t.outline.all.findIndex((s) => s.heading.text.startsWith('1. Công tác triển khai'));
+  assert.match(t.guidance[i]!, /Hình thức/);
+});
+
+test('a workspace template overrides a built-in with the same id', () => {
+  const r = createRegistry([...builtinSources(), ws('/w/ke-hoach.md', '---\nid: ke-hoach\ntitle: Riêng\n---\n# I. MỤC ĐÍCH\n')]);
+  const t = r.templates.get('ke-hoach')!;
+  assert.equal(t.title, 'Riêng');
+  assert.equal(t.builtin, false);
+  assert.equal(t.outline.all.length, 1);
+});
+
+test('extends: a template without headings inherits sections; its own fields win', () => {
+  const r = createRegistry([...builtinSources(), ws('/w/kh2.md', '---\nid: kh2\nextends: ke-hoach\npages: { xa: 3 }\n---\n')]);
+  const t = r.templates.get('kh2')!;
+  assert.equal(t.outline.all.length, r.templates.get('ke-hoach')!.outline.all.length);
+  assert.deepEqual(t.pages, { xa: 3 });
+  assert.deepEqual(t.match, r.templates.get('ke-hoach')!.match);
+  const own = createRegistry([...builtinSources(), ws('/w/kh3.md', '---\nid: kh3\nextends: ke-hoach\n---\n# A. RIÊNG\n')]);
+  assert.deepEqual(own.templates.get('kh3')!.outline.all.map((s) => s.heading.text), ['A. RIÊNG']);
+});
+
+test('template problems are reported with positions: broken YAML, unknown extends, cycles, bad pages', () => {
+  const broken = '---\nid: hong\ntitle: [oops\n---\n# I. A\n';
+  const r = createRegistry([
+    ws('/w/hong.md', broken),
+    ws('/w/con.md', '---\nid: con\nextends: ke-hoac\n---\n'),
+    ws('/w/a.md', '---\nid: a\nextends: b\n---\n'),
+    ws('/w/b.md', '---\nid: b\nextends: a\n---\n'),
+    ws('/w/p.md', '---\nid: p\npages: { xa: "mười" }\n---\n# I. A\n'),
+    ...builtinSources(),
+  ]);
+  const by = (id: string) => r.problems.filter((p) => p.id === id);
+  assert.ok(by('hong').length >= 1);
+  assert.ok(by('hong')[0]!.offset >= broken.indexOf('title'), 'YAML error placed inside the front matter');
+  assert.match(by('con')[0]!.message.en, /did you mean: ke-hoach/);
+  assert.ok(by('a').length + by('b').length >= 1, 'cycle reported');
+  assert.match(by('p')[0]!.message.vi, /số dương/);
+});
+
+test('a report whose template has a problem gets template-error on its front matter', () => {
+  const r = createRegistry([...builtinSources(), ws('/w/con.md', '---\nid: con\nextends: khong-co\n---\n# I. A\n')]);
+  const text = '---\ndecuong: con\n---\n# I. A\n';
+  const got = check(text, r).findings;
+  assert.deepEqual(got.map((f) => f.code), ['template-error']);
+  assert.equal(text.slice(got[0]!.offset, got[0]!.offset + got[0]!.length), 'con');
+});
+
+test('a template without front matter takes its id from the file name', () => {
+  const r = createRegistry([ws('/w/bao-cao-tuan.md', '# I. Việc đã làm\n# II. Việc sẽ làm\n')]);
+  assert.ok(r.templates.has('bao-cao-tuan'));
+});
