@@ -35,7 +35,7 @@ test('diagnostics follow incremental edits, each published with its version', as
   assert.deepEqual(codes(second), [`${anchorLine} missing-section`]);
   const d = second.diagnostics[0]!;
   assert.equal(d.source, 'decuong');
-  assert.match(d.message, /2\. Thuận lợi/);
+  assert.match(String(d.message), /2\. Thuận lợi/);
 
   server.connection.sendNotification('textDocument/didChange', {
     textDocument: { uri, version: 3 },
@@ -83,7 +83,7 @@ test('messages follow the client locale and unknown template ids get a suggestio
   const p = await server.waitFor(uri, (x) => x.version === 1);
   assert.deepEqual(codes(p), ['1 unknown-template']);
   assert.equal(p.diagnostics[0]!.range.start.character, 9);
-  assert.match(p.diagnostics[0]!.message, /Không có mẫu đề cương “ke-hoach-x”; có phải: “ke-hoach”/);
+  assert.match(String(p.diagnostics[0]!.message), /Không có mẫu đề cương “ke-hoach-x”; có phải: “ke-hoach”/);
 });
 
 test('settings reach the checks: a code set to ignore is not reported', async (t) => {
