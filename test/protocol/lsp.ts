@@ -30,7 +30,7 @@ export async function startServer(options: { settings?: Record<string, unknown>;
       }
     }
   });
-  connection.onNotification('decuong/reportInfo', (params: unknown) => notifications.push({ method: 'decuong/reportInfo', params }));
+  connection.onNotification('decuong/reportInfo', (params: unknown) => { notifications.push({ method: 'decuong/reportInfo', params }); });
   connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => options.settings ?? {}));
   connection.onRequest('client/registerCapability', () => null);
   connection.listen();
