@@ -101,7 +101,13 @@ function runCheck(args: Args, lang: Lang): number {
       process.stdout.write(`${f.file}:${p.line + 1}:${p.character + 1}: ${f.level} ${f.code} ${say(f.message, lang)}\n`);
     }
     const counts = SEVERITY_ORDER.map((s) => [s, results.filter((f) => f.level === s).length] as const).filter(([, n]) => n);
-    process.stdout.write(`${files.length} file(s) checked${counts.length ? ': ' + counts.map(([s, n]) => `${n} ${s}`).join(', ') : ', no findings'}\n`);
+    const names = lang === 'vi'
+      ? { error: 'lỗi', warning: 'cảnh báo', information: 'thông tin', hint: 'gợi ý' }
+      : { error: 'error(s)', warning: 'warning(s)', information: 'information', hint: 'hint(s)' };
+    const found = counts.map(([s, n]) => `${n} ${names[s]}`).join(', ');
+    process.stdout.write(lang === 'vi'
+      ? `Đã kiểm tra ${files.length} tệp: ${found || 'không có vấn đề'}\n`
+      : `${files.length} file(s) checked: ${found || 'no findings'}\n`);
   }
   if (unreadable) return 2;
   return results.some((f) => f.level === 'error') ? 1 : 0;
@@ -193,4 +199,9 @@ export function main(argv: string[]): number {
   }
 }
 
+// `decuong check … | head` closes the pipe early: that is not an error.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw e;
+});
 process.exitCode = main(process.argv.slice(2));

@@ -23,8 +23,8 @@ export const sectionLevel: Check = {
       out.push({
         ...headingRange(actual),
         message: {
-          vi: `Mục ${quote(actual)} là tiêu đề cấp ${actual.level} (${actualMarker}); theo đề cương phải là cấp ${expected.level} (${marker}).`,
-          en: `Section ${quote(actual)} is a level-${actual.level} heading (${actualMarker}); the outline makes it level ${expected.level} (${marker}).`,
+          vi: `Mục ${quote(actual)} đang là tiêu đề “${actualMarker}”; theo đề cương phải là “${marker}” (${expected.parent ? `thuộc “${expected.parent.heading.text}”` : 'một mục lớn của báo cáo'}).`,
+          en: `Section ${quote(actual)} is a “${actualMarker}” heading; the outline makes it “${marker}” (${expected.parent ? `under “${expected.parent.heading.text}”` : 'a top section'}).`,
         },
         data: { section: expected.index, depth },
       });
