@@ -1,0 +1,58 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { startServer } from './lsp.ts';
+
+function workspace() {
+  const root = mkdtempSync(join(tmpdir(), 'decuong-ws-'));
+  mkdirSync(join(root, '.decuong/templates'), { recursive: true });
+  const templatePath = join(root, '.decuong/templates/bao-cao-quy.md');
+  writeFileSync(templatePath, '---\nid: bao-cao-quy\ntitle: Báo cáo quý\n---\n# I. KẾT QUẢ\n# II. PHƯƠNG HƯỚNG\n');
+  return { root, templatePath, templateUri: pathToFileURL(templatePath).href, reportUri: pathToFileURL(join(root, 'bao-cao.md')).href };
+}
+
+const report = '---\ndecuong: bao-cao-quy\n---\n# I. KẾT QUẢ\n\nĐã làm.\n\n# II. PHƯƠNG HƯỚNG\n\nSẽ làm.\n';
+const codes = (p: { diagnostics: Array<{ code?: unknown; range: { start: { line: number } } }> }) => p.diagnostics.map((d) => `${d.range.start.line} ${String(d.code)}`);
+
+test('a workspace template changed on disk takes effect on the open report', async (t) => {
+  const ws = workspace();
+  const server = await startServer({ workspaceFolder: ws.root });
+  t.after(() => server.stop());
+  server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: ws.reportUri, languageId: 'markdown', version: 1, text: report } });
+  assert.deepEqual(codes(await server.waitFor(ws.reportUri, (p) => p.version === 1)), []);
+  writeFileSync(ws.templatePath, '---\nid: bao-cao-quy\ntitle: Báo cáo quý\n---\n# I. KẾT QUẢ\n# II. PHƯƠNG HƯỚNG\n# III. KIẾN NGHỊ\n');
+  server.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: ws.templateUri, type: 2 }] });
+  const after = await server.waitFor(ws.reportUri, (p) => p.diagnostics.length > 0);
+  assert.deepEqual(codes(after), ['7 missing-section']);
+});
+
+test('editing an open template re-checks reports before it is saved, and shows its own problems', async (t) => {
+  const ws = workspace();
+  const server = await startServer({ workspaceFolder: ws.root });
+  t.after(() => server.stop());
+  server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: ws.reportUri, languageId: 'markdown', version: 1, text: report } });
+  await server.waitFor(ws.reportUri, (p) => p.version === 1);
+  const broken = '---\nid: bao-cao-quy\nextends: ke-hoac\n---\n# I. KẾT QUẢ\n# II. PHƯƠNG HƯỚNG\n# III. KIẾN NGHỊ\n';
+  server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: ws.templateUri, languageId: 'markdown', version: 1, text: broken } });
+  const own = await server.waitFor(ws.templateUri, (p) => p.version === 1);
+  assert.deepEqual(codes(own), ['2 template-error']);
+  assert.match(String(own.diagnostics[0]!.message), /ke-hoach/);
+  const rechecked = await server.waitFor(ws.reportUri, (p) => p.diagnostics.some((d) => d.code === 'missing-section'));
+  assert.deepEqual(codes(rechecked).sort(), ['1 template-error', '7 missing-section']);
+});
+
+test('a configuration change re-reads settings and re-checks without a reload', async (t) => {
+  const ws = workspace();
+  const settings: Record<string, unknown> = {};
+  const server = await startServer({ workspaceFolder: ws.root, settings });
+  t.after(() => server.stop());
+  const text = '---\ndecuong: bao-cao-quy\n---\n# I. KẾT QUẢ\n';
+  server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: ws.reportUri, languageId: 'markdown', version: 1, text } });
+  assert.deepEqual(codes(await server.waitFor(ws.reportUri, (p) => p.version === 1)), ['3 missing-section']);
+  settings.severity = { 'missing-section': 'ignore' };
+  server.connection.sendNotification('workspace/didChangeConfiguration', { settings: {} });
+  await server.waitFor(ws.reportUri, (p) => p.diagnostics.length === 0);
+});
