@@ -1,4 +1,4 @@
-import { parseMarkdown } from './parse';
+import { parseMarkdown, ParseCache } from './parse';
 import { buildOutline, type Outline } from './outline';
 import { loadTemplates, type Template, type TemplateRegistry, type TemplateSource } from './templates';
 import { selectTemplate, type Selection } from './select';
@@ -14,6 +14,7 @@ export type { Selection } from './select';
 export { loadTemplates } from './templates';
 export { checks } from './checks';
 export { LineIndex, lineBreakOf } from './lines';
+export { ParseCache } from './parse';
 
 export interface CheckResult {
   findings: Finding[];
@@ -24,10 +25,11 @@ export interface CheckResult {
 
 /**
  * Checks one report against the registry's templates. Pure: the same text, registry and options
- * give the same findings, and any text yields findings or nothing — never an exception.
+ * give the same findings, and any text yields findings or nothing — never an exception. A
+ * per-document `cache` makes a re-check after an edit re-parse only the chunks that changed.
  */
-export function check(text: string, registry: TemplateRegistry, options: CheckOptions = {}): CheckResult {
-  const doc = parseMarkdown(text);
+export function check(text: string, registry: TemplateRegistry, options: CheckOptions = {}, cache?: ParseCache): CheckResult {
+  const doc = parseMarkdown(text, cache);
   const outline = buildOutline(doc);
   const selection = selectTemplate(doc, outline, registry, options);
   const template = 'template' in selection ? selection.template : undefined;

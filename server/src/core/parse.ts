@@ -7,7 +7,7 @@ import { titleKeys, type TitleKeys } from './normalize';
 
 /** A heading of a report or template, with offsets into the original text. */
 export interface Heading {
-  /** Markdown depth: 1 for `#` … 6. */
+  /** Markdown depth: 1 for `#` … 6 (for an unmarked heading, the depth its numbering implies). */
   depth: number;
   /** Offsets of the whole heading (marker to end of line, or to the setext underline). */
   offset: number;
@@ -20,6 +20,8 @@ export interface Heading {
   numbering?: Numbering;
   keys: TitleKeys;
   setext: boolean;
+  /** False for a title typed as a plain paragraph (`heading-not-marked`). */
+  marked: boolean;
 }
 
 /** A top-level block other than a heading (paragraph, list, table, code …). */
@@ -27,6 +29,27 @@ export interface Block {
   type: string;
   offset: number;
   end: number;
+}
+
+/**
+ * A line of a paragraph or list that opens with a section number: maybe a title typed without
+ * `#` (text pasted from Word). Whether it reads as a title is decided later, with the template.
+ */
+export interface NumberedLine {
+  offset: number;
+  /** End of the line's text (before the line break). */
+  end: number;
+  /** Offset where the visible text starts (after indentation and emphasis markers). */
+  textOffset: number;
+  /** Plain text, emphasis markers removed. */
+  text: string;
+  numbering: Numbering;
+  /** The whole line is bold or italic (`**1. Công tác tuyên truyền**`). */
+  emphasised: boolean;
+  /** The line begins a paragraph or list item, or follows a line that ended a sentence. */
+  opensBlock: boolean;
+  /** Words after the line inside the same paragraph (prose running on makes it no title). */
+  runsOn: boolean;
 }
 
 export interface FrontMatterEntry {
@@ -50,12 +73,41 @@ export interface ParsedMarkdown {
   frontMatter?: FrontMatter;
   headings: Heading[];
   blocks: Block[];
+  /** Ranges of prose (text nodes): where blanks are looked for; code, HTML and URLs are not prose. */
+  prose: Array<[number, number]>;
+  numberedLines: NumberedLine[];
+}
+
+/** What one chunk of the document parses to, with offsets relative to the chunk's start. */
+interface ChunkSummary {
+  frontMatter?: FrontMatter;
+  headings: Heading[];
+  blocks: Block[];
+  prose: Array<[number, number]>;
+  numberedLines: NumberedLine[];
+}
+
+/**
+ * Parsed chunks keyed by their text, so that a keystroke re-parses only the chunk it touched.
+ * One cache per document; entries not used by the latest parse are dropped.
+ */
+export class ParseCache {
+  #chunks = new Map<string, ChunkSummary>();
+  /** Chunks parsed (not found in the cache) by the last `parseMarkdown` call: for tests and benchmarks. */
+  misses = 0;
+  get(text: string): ChunkSummary | undefined {
+    return this.#chunks.get(text);
+  }
+  replace(used: Map<string, ChunkSummary>): void {
+    this.#chunks = used;
+  }
 }
 
 interface MdNode {
   type: string;
   value?: string;
   depth?: number;
+  ordered?: boolean;
   children?: MdNode[];
   position?: { start: { offset?: number }; end: { offset?: number } };
 }
@@ -105,11 +157,84 @@ function readFrontMatter(node: MdNode, text: string): FrontMatter {
   return { offset, end, entries, errors };
 }
 
+const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+const ATX = /^#{1,6}(?:[ \t]|$)/;
+
 /**
- * Parses Markdown into headings, top-level blocks and front matter. Offsets are UTF-16 code units
- * of `text` exactly as given (BOM, CRLF and NFD included).
+ * Offsets where the document may be cut into independently parsable chunks: the start of each
+ * ATX heading line outside front matter and code fences. An ATX heading at column 0 always starts
+ * a new block in CommonMark, so parsing the chunks apart gives the same blocks as parsing whole.
  */
-export function parseMarkdown(text: string): ParsedMarkdown {
+export function chunkStarts(text: string): number[] {
+  const starts = [0];
+  let pos = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  // Skip a front matter: a `#` inside YAML is a comment, not a heading.
+  if (text.startsWith('---', pos) && /^---[ \t]*\r?\n/.test(text.slice(pos, pos + 8))) {
+    const close = /\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/g;
+    close.lastIndex = pos + 3;
+    const m = close.exec(text);
+    if (m) pos = m.index + m[0].length;
+  }
+  let fence: string | undefined;
+  while (pos < text.length) {
+    let nl = text.indexOf('\n', pos);
+    if (nl < 0) nl = text.length;
+    const line = text.slice(pos, Math.min(nl, pos + 16));
+    const f = FENCE.exec(line);
+    if (fence) {
+      if (f && f[1]![0] === fence[0] && f[1]!.length >= fence.length) fence = undefined;
+    } else if (f) {
+      fence = f[1];
+    } else if (ATX.test(line) && pos > 0) {
+      starts.push(pos);
+    }
+    pos = nl + 1;
+  }
+  return starts;
+}
+
+/**
+ * Parses Markdown into headings, blocks, prose ranges, numbered lines and front matter. Offsets
+ * are UTF-16 code units of `text` exactly as given (BOM, CRLF and NFD included). With a cache,
+ * only chunks (heading to heading) whose text changed since the last call are parsed again.
+ */
+export function parseMarkdown(text: string, cache?: ParseCache): ParsedMarkdown {
+  const out: ParsedMarkdown = { text, headings: [], blocks: [], prose: [], numberedLines: [] };
+  const starts = chunkStarts(text);
+  const used = new Map<string, ChunkSummary>();
+  let misses = 0;
+  for (let i = 0; i < starts.length; i++) {
+    const start = starts[i]!;
+    const chunk = text.slice(start, starts[i + 1] ?? text.length);
+    let summary = used.get(chunk) ?? cache?.get(chunk);
+    if (!summary) {
+      summary = parseChunk(chunk);
+      misses++;
+    }
+    used.set(chunk, summary);
+    appendShifted(out, summary, start);
+  }
+  if (cache) {
+    cache.replace(used);
+    cache.misses = misses;
+  }
+  return out;
+}
+
+function appendShifted(out: ParsedMarkdown, s: ChunkSummary, by: number): void {
+  if (s.frontMatter && by === 0) out.frontMatter = s.frontMatter;
+  for (const h of s.headings) {
+    out.headings.push(by ? { ...h, offset: h.offset + by, end: h.end + by, textOffset: h.textOffset + by, textEnd: h.textEnd + by } : h);
+  }
+  for (const b of s.blocks) out.blocks.push(by ? { ...b, offset: b.offset + by, end: b.end + by } : b);
+  for (const [a, b] of s.prose) out.prose.push([a + by, b + by]);
+  for (const l of s.numberedLines) {
+    out.numberedLines.push(by ? { ...l, offset: l.offset + by, end: l.end + by, textOffset: l.textOffset + by } : l);
+  }
+}
+
+function parseChunk(text: string): ChunkSummary {
+  const summary: ChunkSummary = { headings: [], blocks: [], prose: [], numberedLines: [] };
   // micromark drops a BOM and counts offsets without it; parse without it and shift back.
   const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   let tree: MdNode;
@@ -117,21 +242,67 @@ export function parseMarkdown(text: string): ParsedMarkdown {
     tree = processor.parse(bom ? text.slice(1) : text) as unknown as MdNode;
     if (bom) shiftPositions(tree, bom);
   } catch {
-    return { text, headings: [], blocks: [] };
+    return summary;
   }
-  const headings: Heading[] = [];
-  const blocks: Block[] = [];
-  let frontMatter: FrontMatter | undefined;
   for (const node of tree.children ?? []) {
-    if (node.type === 'yaml' && !frontMatter && startOf(node) <= 1) {
-      frontMatter = readFrontMatter(node, text);
-    } else if (node.type === 'heading') {
-      headings.push(toHeading(node, text));
-    } else {
-      blocks.push({ type: node.type, offset: startOf(node), end: endOf(node) });
+    if (node.type === 'yaml' && !summary.frontMatter && startOf(node) <= 1) {
+      summary.frontMatter = readFrontMatter(node, text);
+      continue;
     }
+    if (node.type === 'heading') summary.headings.push(toHeading(node, text));
+    else summary.blocks.push({ type: node.type, offset: startOf(node), end: endOf(node) });
+    if (node.type === 'paragraph' || node.type === 'list') collectNumberedLines(node, text, summary.numberedLines);
+    collectProse(node, summary.prose);
   }
-  return { text, frontMatter, headings, blocks };
+  return summary;
+}
+
+function collectProse(node: MdNode, out: Array<[number, number]>): void {
+  if (node.type === 'text') {
+    out.push([startOf(node), endOf(node)]);
+    return;
+  }
+  if (node.type === 'code' || node.type === 'inlineCode' || node.type === 'html' || node.type === 'yaml') return;
+  for (const child of node.children ?? []) collectProse(child, out);
+}
+
+const EMPHASIS_OPEN = /^(\*\*|__|\*|_)(?=\S)/;
+const BULLET = /^[-*+][ \t]/;
+
+/** Lines of a top-level paragraph or list that start with a section number. */
+function collectNumberedLines(node: MdNode, text: string, out: NumberedLine[]): void {
+  const start = startOf(node);
+  const end = endOf(node);
+  let pos = start;
+  let prevLine = '';
+  while (pos < end) {
+    let nl = text.indexOf('\n', pos);
+    if (nl < 0 || nl > end) nl = end;
+    const lineEnd = nl > pos && text[nl - 1] === '\r' ? nl - 1 : nl;
+    const raw = text.slice(pos, lineEnd);
+    const indent = raw.length - raw.trimStart().length;
+    let body = raw.slice(indent);
+    let textOffset = pos + indent;
+    const emphasis = EMPHASIS_OPEN.exec(body);
+    const trimmedEnd = body.trimEnd();
+    const emphasised = Boolean(emphasis && trimmedEnd.endsWith(emphasis[1]!) && trimmedEnd.length > 2 * emphasis[1]!.length);
+    if (emphasis && emphasised) {
+      body = trimmedEnd.slice(emphasis[1]!.length, -emphasis[1]!.length);
+      textOffset += emphasis[1]!.length;
+    }
+    const plain = body.replace(/(\*\*|__)(.*?)\1/g, '$2').replace(/\s+/g, ' ').trim();
+    const numbering = !BULLET.test(body) && indent < 4 ? parseNumbering(plain.normalize('NFC')) : undefined;
+    if (numbering) {
+      const prev = prevLine.trimEnd();
+      const opensBlock = pos === start || prev === '' || /[.:;!?)]$|\*\*$/.test(prev) || Boolean(parseNumbering(prev.replace(/^\*+/, '').normalize('NFC')));
+      out.push({ offset: pos, end: lineEnd, textOffset, text: plain, numbering, emphasised, opensBlock, runsOn: false });
+    } else if (out.length && out[out.length - 1]!.end === pos - (text[pos - 2] === '\r' ? 2 : 1) && raw.trim() && !BULLET.test(raw.trimStart())) {
+      // A following line that is neither numbered nor a bullet continues the numbered line's prose.
+      out[out.length - 1]!.runsOn = true;
+    }
+    prevLine = raw;
+    pos = nl + 1;
+  }
 }
 
 function shiftPositions(node: MdNode, by: number): void {
@@ -161,5 +332,11 @@ function toHeading(node: MdNode, text: string): Heading {
     numbering: parseNumbering(nfc),
     keys: titleKeys(plain),
     setext,
+    marked: true,
   };
+}
+
+/** The whole text parsed as one chunk: the reference the chunked parse must agree with. */
+export function parseWhole(text: string): ParsedMarkdown {
+  return { text, ...parseChunk(text) };
 }

@@ -8,7 +8,7 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { check, langOf, type CheckResult, type Lang } from '../core';
+import { check, langOf, ParseCache, type CheckResult, type Lang } from '../core';
 import { builtinSources } from '../builtins';
 import { SettingsCache, toCheckOptions, type Settings } from './settings';
 import { toDiagnostic } from './convert';
@@ -32,6 +32,13 @@ export function startServer(connection: Connection): void {
   const templates = new WorkspaceTemplates(() => builtins, openText);
   /** Last result per document, so symbol requests for the same version reuse it. */
   const results = new Map<string, { version: number; result: CheckResult }>();
+  /** Parsed chunks per open document: an edit re-parses only the chunk it touched. */
+  const parseCaches = new Map<string, ParseCache>();
+  const cacheFor = (uri: string) => {
+    let c = parseCaches.get(uri);
+    if (!c) parseCaches.set(uri, (c = new ParseCache()));
+    return c;
+  };
 
   const langFor = (s: Settings): Lang => (s.language === 'auto' ? uiLang : s.language);
 
@@ -47,7 +54,7 @@ export function startServer(connection: Connection): void {
       void connection.sendNotification(ReportInfoNotification, { uri: doc.uri, version: doc.version, selectedBy: 'template-file', missing: 0 } satisfies ReportInfoParams);
       return problems.map((p) => toDiagnostic(doc, { code: 'template-error', level: 'error', offset: p.offset, length: p.end - p.offset, message: p.message }, lang));
     }
-    const result = check(doc.getText(), registry, toCheckOptions(s));
+    const result = check(doc.getText(), registry, toCheckOptions(s), cacheFor(doc.uri));
     results.set(doc.uri, { version: doc.version, result });
     const info: ReportInfoParams = {
       uri: doc.uri,
@@ -116,6 +123,7 @@ export function startServer(connection: Connection): void {
     scheduler.forget(e.document.uri);
     settings.forget(e.document.uri);
     results.delete(e.document.uri);
+    parseCaches.delete(e.document.uri);
     const path = uriToPath(e.document.uri);
     if (path && templates.invalidate(path)) recheckAll();
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
@@ -128,7 +136,7 @@ export function startServer(connection: Connection): void {
     if (cached && cached.version === doc.version) return documentSymbols(doc, cached.result.outline);
     const s = await settings.get(doc.uri);
     const registry = templates.registry(templates.dirFor(doc.uri, s.templatesPath));
-    return documentSymbols(doc, check(doc.getText(), registry, toCheckOptions(s)).outline);
+    return documentSymbols(doc, check(doc.getText(), registry, toCheckOptions(s), cacheFor(doc.uri)).outline);
   });
 
   connection.onRequest(TemplatesRequest, async (params: TemplatesParams): Promise<TemplateSummary[]> => {

@@ -1,0 +1,50 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { chunkStarts, parseMarkdown, parseWhole, ParseCache } from '../../server/src/core/parse.ts';
+
+const piece = fc.constantFrom(
+  '# I. MỤC ĐÍCH\n', '## 1. Công tác\n', '### a) Nhỏ\n', '#Không phải tiêu đề\n', 'Đoạn văn xuôi.\n', '\n', '\r\n',
+  '```\n# trong code\n```\n', '~~~~\n## cũng trong code\n~~~\n', 'Tiêu đề setext\n===\n', 'Dòng\n---\n',
+  '- mục\n- # không\n', '> # trích dẫn\n', '    # code thụt lề\n', '1. Danh sách\n2. Tiếp\n', 'Với.....lượt\n',
+  '<!-- # html -->\n', '**II. IN ĐẬM**\n', 'x\n# tiêu đề cắt ngang đoạn\n', '```\nkhông đóng\n',
+);
+const doc = fc.tuple(fc.boolean(), fc.array(piece, { maxLength: 25 })).map(([fm, pieces]) =>
+  (fm ? '---\ndecuong: ke-hoach\n# chú thích YAML\n---\n' : '') + pieces.join(''));
+
+const headingsOf = (p: ReturnType<typeof parseWhole>) => p.headings.map((h) => [h.offset, h.end, h.depth, h.text, h.textOffset, h.textEnd]);
+
+test('parsing chunk by chunk gives the same headings, prose and numbered lines as parsing whole', () => {
+  fc.assert(fc.property(doc, (text) => {
+    const whole = parseWhole(text);
+    const chunked = parseMarkdown(text);
+    assert.deepEqual(headingsOf(chunked), headingsOf(whole));
+    assert.deepEqual(chunked.prose, whole.prose);
+    assert.deepEqual(chunked.numberedLines.map((l) => [l.offset, l.text]), whole.numberedLines.map((l) => [l.offset, l.text]));
+    assert.equal(Boolean(chunked.frontMatter), Boolean(whole.frontMatter));
+  }), { numRuns: 400 });
+});
+
+test('front matter comments and fenced code never start a chunk', () => {
+  const text = '---\n# comment\n---\n# A\n```\n# not\n```\n## B\n';
+  assert.deepEqual(chunkStarts(text).map((s) => text.slice(s, s + 4)), ['---\n', '# A\n', '## B']);
+});
+
+test('an edit re-parses only the chunk it touched', () => {
+  const sections = Array.from({ length: 50 }, (_, i) => `## ${i + 1}. Mục ${i + 1}\n\nNội dung của mục ${i + 1}.\n`);
+  const text = '# BÁO CÁO\n\n' + sections.join('\n');
+  const cache = new ParseCache();
+  parseMarkdown(text, cache);
+  assert.equal(cache.misses, 51);
+  const edited = text.replace('Nội dung của mục 25.', 'Nội dung của mục 25 đã sửa.');
+  const again = parseMarkdown(edited, cache);
+  assert.equal(cache.misses, 1);
+  assert.deepEqual(headingsOf(again), headingsOf(parseWhole(edited)));
+});
+
+test('offsets survive a BOM, CRLF and NFD text', () => {
+  const text = '\uFEFF---\r\ndecuong: ke-hoach\r\n---\r\n# BÁO CÁO\r\n\r\n## I. MỤC ĐÍCH\r\n'.normalize('NFD');
+  const p = parseMarkdown(text);
+  assert.equal(p.frontMatter!.entries.get('decuong')!.value, 'ke-hoach');
+  for (const h of p.headings) assert.equal(text.slice(h.textOffset, h.textEnd), h.text);
+});
