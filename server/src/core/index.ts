@@ -3,6 +3,7 @@ import { buildOutline, type Outline } from './outline';
 import { loadTemplates, type Template, type TemplateRegistry, type TemplateSource } from './templates';
 import { selectTemplate, type Selection } from './select';
 import { align } from './align';
+import { findUnmarkedHeadings } from './unmarked';
 import { checks } from './checks';
 import type { CheckContext } from './check';
 import type { CheckOptions, Finding } from './types';
@@ -30,9 +31,11 @@ export interface CheckResult {
  */
 export function check(text: string, registry: TemplateRegistry, options: CheckOptions = {}, cache?: ParseCache): CheckResult {
   const doc = parseMarkdown(text, cache);
-  const outline = buildOutline(doc);
-  const selection = selectTemplate(doc, outline, registry, options);
+  const marked = buildOutline(doc);
+  const selection = selectTemplate(doc, marked, registry, options);
   const template = 'template' in selection ? selection.template : undefined;
+  const unmarked = findUnmarkedHeadings(doc, marked, template);
+  const outline = unmarked.length ? buildOutline(doc, unmarked) : marked;
   const ctx: CheckContext = {
     text,
     doc,

@@ -38,13 +38,17 @@ function findTitle(headings: Heading[]): Heading | undefined {
   return headings.slice(1).every((h) => h.depth > first.depth) ? first : undefined;
 }
 
-/** Builds the section tree of a parsed report or template. */
-export function buildOutline(doc: ParsedMarkdown): Outline {
-  const title = findTitle(doc.headings);
-  const headings = title ? doc.headings.slice(1) : doc.headings;
+/**
+ * Builds the section tree of a parsed report or template; `unmarked` adds titles typed as plain
+ * paragraphs, so a report pasted from Word is checked as the author sees it.
+ */
+export function buildOutline(doc: ParsedMarkdown, unmarked: readonly Heading[] = []): Outline {
+  const all = unmarked.length ? [...doc.headings, ...unmarked].sort((a, b) => a.offset - b.offset) : doc.headings;
+  const title = findTitle(all);
+  const headings = title ? all.slice(1) : all;
   const topDepth = headings.reduce((min, h) => Math.min(min, h.depth), 6);
   const roots: Section[] = [];
-  const all: Section[] = [];
+  const sections: Section[] = [];
   const stack: Section[] = [];
   const textEnd = doc.text.length;
   for (const heading of headings) {
@@ -57,16 +61,16 @@ export function buildOutline(doc: ParsedMarkdown): Outline {
       level: heading.depth - topDepth + 1,
       parent,
       children: [],
-      index: all.length,
+      index: sections.length,
       bodyOffset: lineEndAfter(doc.text, heading.end),
       end: textEnd,
       optional: isOptionalTitle(heading.text),
     };
     (parent ? parent.children : roots).push(section);
-    all.push(section);
+    sections.push(section);
     stack.push(section);
   }
-  return { title, topDepth, roots, all };
+  return { title, topDepth, roots, all: sections };
 }
 
 /** Offset just past the line break that ends the line containing `offset`. */

@@ -29,6 +29,14 @@ export interface Fix {
   text: string;
 }
 
+/** A quick fix: one or more edits applied together (one undo). */
+export interface FixAction {
+  title: Message;
+  edits: Fix[];
+  /** The one obvious fix for its finding. */
+  preferred?: boolean;
+}
+
 export interface RelatedPlace {
   offset: number;
   length: number;
@@ -45,6 +53,8 @@ export interface Finding {
   related?: RelatedPlace[];
   /** Structured payload a code action rebuilds its edit from (JSON-serialisable). */
   data?: Record<string, unknown>;
+  /** Fixes computed against the same text; only inserts and heading-text replacements. */
+  fixes?: FixAction[];
 }
 
 export interface CheckOptions {
@@ -54,6 +64,8 @@ export interface CheckOptions {
   forceTemplate?: boolean;
   /** Level (cấp) when the front matter has no `cap:` (setting `decuong.cap`). */
   cap?: string;
+  /** Extra placeholder patterns (regular expressions), setting `decuong.placeholders.extra`. */
+  placeholders?: string[];
   /** Per-code level overrides; `ignore` turns a check off. */
   levels?: Partial<Record<Code, LevelSetting>>;
 }

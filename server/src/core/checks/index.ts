@@ -6,6 +6,9 @@ import { sectionTitle } from './section-title';
 import { noTemplate } from './no-template';
 import { unknownTemplate } from './unknown-template';
 import { templateError } from './template-error';
+import { placeholder } from './placeholder';
+import { numbering } from './numbering';
+import { headingNotMarked } from './heading-not-marked';
 
 /** The one list of checks, in the order their findings are reported. */
 export const checks: readonly Check[] = [
@@ -16,4 +19,7 @@ export const checks: readonly Check[] = [
   sectionOrder,
   sectionLevel,
   sectionTitle,
+  headingNotMarked,
+  numbering,
+  placeholder,
 ];

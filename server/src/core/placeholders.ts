@@ -1,0 +1,101 @@
+import type { Message } from './types';
+
+/**
+ * What counts as an unfilled blank. The list is data: one entry per kind of blank, each a regular
+ * expression over NFC text; `decuong.placeholders.extra` appends the user's own expressions.
+ */
+export interface PlaceholderKind {
+  id: string;
+  pattern: RegExp;
+  description: Message;
+}
+
+const LETTER = String.raw`[\p{L}\p{N}]`;
+
+export const DEFAULT_PLACEHOLDERS: readonly PlaceholderKind[] = [
+  {
+    id: 'dots',
+    // 4+ dots, or 2+ ellipsis characters, with whatever dots/ellipses trail them: "…………..".
+    pattern: /(?:\.{4,}|…[.…]*…)[.…]*/gu,
+    description: { vi: 'dãy từ 4 dấu chấm hoặc 2 dấu “…” trở lên', en: 'a run of 4+ dots or 2+ “…”' },
+  },
+  {
+    id: 'glued-dots',
+    // "Tiến hành...cuộc", "cho…ban": dots or an ellipsis with a letter on both sides.
+    pattern: new RegExp(String.raw`(?<=${LETTER})(?:\.{2,3}|…)(?=${LETTER})`, 'gu'),
+    description: { vi: '“...” hoặc “…” dính giữa hai chữ', en: '“...” or “…” glued between two words' },
+  },
+  {
+    id: 'underscores',
+    pattern: new RegExp(String.raw`(?<!${LETTER}|_)_{2,}(?!${LETTER}|_)`, 'gu'),
+    description: { vi: 'dãy gạch dưới “__”', en: 'an underscore blank “__”' },
+  },
+  {
+    id: 'bracketed',
+    pattern: /\[(?:\.{3,}|…+)\]|\((?:\.{3,}|…+)\)|\((?:địa danh|tên (?:đơn vị|cơ quan|tổ chức|xã|phường|thị trấn|huyện|quận|tỉnh|thành phố)|họ (?:và )?tên|chức vụ|ký(?:,| và)? ghi rõ họ (?:và )?tên|ký tên(?:,? đóng dấu)?)\)/giu,
+    description: { vi: 'chỗ điền trong ngoặc như “(Địa danh)”, “[...]”', en: 'a bracketed fill-in such as “(Địa danh)”, “[...]”' },
+  },
+];
+
+/** Compiles the user's extra patterns; invalid ones are returned apart so they can be reported. */
+export function extraPlaceholders(sources: readonly string[] | undefined): { kinds: PlaceholderKind[]; invalid: string[] } {
+  const kinds: PlaceholderKind[] = [];
+  const invalid: string[] = [];
+  for (const [i, source] of (sources ?? []).entries()) {
+    if (!source) continue;
+    try {
+      const pattern = new RegExp(source, 'gu');
+      if (pattern.test('')) throw new Error('matches the empty string');
+      kinds.push({ id: `extra-${i}`, pattern, description: { vi: `mẫu bổ sung ${source}`, en: `extra pattern ${source}` } });
+    } catch {
+      invalid.push(source);
+    }
+  }
+  return { kinds, invalid };
+}
+
+/** Text in NFC and, for each NFC index, the source index it came from (NFD input stays exact). */
+function toNfc(source: string): { text: string; map: number[] } {
+  if (source === source.normalize('NFC')) return { text: source, map: [] };
+  let text = '';
+  const map: number[] = [];
+  // Normalise cluster by cluster (a base character and its combining marks).
+  const cluster = /\P{M}\p{M}*|\p{M}+/gu;
+  for (const m of source.matchAll(cluster)) {
+    const piece = m[0].normalize('NFC');
+    for (let i = 0; i < piece.length; i++) map.push(m.index! + (i < m[0].length ? i : m[0].length - 1));
+    text += piece;
+  }
+  map.push(source.length);
+  return { text, map };
+}
+
+const URL_LIKE = /\b(?:https?|ftp):\/\/\S+|\bwww\.\S+/giu;
+
+export interface Blank {
+  offset: number;
+  length: number;
+  kind: PlaceholderKind;
+}
+
+/** Blanks in `source` (one prose range), offsets relative to it; overlaps keep the first kind listed. */
+export function findBlanks(source: string, kinds: readonly PlaceholderKind[]): Blank[] {
+  const { text, map } = toNfc(source);
+  const at = (i: number) => (map.length ? map[i]! : i);
+  const urls = [...text.matchAll(URL_LIKE)].map((m) => [m.index!, m.index! + m[0].length] as const);
+  const taken: Array<[number, number]> = [];
+  const out: Blank[] = [];
+  for (const kind of kinds) {
+    kind.pattern.lastIndex = 0;
+    for (const m of text.matchAll(kind.pattern)) {
+      const s = m.index!;
+      const e = s + m[0].length;
+      if (e === s) continue;
+      if (urls.some(([a, b]) => s >= a && e <= b)) continue;
+      if (taken.some(([a, b]) => s < b && e > a)) continue;
+      taken.push([s, e]);
+      out.push({ offset: at(s), length: at(e) - at(s), kind });
+    }
+  }
+  return out.sort((a, b) => a.offset - b.offset);
+}

@@ -1,0 +1,130 @@
+import type { Heading } from './parse';
+import type { Section } from './outline';
+import { ORDINALS, toRoman, VIETNAMESE_LETTERS, type Numbering, type NumberingStyle } from './numbering';
+import type { Fix } from './types';
+
+/** Style families: `Phần thứ hai`, `Phần II` and `Phần 2` are one family (parts). */
+export function family(style: NumberingStyle): string {
+  return style.startsWith('part-') ? 'part' : style;
+}
+
+/** Source range of a heading's number (`III.`, `1.2.`, `Phần thứ hai`), NFD and emphasis aware. */
+export function numberRange(text: string, heading: Heading): [number, number] | undefined {
+  const n = heading.numbering;
+  if (!n) return undefined;
+  let start = heading.textOffset;
+  while (text[start] === '*' || text[start] === '_') start++;
+  // Map the NFC length of the number back onto the source, which may be NFD.
+  let end = start;
+  while (end < heading.textEnd && text.slice(start, end).normalize('NFC').length < n.text.length) end++;
+  while (end < heading.textEnd && /\p{M}/u.test(text[end]!)) end++;
+  return end > start ? [start, end] : undefined;
+}
+
+/** The separator a number is written with (`.`, `)`, `-`, `:` or none). */
+function closerOf(n: Numbering): string {
+  const last = n.text[n.text.length - 1]!;
+  return '.)-–:'.includes(last) ? last : '';
+}
+
+/**
+ * The number `value` written in `style`, shaped like `like` when it is of the same family
+ * (its separator, its “PHẦN” case), else in the run's usual shape.
+ */
+export function formatNumber(style: NumberingStyle, value: number, like: Numbering | undefined, prefix: number[] = []): string {
+  const closer = like && family(like.style) === family(style) ? closerOf(like) : style.startsWith('part-') ? '' : '.';
+  switch (style) {
+    case 'roman':
+      return toRoman(value) + closer;
+    case 'arabic':
+      return String(value) + closer;
+    case 'decimal':
+      return [...prefix, value].join('.') + (like?.style === 'decimal' ? closerOf(like) : '.');
+    case 'letter':
+      return (VIETNAMESE_LETTERS[value - 1] ?? '?') + closer;
+    case 'upper-letter':
+      return (VIETNAMESE_LETTERS[value - 1] ?? '?').toLocaleUpperCase('vi') + closer;
+    case 'part-ordinal':
+    case 'part-roman':
+    case 'part-arabic': {
+      const word = like && /^PHẦN/u.test(like.text.normalize('NFC')) ? 'PHẦN' : 'Phần';
+      const ordinal = style === 'part-ordinal' ? `thứ ${ORDINALS[value - 1] ?? value}` : style === 'part-roman' ? toRoman(value) : String(value);
+      const text = `${word} ${word === 'PHẦN' ? ordinal.toLocaleUpperCase('vi') : ordinal}`;
+      return text + (like && family(like.style) === 'part' ? closerOf(like) : '');
+    }
+  }
+}
+
+/** A sibling run: the numbered sections among one parent's children, and what they should be. */
+export interface Run {
+  sections: Section[];
+  style: NumberingStyle;
+  /** Decimal runs: the prefix each number must carry (the parent's number). */
+  prefix?: number[];
+}
+
+/** The number of a section as its children's decimal prefix, if it has one. */
+export function prefixOf(n: Numbering | undefined): number[] | undefined {
+  if (!n) return undefined;
+  if (n.style === 'decimal') return n.parts;
+  if (n.style === 'arabic') return [n.value];
+  return undefined;
+}
+
+/** Numbered sibling runs of an outline, each with its majority style. */
+export function numberingRuns(roots: Section[], all: Section[]): Run[] {
+  const runs: Run[] = [];
+  for (const group of [roots, ...all.map((s) => s.children)]) {
+    const sections = group.filter((s) => s.heading.numbering);
+    if (!sections.length) continue;
+    const counts = new Map<string, number>();
+    for (const s of sections) counts.set(family(s.heading.numbering!.style), (counts.get(family(s.heading.numbering!.style)) ?? 0) + 1);
+    const top = Math.max(...counts.values());
+    const majority = sections.find((s) => counts.get(family(s.heading.numbering!.style)) === top)!.heading.numbering!;
+    const parentPrefix = prefixOf(sections[0]!.parent?.heading.numbering);
+    const prefix = majority.style === 'decimal' ? parentPrefix ?? majority.parts!.slice(0, -1) : undefined;
+    runs.push({ sections, style: majority.style, prefix });
+  }
+  return runs;
+}
+
+/** What the i-th (0-based) number of a run should read, in the section's own shape. */
+export function expectedLabel(run: Run, i: number): string {
+  const s = run.sections[i]!;
+  const own = s.heading.numbering;
+  // A "Phần thứ hai" among "Phần II" keeps the run's part style.
+  return formatNumber(run.style, i + 1, own, run.prefix);
+}
+
+/**
+ * Edits that renumber a whole run positionally, and the decimal descendants whose prefixes
+ * depend on a changed number (`2.` → `3.` makes `2.1.` → `3.1.`). Only numbers change.
+ */
+export function renumberEdits(text: string, run: Run): Fix[] {
+  const edits: Fix[] = [];
+  run.sections.forEach((s, i) => {
+    const label = expectedLabel(run, i);
+    const range = numberRange(text, s.heading);
+    if (!range) return;
+    const current = text.slice(range[0], range[1]);
+    if (current.normalize('NFC') !== label) edits.push({ offset: range[0], length: range[1] - range[0], text: label });
+    const oldPrefix = prefixOf(s.heading.numbering);
+    const newPrefix = run.style === 'decimal' ? [...(run.prefix ?? []), i + 1] : run.style === 'arabic' ? [i + 1] : undefined;
+    if (oldPrefix && newPrefix && oldPrefix.join('.') !== newPrefix.join('.')) edits.push(...reprefix(text, s, oldPrefix, newPrefix));
+  });
+  return edits;
+}
+
+function reprefix(text: string, section: Section, from: number[], to: number[]): Fix[] {
+  const edits: Fix[] = [];
+  for (const child of section.children) {
+    const n = child.heading.numbering;
+    if (n?.style !== 'decimal' || n.parts!.slice(0, from.length).join('.') !== from.join('.')) continue;
+    const range = numberRange(text, child.heading);
+    if (!range) continue;
+    const parts = [...to, ...n.parts!.slice(from.length)];
+    edits.push({ offset: range[0], length: range[1] - range[0], text: parts.join('.') + closerOf(n) });
+    edits.push(...reprefix(text, child, n.parts!, parts));
+  }
+  return edits;
+}

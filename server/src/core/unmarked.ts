@@ -1,0 +1,107 @@
+import type { Heading, NumberedLine, ParsedMarkdown } from './parse';
+import type { Outline } from './outline';
+import type { Template } from './templates';
+import type { NumberingStyle } from './numbering';
+import { containsWords, titleKeys } from './normalize';
+
+/** Ranks of numbering styles in Vietnamese documents, outermost first; decimals go by depth. */
+function rank(style: NumberingStyle, parts = 1): number {
+  switch (style) {
+    case 'part-ordinal':
+    case 'part-roman':
+    case 'part-arabic':
+      return 0;
+    case 'upper-letter':
+      return 1;
+    case 'roman':
+      return 2;
+    case 'arabic':
+      return 3;
+    case 'decimal':
+      return 3 + Math.max(1, parts - 1);
+    case 'letter':
+      return 9;
+  }
+}
+
+/** Does the line's title read as a finished sentence or running prose rather than a title? */
+function readsAsProse(line: NumberedLine): boolean {
+  // Notes in brackets ("(Giai đoạn 2019 - 2022, số liệu đến tháng 6/2022)") say nothing about prose.
+  const title = line.text.slice(line.numbering.length).replace(/\([^()]*\)/g, ' ').replace(/\s+/g, ' ').trim();
+  const words = title.split(/\s+/).filter(Boolean);
+  if (!words.length) return line.numbering.style.startsWith('part-') ? false : true;
+  if (/[,;]$/.test(title)) return true;
+  // "1. Đối tượng: Ủy ban MTTQ Việt Nam cấp xã, …" — a label followed by its content.
+  const colon = title.indexOf(':');
+  if (colon >= 0 && title.slice(colon + 1).trim().split(/\s+/).filter(Boolean).length >= 2) return true;
+  // Several sentences.
+  if (/[.!?]\s+\p{Lu}/u.test(title)) return true;
+  if (words.length > 45) return true;
+  return /[.!?]$/.test(title) && words.length > 15;
+}
+
+function mostlyUpperCase(text: string): boolean {
+  const letters = text.match(/\p{L}/gu) ?? [];
+  if (letters.length < 3) return false;
+  const upper = letters.filter((c) => c !== c.toLocaleLowerCase('vi')).length;
+  return upper / letters.length >= 0.7;
+}
+
+/**
+ * Titles typed as plain paragraphs (pasted from Word): numbered lines that read as titles, given
+ * as headings at the depth their numbering implies among the document's headings. Evidence: bold
+ * or upper-case text, a title of the outline, or a numbering style the document's headings use
+ * (Roman, “Phần”, decimal); in a document without headings, any title-like numbered line.
+ */
+export function findUnmarkedHeadings(doc: ParsedMarkdown, outline: Outline, template?: Template): Heading[] {
+  const marked = outline.all.map((s) => s.heading);
+  const depthOfRank = new Map<number, number>();
+  for (const h of marked) {
+    if (!h.numbering) continue;
+    const r = rank(h.numbering.style, h.numbering.parts?.length);
+    if (!depthOfRank.has(r)) depthOfRank.set(r, h.depth);
+  }
+  const templateKeys = template?.outline.all.map((s) => s.heading.keys.core).filter(Boolean) ?? [];
+  // The line is an outline title, perhaps elaborated — not prose that happens to contain a short one.
+  const words = (s: string) => s.split(' ').length;
+  const matchesOutline = (key: string) =>
+    templateKeys.some((t) => key === t || key.startsWith(`${t} `) || (containsWords(key, t) && words(t) * 2 >= words(key)));
+  const headingless = marked.length === 0;
+  const candidates = doc.numberedLines.filter((line) => {
+    if (!line.opensBlock || line.runsOn) return false;
+    // A title of the outline is a title, however long.
+    if (matchesOutline(titleKeys(line.text).core)) return true;
+    if (readsAsProse(line)) return false;
+    const style = line.numbering.style;
+    const title = line.text.slice(line.numbering.length);
+    if (line.emphasised || mostlyUpperCase(title)) return true;
+    const r = rank(style, line.numbering.parts?.length);
+    if (style !== 'arabic' && style !== 'letter' && depthOfRank.has(r)) return true;
+    return headingless && (style !== 'arabic' && style !== 'letter' ? true : Boolean(template));
+  });
+  if (!candidates.length) return [];
+  // Depth each rank implies: the headings' own, else next to the nearest known rank, else by rank order.
+  const ranks = [...new Set(candidates.map((l) => rank(l.numbering.style, l.numbering.parts?.length)))].sort((a, b) => a - b);
+  const base = outline.title ? outline.title.depth + 1 : 1;
+  const depthFor = (r: number): number => {
+    const known = depthOfRank.get(r);
+    if (known) return known;
+    const above = [...depthOfRank.keys()].filter((k) => k < r).sort((a, b) => b - a)[0];
+    if (above !== undefined) return Math.min(6, depthOfRank.get(above)! + 1);
+    const below = [...depthOfRank.keys()].filter((k) => k > r).sort((a, b) => a - b)[0];
+    if (below !== undefined) return Math.max(1, depthOfRank.get(below)! - 1);
+    return Math.min(6, base + ranks.indexOf(r));
+  };
+  return candidates.map((line) => ({
+    depth: depthFor(rank(line.numbering.style, line.numbering.parts?.length)),
+    offset: line.offset,
+    end: line.end,
+    textOffset: line.textOffset,
+    textEnd: line.end,
+    text: line.text,
+    numbering: line.numbering,
+    keys: titleKeys(line.text),
+    setext: false,
+    marked: false,
+  }));
+}

@@ -1,0 +1,87 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { findings, readFixture } from '../helpers.ts';
+import type { Fix } from '../../server/src/core/types.ts';
+
+const numberingOf = (text: string) => findings(text).filter((f) => f.code === 'numbering');
+
+function apply(text: string, edits: Fix[]): string {
+  return [...edits].sort((a, b) => b.offset - a.offset).reduce((t, e) => t.slice(0, e.offset) + e.text + t.slice(e.offset + e.length), text);
+}
+
+test('seed 001: the second “III.” is found, expecting “IV.”', () => {
+  const got = numberingOf(readFixture('seeds', '001-ke-hoach.md'));
+  assert.deepEqual(got.map((f) => [f.line + 1, f.message.en]), [[81, 'Section number “III.” repeats an earlier number; expected “IV.”.']]);
+});
+
+test('seed 004: I, II, III, 4, V, IV, V — one finding per slip with the expected number', () => {
+  const text = readFixture('seeds', '004-kiem-diem-tap-the-ban-thuong-truc.md');
+  const top = numberingOf(text).filter((f) => /“[IVX]+\.”$|“4\.”.*“IV\.”/.test(f.message.en.replace(/\.$/, '')));
+  assert.deepEqual(top.map((f) => [f.line + 1, /expected “([^”]+)”/.exec(f.message.en)![1]]), [[105, 'IV.'], [116, 'VI.'], [138, 'VII.']]);
+  assert.match(top[0]!.message.vi, /khác kiểu đánh số/);
+});
+
+test('the renumber fix renumbers the whole run and the decimal children that depend on it', () => {
+  const text = '# BÁO CÁO\n\n## I. A\n\n## II. B\n\n### 2.1. B một\n\n### 2.2. B hai\n\n## II. C\n\n### 2.1. C một\n\n#### 2.1.1. sâu\n\n## 4. D\n';
+  const got = numberingOf(text);
+  assert.deepEqual(got.map((f) => f.line), [10, 16]);
+  const fixed = apply(text, got[0]!.fixes![0]!.edits);
+  assert.equal(fixed, '# BÁO CÁO\n\n## I. A\n\n## II. B\n\n### 2.1. B một\n\n### 2.2. B hai\n\n## III. C\n\n### 2.1. C một\n\n#### 2.1.1. sâu\n\n## IV. D\n');
+  const decimals = '## 1. A\n\n### 1.1. x\n\n## 1. B\n\n### 1.1. y\n\n#### 1.1.1. z\n';
+  const f = numberingOf(decimals)[0]!;
+  assert.equal(apply(decimals, f.fixes![0]!.edits), '## 1. A\n\n### 1.1. x\n\n## 2. B\n\n### 2.1. y\n\n#### 2.1.1. z\n');
+});
+
+test('letters follow the Vietnamese order; styles and separators are kept', () => {
+  const text = '## a) Một\n\n## b) Hai\n\n## c) Ba\n\n## d) Bốn\n\n## e) Năm\n';
+  const got = numberingOf(text);
+  assert.deepEqual(got.map((f) => /expected “([^”]+)”/.exec(f.message.en)![1]), ['đ)']);
+  assert.equal(apply(text, got[0]!.fixes![0]!.edits), '## a) Một\n\n## b) Hai\n\n## c) Ba\n\n## d) Bốn\n\n## đ) Năm\n');
+  assert.deepEqual(numberingOf('# Phần thứ nhất\n\n# Phần thứ ba\n').map((f) => /expected “([^”]+)”/.exec(f.message.en)![1]), ['Phần thứ hai']);
+  assert.deepEqual(numberingOf('# PHẦN I. A\n\n# PHẦN III. B\n').map((f) => /expected “([^”]+)”/.exec(f.message.en)![1]), ['PHẦN II.']);
+});
+
+test('a report whose sections carry no numbers is fine, and so is a clean run', () => {
+  assert.deepEqual(numberingOf('# A\n\n## Mở đầu\n\n## Kết quả\n'), []);
+  assert.deepEqual(numberingOf(readFixture('complete', 'so-ket-giua-nhiem-ky-2019-2024.md')), []);
+});
+
+test('NFD and bold numbers: the fix replaces exactly the number', () => {
+  const text = '# Phần thứ nhất\n\n# Phần thứ nhất\n'.normalize('NFD');
+  const f = numberingOf(text)[0]!;
+  const fixed = apply(text, f.fixes![0]!.edits);
+  assert.equal(fixed.normalize('NFC'), '# Phần thứ nhất\n\n# Phần thứ hai\n');
+  const bold = '## **1. A**\n\n## **3. B**\n';
+  assert.equal(apply(bold, numberingOf(bold)[0]!.fixes![0]!.edits), '## **1. A**\n\n## **2. B**\n');
+});
+
+/** Property: random runs of headings with random numbers; the fix clears the run and touches only numbers. */
+const styleGen = fc.constantFrom('roman', 'arabic', 'letter', 'part');
+const numberText = (style: string, v: number) =>
+  style === 'roman' ? ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII'][v - 1] + '.'
+    : style === 'arabic' ? `${v}.`
+      : style === 'letter' ? `${'abcdđeghik'[v - 1]})`
+        : `Phần ${['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII'][v - 1]}.`;
+const doc = fc.record({
+  style: styleGen,
+  values: fc.array(fc.integer({ min: 1, max: 8 }), { minLength: 1, maxLength: 8 }),
+  prose: fc.array(fc.constantFrom('Nội dung.', 'Số liệu 1.000 người.', '- gạch đầu dòng', ''), { minLength: 8, maxLength: 8 }),
+  crlf: fc.boolean(),
+}).map(({ style, values, prose, crlf }) => {
+  const eol = crlf ? '\r\n' : '\n';
+  return values.map((v, i) => `## ${numberText(style, v)} Mục ${i}${eol}${eol}${prose[i]}${eol}`).join(eol);
+});
+
+test('property: the renumber fix leaves no numbering finding and changes nothing but numbers', () => {
+  fc.assert(fc.property(doc, (text) => {
+    const got = numberingOf(text);
+    if (!got.length) return;
+    const fixed = apply(text, got[0]!.fixes![0]!.edits);
+    assert.deepEqual(numberingOf(fixed), []);
+    // Outside the numbers, the text is untouched: strip the numbers from both and compare.
+    const strip = (t: string) => t.replace(/^## (?:Phần )?[^ ]+ /gm, '## ');
+    assert.equal(strip(fixed), strip(text));
+    assert.equal(fixed.split('\r\n').length, text.split('\r\n').length, 'line endings kept');
+  }), { numRuns: 300 });
+});

@@ -1,0 +1,81 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { findings, listFixtures, readFixture, ROOT } from '../helpers.ts';
+
+const blanks = (text: string, options = {}) =>
+  findings(text, options).filter((f) => f.code === 'placeholder').map((f) => text.slice(f.offset, f.offset + f.length));
+
+function check(text: string, expected: string[]) {
+  assert.deepEqual(blanks(text), expected, text);
+}
+
+test('blanks as staff leave them, each on exactly its range', () => {
+  check('kiểm tra với.....lượt ban công tác', ['.....']);
+  check('Tiến hành...cuộc giám sát, cho…ban', ['...', '…']);
+  check('vận động được …………đồng và …………..', ['…………', '…………..']);
+  check('(Địa danh), ngày __ tháng __ năm 2022', ['(Địa danh)', '__', '__']);
+  check('Chủ trì: (họ và tên), nội dung [...] và […]', ['(họ và tên)', '[...]', '[…]']);
+  check('Số: ..../BC-MTTQ', ['....']);
+});
+
+test('not blanks: sentence and list ellipses, numbers, URLs, code, tables, emphasis', () => {
+  check('(có số liệu chứng minh…). Giá cả thị trường..., v.v... và vân vân…', []);
+  check('Tổng 1.000.000 đồng, tỷ lệ 12.5%, mục 1.2.3.', []);
+  check('Xem https://mttq.vn/a....b hoặc www.example.com/....x', []);
+  check('Lệnh `a.....b` và\n\n```\nngày __ tháng __\n```\n', []);
+  check('| a | b |\n|---|---|\n| 1 | 2 |\n', []);
+  check('Đây là __in đậm__ và snake__case.', []);
+});
+
+test('NFD text: the range still covers exactly the blank', () => {
+  const text = '(Địa danh), với.....lượt'.normalize('NFD');
+  assert.deepEqual(blanks(text).map((b) => b.normalize('NFC')), ['(Địa danh)', '.....']);
+});
+
+test('extra patterns from the setting are added; invalid ones are ignored', () => {
+  assert.deepEqual(blanks('Kính gửi: XXX, ngày XX', { placeholders: ['X{2,}', '(unclosed'] }), ['XXX', 'XX']);
+});
+
+test('seeds: every blank of 004 and 002 is found, their guidance ellipses are not', () => {
+  const s004 = readFixture('seeds', '004-kiem-diem-tap-the-ban-thuong-truc.md');
+  const in004 = findings(s004).filter((f) => f.code === 'placeholder').map((f) => s004.slice(f.offset - 8, f.offset + f.length + 4));
+  for (const context of ['với.....lượt', 'hành...cuộc', 'dung.......và', 'chức...cuộc', 'cho...ban']) {
+    assert.ok(in004.some((c) => c.includes(context)), `${context} in ${in004.join(' | ')}`);
+  }
+  assert.equal(in004.length, 5);
+  assert.ok(!in004.some((c) => c.includes('trường...,')));
+  const s002 = readFixture('seeds', '002-bao-cao-6-thang-cong-tac-mat-tran.md');
+  const in002 = blanks(s002);
+  assert.ok(in002.includes('…………..'));
+  assert.ok(in002.every((b) => /^[.…]{4,}$|^…{2,}/.test(b)), in002.join(' | '));
+  assert.ok(s002.includes('…)') && s002.includes('...).'), 'the guidance ellipses are there, and not flagged');
+});
+
+test('false positives: none in finished prose (examples, complete reports, seeds without their known blanks)', () => {
+  const files = [
+    ...readdirSync(join(ROOT, 'examples')).filter((f) => f.endsWith('.md') && !f.includes('con-cho-trong')).map((f) => readFileSync(join(ROOT, 'examples', f), 'utf8')),
+    ...listFixtures('complete').map((f) => readFixture('complete', f)),
+  ];
+  let prose = 0;
+  for (const text of files) {
+    assert.deepEqual(blanks(text), []);
+    prose += text.length;
+  }
+  // The seeds' narrative: only their known blanks are flagged, nothing in the finished text around them.
+  const known: Record<string, string[]> = {
+    '001-ke-hoach.md': ['(Địa danh)', '__', '__'],
+    '002-bao-cao-6-thang-cong-tac-mat-tran.md': ['…………..', '………….'],
+    '004-kiem-diem-tap-the-ban-thuong-truc.md': ['.....', '...', '.......', '...', '...'],
+  };
+  for (const f of listFixtures('seeds')) {
+    const text = readFixture('seeds', f);
+    assert.deepEqual(blanks(text), known[f] ?? [], f);
+    prose += text.length;
+  }
+  assert.ok(prose > 80_000, `measured on ${prose} characters`);
+  // The example about blanks: only its five planted blank lines are flagged.
+  const planted = readFileSync(join(ROOT, 'examples/bao-cao-so-ket-5-nam-xa-truong-tay-con-cho-trong.md'), 'utf8');
+  assert.deepEqual([...new Set(findings(planted).filter((f) => f.code === 'placeholder').map((f) => f.line))], [6, 16, 28, 38, 54]);
+});
