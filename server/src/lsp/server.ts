@@ -1,6 +1,7 @@
 import {
   TextDocuments,
   TextDocumentSyncKind,
+  CodeActionKind,
   DidChangeConfigurationNotification,
   type Connection,
   type Diagnostic,
@@ -14,6 +15,7 @@ import { SettingsCache, toCheckOptions, type Settings } from './settings';
 import { toDiagnostic } from './convert';
 import { DiagnosticsScheduler } from './diagnostics';
 import { documentSymbols } from './symbols';
+import { codeActions, FixAllKind } from './codeActions';
 import { uriToPath, WorkspaceTemplates } from './workspaceTemplates';
 import { ReportInfoNotification, TemplatesRequest, type ReportInfoParams, type TemplatesParams, type TemplateSummary } from '../protocol';
 
@@ -81,6 +83,7 @@ export function startServer(connection: Connection): void {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         documentSymbolProvider: true,
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll, FixAllKind], resolveProvider: false },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'decuong', version: '0.1.0' },
@@ -129,14 +132,27 @@ export function startServer(connection: Connection): void {
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
 
-  connection.onDocumentSymbol(async ({ textDocument }) => {
-    const doc = documents.get(textDocument.uri);
-    if (!doc) return [];
+  /** The check result of the document's current version: the last published one, or a fresh run. */
+  async function currentResult(doc: TextDocument): Promise<CheckResult> {
     const cached = results.get(doc.uri);
-    if (cached && cached.version === doc.version) return documentSymbols(doc, cached.result.outline);
+    if (cached && cached.version === doc.version) return cached.result;
     const s = await settings.get(doc.uri);
     const registry = templates.registry(templates.dirFor(doc.uri, s.templatesPath));
-    return documentSymbols(doc, check(doc.getText(), registry, toCheckOptions(s), cacheFor(doc.uri)).outline);
+    return check(doc.getText(), registry, toCheckOptions(s), cacheFor(doc.uri));
+  }
+
+  connection.onDocumentSymbol(async ({ textDocument }) => {
+    const doc = documents.get(textDocument.uri);
+    return doc ? documentSymbols(doc, (await currentResult(doc)).outline) : [];
+  });
+
+  connection.onCodeAction(async (params) => {
+    const doc = documents.get(params.textDocument.uri);
+    if (!doc) return [];
+    const version = doc.version;
+    const result = await currentResult(doc);
+    if (documents.get(doc.uri)?.version !== version) return []; // edited meanwhile: the client will ask again
+    return codeActions(doc, result, params, langFor(await settings.get(doc.uri)));
   });
 
   connection.onRequest(TemplatesRequest, async (params: TemplatesParams): Promise<TemplateSummary[]> => {

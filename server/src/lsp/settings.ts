@@ -7,6 +7,7 @@ export interface Settings {
   template: string;
   cap: string;
   severity: Partial<Record<Code, LevelSetting>>;
+  placeholdersExtra: string[];
   language: 'auto' | 'vi' | 'en';
 }
 
@@ -15,6 +16,7 @@ export const defaultSettings: Settings = {
   template: '',
   cap: '',
   severity: {},
+  placeholdersExtra: [],
   language: 'auto',
 };
 
@@ -27,7 +29,9 @@ export function toSettings(raw: unknown): Settings {
   const severity: Settings['severity'] = {};
   if (r.severity && typeof r.severity === 'object') {
     for (const [k, v] of Object.entries(r.severity as Record<string, unknown>)) {
-      if (typeof v === 'string' && LEVELS.has(v)) severity[k as Code] = v as LevelSetting;
+      // `off` is the word the settings UI shows; the core calls it `ignore`.
+      const level = v === 'off' ? 'ignore' : v;
+      if (typeof level === 'string' && LEVELS.has(level)) severity[k as Code] = level as LevelSetting;
     }
   }
   const language = r.language === 'vi' || r.language === 'en' ? r.language : 'auto';
@@ -36,12 +40,15 @@ export function toSettings(raw: unknown): Settings {
     template: str(r.template, '').trim(),
     cap: str(r.cap, '').trim(),
     severity,
+    placeholdersExtra: Array.isArray((r.placeholders as Record<string, unknown> | undefined)?.extra)
+      ? ((r.placeholders as Record<string, unknown>).extra as unknown[]).filter((x): x is string => typeof x === 'string')
+      : [],
     language,
   };
 }
 
 export function toCheckOptions(s: Settings): CheckOptions {
-  return { template: s.template || undefined, cap: s.cap || undefined, levels: s.severity };
+  return { template: s.template || undefined, cap: s.cap || undefined, levels: s.severity, placeholders: s.placeholdersExtra };
 }
 
 /**

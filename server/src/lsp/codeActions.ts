@@ -1,0 +1,69 @@
+import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type TextEdit } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { say, type CheckResult, type Fix, type Finding, type Lang } from '../core';
+
+/** `source.fixAll.decuong`: every preferred fix of the document in one edit (one undo). */
+export const FixAllKind = `${CodeActionKind.SourceFixAll}.decuong`;
+
+function toTextEdits(doc: TextDocument, edits: readonly Fix[]): TextEdit[] {
+  return edits.map((e) => ({ range: { start: doc.positionAt(e.offset), end: doc.positionAt(e.offset + e.length) }, newText: e.text }));
+}
+
+/** Edits of several fixes merged: identical edits once, an edit overlapping a kept one dropped. */
+export function mergeEdits(groups: ReadonlyArray<readonly Fix[]>): Fix[] {
+  const kept: Fix[] = [];
+  for (const group of groups) {
+    const fresh = group.filter((e) => !kept.some((k) => k.offset === e.offset && k.length === e.length && k.text === e.text));
+    const clashes = fresh.some((e) => kept.some((k) => e.offset < k.offset + k.length && k.offset < e.offset + e.length || (e.length === 0 && k.length === 0 && e.offset === k.offset)));
+    if (!clashes) kept.push(...fresh);
+  }
+  return kept.sort((a, b) => a.offset - b.offset);
+}
+
+function action(doc: TextDocument, title: string, kind: string, edits: readonly Fix[], diagnostics?: Diagnostic[], isPreferred?: boolean): CodeAction {
+  return {
+    title,
+    kind,
+    ...(diagnostics ? { diagnostics } : {}),
+    ...(isPreferred ? { isPreferred } : {}),
+    // A versioned edit: the client refuses it if the document moved on meanwhile.
+    edit: { documentChanges: [{ textDocument: { uri: doc.uri, version: doc.version }, edits: toTextEdits(doc, edits) }] },
+  };
+}
+
+function sameRange(doc: TextDocument, f: Finding, d: Diagnostic): boolean {
+  return doc.offsetAt(d.range.start) === f.offset && doc.offsetAt(d.range.end) === f.offset + f.length;
+}
+
+const wants = (only: string[] | undefined, kind: string) => !only || only.some((o) => kind === o || kind.startsWith(`${o}.`));
+
+/**
+ * Code actions rebuilt from a fresh check of the current text (nothing kept between requests):
+ * "fix this", "fix all of this code", and the whole-document fix-all.
+ */
+export function codeActions(doc: TextDocument, result: CheckResult, params: CodeActionParams, lang: Lang): CodeAction[] {
+  const only = params.context.only;
+  const out: CodeAction[] = [];
+  if (wants(only, CodeActionKind.QuickFix)) {
+    const offered = new Set<string>();
+    for (const d of params.context.diagnostics) {
+      if (d.source !== 'decuong') continue;
+      const finding = result.findings.find((f) => f.code === d.code && sameRange(doc, f, d));
+      for (const fix of finding?.fixes ?? []) {
+        out.push(action(doc, say(fix.title, lang), CodeActionKind.QuickFix, fix.edits, [d], fix.preferred));
+      }
+      // "Fix all of this code in the document", once per code, when there is more than one.
+      const sameCode = result.findings.filter((f) => f.code === d.code && f.fixes?.length);
+      if (finding?.fixes?.length && sameCode.length > 1 && !offered.has(String(d.code))) {
+        offered.add(String(d.code));
+        const edits = mergeEdits(sameCode.map((f) => f.fixes![0]!.edits));
+        out.push(action(doc, lang === 'vi' ? `Sửa tất cả lỗi “${String(d.code)}” trong tệp` : `Fix all “${String(d.code)}” problems in the file`, CodeActionKind.QuickFix, edits));
+      }
+    }
+  }
+  if (only?.some((o) => FixAllKind.startsWith(o) && o.startsWith(CodeActionKind.Source))) {
+    const edits = mergeEdits(result.findings.flatMap((f) => f.fixes?.filter((x) => x.preferred).map((x) => x.edits) ?? []));
+    if (edits.length) out.push(action(doc, lang === 'vi' ? 'Sửa tất cả theo đề cương' : 'Fix all outline problems', FixAllKind, edits));
+  }
+  return out;
+}

@@ -1,0 +1,69 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { CodeAction, Diagnostic, TextDocumentEdit } from 'vscode-languageserver-protocol';
+import { startServer } from './lsp.ts';
+
+const uri = 'file:///tmp/decuong-protocol/ca.md';
+
+/** Applies a code action's versioned edit the way a client would. */
+function applyAction(text: string, version: number, action: CodeAction): string {
+  const change = action.edit!.documentChanges![0] as TextDocumentEdit;
+  assert.equal(change.textDocument.version, version, 'the edit names the document version it was made for');
+  return TextDocument.applyEdits(TextDocument.create(uri, 'markdown', version, text), change.edits);
+}
+
+async function open(text: string, settings?: Record<string, unknown>) {
+  const server = await startServer({ settings });
+  server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text } });
+  const published = await server.waitFor(uri, (p) => p.version === 1);
+  return { server, diagnostics: published.diagnostics };
+}
+
+const ask = (server: Awaited<ReturnType<typeof startServer>>, diagnostics: Diagnostic[], only?: string[]) =>
+  server.connection.sendRequest('textDocument/codeAction', {
+    textDocument: { uri },
+    range: diagnostics[0]?.range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    context: { diagnostics, ...(only ? { only } : {}) },
+  }) as Promise<CodeAction[]>;
+
+test('renumber quick fix for a numbering diagnostic applies cleanly and clears the run', async (t) => {
+  const text = '# BÁO CÁO\r\n\r\n## I. A\r\n\r\n## II. B\r\n\r\n## II. C\r\n\r\nVăn bản.\r\n\r\n## 4. D\r\n';
+  const { server, diagnostics } = await open(text);
+  t.after(() => server.stop());
+  const numbering = diagnostics.filter((d) => d.code === 'numbering');
+  assert.deepEqual(numbering.map((d) => d.range.start.line), [6, 10]);
+  const actions = await ask(server, [numbering[0]!]);
+  const renumber = actions.find((a) => a.kind === 'quickfix' && a.isPreferred)!;
+  assert.match(renumber.title, /Renumber the 4 sibling sections/);
+  const fixed = applyAction(text, 1, renumber);
+  assert.equal(fixed, '# BÁO CÁO\r\n\r\n## I. A\r\n\r\n## II. B\r\n\r\n## III. C\r\n\r\nVăn bản.\r\n\r\n## IV. D\r\n');
+  server.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: fixed }] });
+  const after = await server.waitFor(uri, (p) => p.version === 2);
+  assert.deepEqual(after.diagnostics.filter((d) => d.code === 'numbering'), []);
+});
+
+test('heading-not-marked quick fix, fix-all of one code, and source.fixAll.decuong', async (t) => {
+  const text = '# BÁO CÁO\n\n## I. MỤC ĐÍCH\n\nNội dung.\n\nII. THỜI GIAN\n\nNội dung.\n\nIII. KINH PHÍ\n\n## V. KHÁC\n';
+  const { server, diagnostics } = await open(text);
+  t.after(() => server.stop());
+  const unmarked = diagnostics.filter((d) => d.code === 'heading-not-marked');
+  assert.deepEqual(unmarked.map((d) => d.range.start.line), [6, 10]);
+  const actions = await ask(server, [unmarked[0]!], ['quickfix']);
+  assert.deepEqual(actions.map((a) => a.title), ['Make it a “##” heading', 'Fix all “heading-not-marked” problems in the file']);
+  assert.equal(applyAction(text, 1, actions[0]!), text.replace('\nII. THỜI GIAN', '\n## II. THỜI GIAN'));
+  assert.equal(applyAction(text, 1, actions[1]!), text.replace('\nII. THỜI GIAN', '\n## II. THỜI GIAN').replace('\nIII. KINH', '\n## III. KINH'));
+  const fixAll = await ask(server, [], ['source.fixAll']);
+  assert.equal(fixAll.length, 1);
+  assert.equal(fixAll[0]!.kind, 'source.fixAll.decuong');
+  const all = applyAction(text, 1, fixAll[0]!);
+  assert.equal(all, text.replace('\nII. THỜI GIAN', '\n## II. THỜI GIAN').replace('\nIII. KINH', '\n## III. KINH').replace('## V. KHÁC', '## IV. KHÁC'));
+});
+
+test('no action for a stale or foreign diagnostic; only= is respected', async (t) => {
+  const { server, diagnostics } = await open('## I. A\n\n## III. B\n');
+  t.after(() => server.stop());
+  const foreign = { ...diagnostics[0]!, source: 'markdownlint' };
+  assert.deepEqual(await ask(server, [foreign]), []);
+  assert.deepEqual(await ask(server, diagnostics, ['refactor']), []);
+});
