@@ -1,11 +1,18 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { t } from './l10n';
-import { TemplatesRequest, type TemplateSummary } from '../../server/src/protocol';
+import { InsertMissingCommand, TemplatesRequest, type TemplateSummary } from '../../server/src/protocol';
 
 /** Commands of the extension; they talk to the server, they hold no checking logic. */
 export function registerCommands(_context: vscode.ExtensionContext, client: () => LanguageClient | undefined): vscode.Disposable[] {
   return [
+    vscode.commands.registerCommand('decuong.insertMissingSections', async () => {
+      const editor = vscode.window.activeTextEditor;
+      if (!editor || editor.document.languageId !== 'markdown') return;
+      // The server builds one edit for the whole document and applies it: one undo reverts it.
+      const result = await vscode.commands.executeCommand<{ applied: boolean; inserted: number }>(InsertMissingCommand, editor.document.uri.toString());
+      if (result && result.inserted === 0) void vscode.window.showInformationMessage(t('Báo cáo đã có đủ các mục của đề cương.', 'The report already has every section of its outline.'));
+    }),
     vscode.commands.registerCommand('decuong.restartServer', async () => {
       await client()?.restart();
     }),

@@ -1,13 +1,14 @@
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, basename, join } from 'node:path';
 import { relative, resolve } from 'node:path';
-import { check, createRegistry, langOf, LineIndex, say, type Finding, type Lang, type TemplateSource } from './core';
+import { check, createRegistry, fixAll, langOf, LineIndex, ParseCache, say, type Finding, type Lang, type TemplateSource } from './core';
 import { builtinSources } from './builtins';
 import { listMarkdownFiles, readSmallFile, readTemplateDir } from './templateFiles';
 import { checks } from './core/checks';
 
 const USAGE = `Usage:
   decuong check <file|dir>... [--template <id|file>] [--templates <dir>] [--cap xa|huyen|tinh]
-                              [--format text|json|sarif] [--lang vi|en]
+                              [--format text|json|sarif] [--lang vi|en] [--fix] [--no-guidance]
   decuong templates [--templates <dir>] [--format text|json]
 
 Exit codes: 0 no error-severity finding, 1 at least one, 2 bad usage or unreadable input.`;
@@ -29,6 +30,7 @@ function parseArgs(argv: string[]): Args {
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i]!;
     if (arg === '-h' || arg === '--help') flags.set('--help', '');
+    else if (arg === '--fix' || arg === '--no-guidance') flags.set(arg, '');
     else if (arg.startsWith('--')) {
       const [name, inline] = arg.split('=', 2) as [string, string | undefined];
       if (!VALUE_FLAGS.has(name)) throw new UsageError(`unknown option ${name}`);
@@ -84,10 +86,12 @@ function runCheck(args: Args, lang: Lang): number {
   const results: FileFinding[] = [];
   let unreadable = false;
   for (const file of files) {
-    const text = readSmallFile(file) ?? (process.stderr.write(`decuong: cannot read ${file}\n`), (unreadable = true), undefined);
+    let text = readSmallFile(file) ?? (process.stderr.write(`decuong: cannot read ${file}\n`), (unreadable = true), undefined);
     if (text === undefined) continue;
     // An explicit --template wins over the report's front matter.
-    const { findings } = check(text, registry, { template: forcedId, forceTemplate: Boolean(forcedId), cap: args.flags.get('--cap') });
+    const options = { template: forcedId, forceTemplate: Boolean(forcedId), cap: args.flags.get('--cap'), insertGuidance: !args.flags.has('--no-guidance') };
+    if (args.flags.has('--fix')) text = fixFile(file, text, (t, c) => check(t, registry, options, c).findings, lang);
+    const { findings } = check(text, registry, options);
     const index = new LineIndex(text);
     for (const f of findings) results.push({ ...f, file: relative(process.cwd(), resolve(file)) || file, index });
   }
@@ -111,6 +115,23 @@ function runCheck(args: Args, lang: Lang): number {
   }
   if (unreadable) return 2;
   return results.some((f) => f.level === 'error') ? 1 : 0;
+}
+
+/** Applies fix-all to a file in place: written to a temporary file first, then renamed over it. */
+function fixFile(file: string, text: string, checkText: (t: string, cache: ParseCache) => Finding[], lang: Lang): string {
+  const cache = new ParseCache();
+  const result = fixAll(text, (t) => checkText(t, cache));
+  if (!result.applied.length) return text;
+  const tmp = join(dirname(file), `.${basename(file)}.decuong-${process.pid}.tmp`);
+  writeFileSync(tmp, result.text);
+  renameSync(tmp, file);
+  for (const f of result.applied) {
+    const what = f.code === 'missing-section'
+      ? (lang === 'vi' ? `đã chèn mục “${String(f.data?.title)}”` : `inserted section “${String(f.data?.title)}”`)
+      : (lang === 'vi' ? 'đã đánh dấu tiêu đề' : 'marked the title as a heading');
+    process.stderr.write(`${file}: ${what}\n`);
+  }
+  return result.text;
 }
 
 function range(f: FileFinding) {

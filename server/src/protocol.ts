@@ -24,3 +24,6 @@ export interface TemplateSummary {
   builtin: boolean;
   pages: Record<string, number>;
 }
+
+/** Server command (workspace/executeCommand): insert all missing sections of the document `args[0]` (a URI). */
+export const InsertMissingCommand = 'decuong.server.insertMissingSections';

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, writeFileSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from '../helpers.ts';
@@ -81,4 +81,17 @@ test('templates --format json lists every built-in with id, title, source and pa
   }
   assert.deepEqual(list.find((t) => t.id === 'so-ket-giua-nhiem-ky-2019-2024')!.pages, { xa: 12, huyen: 15 });
   assert.deepEqual(list.find((t) => t.id === 'so-ket-giua-nhiem-ky-2019-2024-quan-5')!.pages, { phuong: 10 });
+});
+
+test('check --fix inserts the missing sections in place, says what it inserted, and then passes', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'decuong-fix-'));
+  const file = join(dir, 'bao-cao.md');
+  writeFileSync(file, '---\r\ndecuong: ke-hoach\r\n---\r\n# KẾ HOẠCH\r\n\r\n## I. MỤC ĐÍCH, YÊU CẦU\r\n\r\nNội dung.\r\n');
+  const r = cli(['check', '--fix', '--no-guidance', file]);
+  assert.equal(r.code, 0, r.stdout + r.stderr);
+  assert.match(r.stderr, /inserted section “II\. NỘI DUNG”/);
+  assert.match(r.stderr, /inserted section “V\. TỔ CHỨC THỰC HIỆN”/);
+  const fixed = readFileSync(file, 'utf8');
+  assert.equal(fixed, '---\r\ndecuong: ke-hoach\r\n---\r\n# KẾ HOẠCH\r\n\r\n## I. MỤC ĐÍCH, YÊU CẦU\r\n\r\nNội dung.\r\n\r\n## II. NỘI DUNG\r\n\r\n## III. TỔ CHỨC THỰC HIỆN\r\n');
+  assert.deepEqual(readdirSync(dir), ['bao-cao.md'], 'no temporary file left');
 });

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { CodeAction, Diagnostic, TextDocumentEdit } from 'vscode-languageserver-protocol';
+import type { CodeAction, Diagnostic, TextDocumentEdit, TextEdit } from 'vscode-languageserver-protocol';
 import { startServer } from './lsp.ts';
 
 const uri = 'file:///tmp/decuong-protocol/ca.md';
@@ -10,7 +10,7 @@ const uri = 'file:///tmp/decuong-protocol/ca.md';
 function applyAction(text: string, version: number, action: CodeAction): string {
   const change = action.edit!.documentChanges![0] as TextDocumentEdit;
   assert.equal(change.textDocument.version, version, 'the edit names the document version it was made for');
-  return TextDocument.applyEdits(TextDocument.create(uri, 'markdown', version, text), change.edits);
+  return TextDocument.applyEdits(TextDocument.create(uri, 'markdown', version, text), change.edits as TextEdit[]);
 }
 
 async function open(text: string, settings?: Record<string, unknown>) {
@@ -57,7 +57,8 @@ test('heading-not-marked quick fix, fix-all of one code, and source.fixAll.decuo
   assert.equal(fixAll.length, 1);
   assert.equal(fixAll[0]!.kind, 'source.fixAll.decuong');
   const all = applyAction(text, 1, fixAll[0]!);
-  assert.equal(all, text.replace('\nII. THỜI GIAN', '\n## II. THỜI GIAN').replace('\nIII. KINH', '\n## III. KINH').replace('## V. KHÁC', '## IV. KHÁC'));
+  // Fix-all only inserts (safe on save): numbers are left to the explicit renumber fix.
+  assert.equal(all, text.replace('\nII. THỜI GIAN', '\n## II. THỜI GIAN').replace('\nIII. KINH', '\n## III. KINH'));
 });
 
 test('no action for a stale or foreign diagnostic; only= is respected', async (t) => {
@@ -66,4 +67,32 @@ test('no action for a stale or foreign diagnostic; only= is respected', async (t
   const foreign = { ...diagnostics[0]!, source: 'markdownlint' };
   assert.deepEqual(await ask(server, [foreign]), []);
   assert.deepEqual(await ask(server, diagnostics, ['refactor']), []);
+});
+
+test('source.fixAll returns one edit that inserts every missing section; the next publication has none', async (t) => {
+  const text = '---\ndecuong: so-ket-giua-nhiem-ky-2019-2024\n---\n# BÁO CÁO\n\n## I. TÌNH HÌNH TRIỂN KHAI, QUÁN TRIỆT NGHỊ QUYẾT\n\nĐã triển khai.\n';
+  const { server, diagnostics } = await open(text);
+  t.after(() => server.stop());
+  assert.ok(diagnostics.filter((d) => d.code === 'missing-section').length >= 4);
+  const actions = await ask(server, [], ['source.fixAll']);
+  assert.equal(actions.length, 1);
+  assert.equal((actions[0]!.edit!.documentChanges as TextDocumentEdit[]).length, 1, 'one document edit: one undo');
+  const fixed = applyAction(text, 1, actions[0]!);
+  assert.ok(fixed.startsWith(text.slice(0, -1)), 'only inserted after the existing text');
+  server.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: fixed }] });
+  const after = await server.waitFor(uri, (p) => p.version === 2);
+  assert.deepEqual(after.diagnostics.filter((d) => d.code === 'missing-section'), []);
+});
+
+test('the missing-section quick fix inserts the heading; the section-title fix keeps the number', async (t) => {
+  const text = '---\ndecuong: ke-hoach\n---\n# I. MỤC ĐÍCH, YÊU CẦU\n\n# II. NỘI DUG\n';
+  const { server, diagnostics } = await open(text, { insert: { guidance: false } });
+  t.after(() => server.stop());
+  const miss = diagnostics.find((d) => d.code === 'missing-section')!;
+  const [insert] = await ask(server, [miss], ['quickfix']);
+  assert.equal(insert!.title, 'Insert section “V. TỔ CHỨC THỰC HIỆN”');
+  assert.equal(applyAction(text, 1, insert!), text + '\n# III. TỔ CHỨC THỰC HIỆN\n');
+  const title = diagnostics.find((d) => d.code === 'section-title')!;
+  const [rename] = await ask(server, [title], ['quickfix']);
+  assert.equal(applyAction(text, 1, rename!), text.replace('NỘI DUG', 'NỘI DUNG'));
 });

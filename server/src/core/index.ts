@@ -16,6 +16,7 @@ export { loadTemplates } from './templates';
 export { checks } from './checks';
 export { LineIndex, lineBreakOf } from './lines';
 export { ParseCache } from './parse';
+export { fixAll, applyEdits, EditComposer } from './fixAll';
 
 export interface CheckResult {
   findings: Finding[];

@@ -115,7 +115,7 @@ export function renumberEdits(text: string, run: Run): Fix[] {
   return edits;
 }
 
-function reprefix(text: string, section: Section, from: number[], to: number[]): Fix[] {
+export function reprefix(text: string, section: Section, from: number[], to: number[]): Fix[] {
   const edits: Fix[] = [];
   for (const child of section.children) {
     const n = child.heading.numbering;

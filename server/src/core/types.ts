@@ -64,6 +64,8 @@ export interface CheckOptions {
   forceTemplate?: boolean;
   /** Level (cấp) when the front matter has no `cap:` (setting `decuong.cap`). */
   cap?: string;
+  /** Put the outline's guidance under an inserted heading as a comment (`decuong.insert.guidance`, default on). */
+  insertGuidance?: boolean;
   /** Extra placeholder patterns (regular expressions), setting `decuong.placeholders.extra`. */
   placeholders?: string[];
   /** Per-code level overrides; `ignore` turns a check off. */

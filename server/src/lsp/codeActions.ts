@@ -41,7 +41,7 @@ const wants = (only: string[] | undefined, kind: string) => !only || only.some((
  * Code actions rebuilt from a fresh check of the current text (nothing kept between requests):
  * "fix this", "fix all of this code", and the whole-document fix-all.
  */
-export function codeActions(doc: TextDocument, result: CheckResult, params: CodeActionParams, lang: Lang): CodeAction[] {
+export function codeActions(doc: TextDocument, result: CheckResult, params: CodeActionParams, lang: Lang, fixAllEdits: () => Fix[]): CodeAction[] {
   const only = params.context.only;
   const out: CodeAction[] = [];
   if (wants(only, CodeActionKind.QuickFix)) {
@@ -61,9 +61,10 @@ export function codeActions(doc: TextDocument, result: CheckResult, params: Code
       }
     }
   }
+  // Asked for explicitly (on save, or the Source Action menu): insert-only fixes, one undo step.
   if (only?.some((o) => FixAllKind.startsWith(o) && o.startsWith(CodeActionKind.Source))) {
-    const edits = mergeEdits(result.findings.flatMap((f) => f.fixes?.filter((x) => x.preferred).map((x) => x.edits) ?? []));
-    if (edits.length) out.push(action(doc, lang === 'vi' ? 'Sửa tất cả theo đề cương' : 'Fix all outline problems', FixAllKind, edits));
+    const edits = fixAllEdits();
+    if (edits.length) out.push(action(doc, lang === 'vi' ? 'Chèn các mục còn thiếu theo đề cương' : 'Insert the missing outline sections', FixAllKind, edits));
   }
   return out;
 }

@@ -9,7 +9,7 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { check, langOf, ParseCache, type CheckResult, type Lang } from '../core';
+import { check, fixAll, langOf, ParseCache, type CheckResult, type Fix, type Lang } from '../core';
 import { builtinSources } from '../builtins';
 import { SettingsCache, toCheckOptions, type Settings } from './settings';
 import { toDiagnostic } from './convert';
@@ -17,7 +17,7 @@ import { DiagnosticsScheduler } from './diagnostics';
 import { documentSymbols } from './symbols';
 import { codeActions, FixAllKind } from './codeActions';
 import { uriToPath, WorkspaceTemplates } from './workspaceTemplates';
-import { ReportInfoNotification, TemplatesRequest, type ReportInfoParams, type TemplatesParams, type TemplateSummary } from '../protocol';
+import { InsertMissingCommand, ReportInfoNotification, TemplatesRequest, type ReportInfoParams, type TemplatesParams, type TemplateSummary } from '../protocol';
 
 /** Wires the core to an LSP connection: documents, settings, templates, diagnostics, symbols. */
 export function startServer(connection: Connection): void {
@@ -83,6 +83,7 @@ export function startServer(connection: Connection): void {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         documentSymbolProvider: true,
+        executeCommandProvider: { commands: [InsertMissingCommand] },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll, FixAllKind], resolveProvider: false },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
@@ -146,13 +147,37 @@ export function startServer(connection: Connection): void {
     return doc ? documentSymbols(doc, (await currentResult(doc)).outline) : [];
   });
 
+  /** Fix-all edits (insert missing sections, mark unmarked titles) against the document's text. */
+  async function fixAllEdits(doc: TextDocument): Promise<() => Fix[]> {
+    const s = await settings.get(doc.uri);
+    const registry = templates.registry(templates.dirFor(doc.uri, s.templatesPath));
+    const options = toCheckOptions(s);
+    const cache = new ParseCache();
+    return () => fixAll(doc.getText(), (text) => check(text, registry, options, cache).findings).edits;
+  }
+
   connection.onCodeAction(async (params) => {
     const doc = documents.get(params.textDocument.uri);
     if (!doc) return [];
     const version = doc.version;
     const result = await currentResult(doc);
+    const edits = await fixAllEdits(doc);
     if (documents.get(doc.uri)?.version !== version) return []; // edited meanwhile: the client will ask again
-    return codeActions(doc, result, params, langFor(await settings.get(doc.uri)));
+    return codeActions(doc, result, params, langFor(await settings.get(doc.uri)), edits);
+  });
+
+  connection.onExecuteCommand(async ({ command, arguments: args }) => {
+    if (command !== InsertMissingCommand) return;
+    const uri = typeof args?.[0] === 'string' ? args[0] : undefined;
+    const doc = uri ? documents.get(uri) : undefined;
+    if (!doc) return { applied: false, inserted: 0 };
+    const edits = (await fixAllEdits(doc))();
+    if (!edits.length) return { applied: true, inserted: 0 };
+    const result = await connection.workspace.applyEdit({
+      label: langFor(await settings.get(doc.uri)) === 'vi' ? 'Chèn các mục còn thiếu' : 'Insert missing sections',
+      edit: { documentChanges: [{ textDocument: { uri: doc.uri, version: doc.version }, edits: edits.map((e) => ({ range: { start: doc.positionAt(e.offset), end: doc.positionAt(e.offset + e.length) }, newText: e.text })) }] },
+    });
+    return { applied: result.applied, inserted: edits.length };
   });
 
   connection.onRequest(TemplatesRequest, async (params: TemplatesParams): Promise<TemplateSummary[]> => {

@@ -8,6 +8,7 @@ export interface Settings {
   cap: string;
   severity: Partial<Record<Code, LevelSetting>>;
   placeholdersExtra: string[];
+  insertGuidance: boolean;
   language: 'auto' | 'vi' | 'en';
 }
 
@@ -17,6 +18,7 @@ export const defaultSettings: Settings = {
   cap: '',
   severity: {},
   placeholdersExtra: [],
+  insertGuidance: true,
   language: 'auto',
 };
 
@@ -43,12 +45,13 @@ export function toSettings(raw: unknown): Settings {
     placeholdersExtra: Array.isArray((r.placeholders as Record<string, unknown> | undefined)?.extra)
       ? ((r.placeholders as Record<string, unknown>).extra as unknown[]).filter((x): x is string => typeof x === 'string')
       : [],
+    insertGuidance: (r.insert as Record<string, unknown> | undefined)?.guidance !== false,
     language,
   };
 }
 
 export function toCheckOptions(s: Settings): CheckOptions {
-  return { template: s.template || undefined, cap: s.cap || undefined, levels: s.severity, placeholders: s.placeholdersExtra };
+  return { template: s.template || undefined, cap: s.cap || undefined, levels: s.severity, placeholders: s.placeholdersExtra, insertGuidance: s.insertGuidance };
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { Check, CheckContext, Draft } from '../check';
 import { headingRange, quote } from '../check';
 import type { Section } from '../outline';
+import { insertSectionEdits } from '../insert';
 
 /** Required descendants of a missing section, inserted and reported with it. */
 export function requiredDescendants(section: Section): Section[] {
@@ -58,6 +59,11 @@ export const missingSection: Check = {
           en: `Missing section “${expected.heading.text}”${withChildren.en}${where.en}.`,
         },
         data: { section: expected.index, title: expected.heading.text, level: expected.level, insertAt, template: ctx.template.id },
+        fixes: [{
+          title: { vi: `Chèn mục “${expected.heading.text}”`, en: `Insert section “${expected.heading.text}”` },
+          edits: insertSectionEdits(ctx, expected, insertAt, ctx.options.insertGuidance ?? true),
+          preferred: true,
+        }],
       });
     }
     return out;

@@ -1,5 +1,6 @@
 import type { Check, Draft } from '../check';
 import { quote } from '../check';
+import { bareTitle, retitleEdit } from '../insert';
 
 export const sectionTitle: Check = {
   code: 'section-title',
@@ -12,7 +13,8 @@ export const sectionTitle: Check = {
     for (const pair of ctx.alignment.pairs.values()) {
       if (pair.exact) continue;
       const { expected, actual } = pair;
-      const expectedTitle = expected.heading.text.slice(expected.heading.numbering?.length ?? 0).trim();
+      const expectedTitle = bareTitle(expected);
+      const edit = retitleEdit(ctx.text, actual, expectedTitle);
       out.push({
         offset: actual.heading.textOffset,
         length: actual.heading.textEnd - actual.heading.textOffset,
@@ -21,6 +23,7 @@ export const sectionTitle: Check = {
           en: `Section title ${quote(actual)} differs from the outline; did you mean “${expected.heading.text}”?`,
         },
         data: { section: expected.index, expectedTitle },
+        fixes: edit ? [{ title: { vi: `Dùng tên mục của đề cương: “${expectedTitle}”`, en: `Use the outline's title: “${expectedTitle}”` }, edits: [edit], preferred: true }] : undefined,
       });
     }
     return out;

@@ -1,0 +1,71 @@
+import type { Fix, Finding } from './types';
+
+/**
+ * Edits in the coordinates of the original text, composed as fixes are applied one after another
+ * to a changing text: a later insert inside an earlier insert extends it, so the result is a set
+ * of non-overlapping edits of the original — one undo step in an editor.
+ */
+export class EditComposer {
+  /** Non-overlapping, sorted by original offset. */
+  readonly edits: Fix[] = [];
+
+  /** Applies `edit`, given in coordinates of the current (already edited) text. */
+  apply(edit: Fix): void {
+    let delta = 0;
+    for (let i = 0; i <= this.edits.length; i++) {
+      const prev = this.edits[i];
+      const curStart = prev ? prev.offset + delta : Infinity;
+      const curEnd = prev ? curStart + prev.text.length : Infinity;
+      if (edit.offset + edit.length <= curStart && edit.offset < curStart) {
+        // Wholly in original text before `prev` (and after the edits already passed).
+        this.edits.splice(i, 0, { offset: edit.offset - delta, length: edit.length, text: edit.text });
+        return;
+      }
+      if (prev && edit.offset >= curStart && edit.offset + edit.length <= curEnd) {
+        // Inside an earlier edit's new text: rewrite that text.
+        const at = edit.offset - curStart;
+        prev.text = prev.text.slice(0, at) + edit.text + prev.text.slice(at + edit.length);
+        return;
+      }
+      if (prev && edit.offset < curEnd) {
+        throw new Error('overlapping fix');
+      }
+      if (prev) delta += prev.text.length - prev.length;
+    }
+  }
+}
+
+/** Applies edits (original coordinates, non-overlapping) to a text. */
+export function applyEdits(text: string, edits: readonly Fix[]): string {
+  let out = '';
+  let pos = 0;
+  for (const e of [...edits].sort((a, b) => a.offset - b.offset)) {
+    out += text.slice(pos, e.offset) + e.text;
+    pos = e.offset + e.length;
+  }
+  return out + text.slice(pos);
+}
+
+/** Codes whose preferred fixes are safe to apply unasked (on save): they only insert text. */
+export const FIX_ALL_CODES = ['heading-not-marked', 'missing-section'] as const;
+
+/**
+ * Fix-all: applies the preferred fix of the first fixable finding, checks again, and repeats, so
+ * each insertion sees the ones before it (numbers, places). Returns edits of the original text.
+ */
+export function fixAll(text: string, checkText: (text: string) => Finding[], maxSteps = 200): { text: string; edits: Fix[]; applied: Finding[] } {
+  const composer = new EditComposer();
+  const applied: Finding[] = [];
+  let current = text;
+  for (let step = 0; step < maxSteps; step++) {
+    const findings = checkText(current);
+    const next = FIX_ALL_CODES.map((code) => findings.find((f) => f.code === code && f.fixes?.some((x) => x.preferred))).find(Boolean);
+    if (!next) break;
+    const fix = next.fixes!.find((x) => x.preferred)!;
+    // Apply the fix's own edits back to front so their offsets stay valid.
+    for (const e of [...fix.edits].sort((a, b) => b.offset - a.offset)) composer.apply(e);
+    current = applyEdits(current, fix.edits);
+    applied.push(next);
+  }
+  return { text: current, edits: composer.edits, applied };
+}

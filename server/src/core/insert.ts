@@ -1,0 +1,118 @@
+import type { CheckContext } from './check';
+import type { Section } from './outline';
+import type { Numbering, NumberingStyle } from './numbering';
+import { family, formatNumber, numberRange, prefixOf, reprefix } from './renumber';
+import { lineBreakOf } from './lines';
+import type { Fix } from './types';
+
+/** A number to give a new heading: its style, value, decimal prefix and a sibling to copy the shape of. */
+interface NewNumber {
+  style: NumberingStyle;
+  value: number;
+  prefix?: number[];
+  like?: Numbering;
+}
+
+function requiredChildren(section: Section): Section[] {
+  return section.children.filter((c) => !c.optional);
+}
+
+/** Title of a template section without its number. */
+export function bareTitle(section: Section): string {
+  return section.heading.text.slice(section.heading.numbering?.length ?? 0).trim();
+}
+
+/** Guidance as an HTML comment the author replaces; `--` would end the comment early. */
+function guidanceComment(text: string, eol: string): string {
+  const body = text.replace(/--+/g, '–').split(/\r?\n/).map((l) => l.trimEnd()).join(eol);
+  return `<!-- ${body} -->`;
+}
+
+/**
+ * The edits that insert a missing section (and its required subsections) where it belongs: at the
+ * level the report uses for that depth, numbered as the report's neighbours imply, with the
+ * outline's guidance as a comment; a following sibling that already carries the new number is
+ * renumbered in the same edit. Only inserts text, and only replaces numbers of shifted siblings.
+ */
+export function insertSectionEdits(ctx: CheckContext, expected: Section, insertAt: number, withGuidance: boolean): Fix[] {
+  const text = ctx.text;
+  const eol = lineBreakOf(text);
+  const outline = ctx.outline;
+  const pairs = ctx.alignment!.pairs;
+  const topDepth = outline.all.length ? outline.topDepth : outline.title ? outline.title.depth + 1 : 1;
+  const depth = (level: number) => Math.max(1, Math.min(6, topDepth + level - 1));
+  const parentActual = expected.parent ? pairs.get(expected.parent)?.actual : undefined;
+  const container = parentActual ? parentActual.children : outline.roots;
+  const numbered = container.filter((s) => s.heading.numbering);
+  const before = numbered.filter((s) => s.heading.offset < insertAt).pop();
+  const after = numbered.filter((s) => s.heading.offset >= insertAt);
+
+  let number: NewNumber | undefined;
+  const sample = before ?? after[0];
+  if (sample) {
+    const n = sample.heading.numbering!;
+    const prefix = n.style === 'decimal' ? n.parts!.slice(0, -1) : undefined;
+    number = { style: n.style, value: before ? before.heading.numbering!.value + 1 : 1, prefix, like: n };
+  } else if (!container.length && expected.heading.numbering) {
+    // No neighbours to follow: the outline's own style, under the report's parent number.
+    const n = expected.heading.numbering;
+    const prefix = n.style === 'decimal' ? prefixOf(parentActual?.heading.numbering) ?? n.parts!.slice(0, -1) : undefined;
+    number = { style: n.style, value: n.style === 'decimal' ? n.parts![n.parts!.length - 1]! : n.value, prefix, like: n };
+  }
+
+  const lines: string[] = [];
+  const emit = (section: Section, level: number, num: NewNumber | undefined) => {
+    const label = num ? formatNumber(num.style, num.value, num.like, num.prefix) + ' ' : '';
+    lines.push(`${'#'.repeat(depth(level))} ${label}${bareTitle(section)}`, '');
+    const guidance = withGuidance ? ctx.template!.guidance[section.index] : '';
+    if (guidance) lines.push(guidanceComment(guidance, eol), '');
+    const childPrefix = num && (num.style === 'arabic' || num.style === 'decimal') ? [...(num.prefix ?? []), num.value] : undefined;
+    requiredChildren(section).forEach((child, i) => {
+      const n = child.heading.numbering;
+      const childNum = n && { style: n.style, value: i + 1, prefix: n.style === 'decimal' ? childPrefix ?? n.parts!.slice(0, -1) : undefined, like: n };
+      emit(child, level + 1, childNum);
+    });
+  };
+  emit(expected, expected.level, number);
+
+  // Blank line before the new heading, none doubled at the end of the file.
+  const preceding = text.slice(Math.max(0, insertAt - 4), insertAt);
+  const lead = insertAt === 0 || /(\r?\n){2}$/.test(preceding) ? '' : /\r?\n$/.test(preceding) ? eol : eol + eol;
+  let block = lead + lines.join(eol) + (insertAt < text.length ? eol : '');
+  if (insertAt >= text.length) block = block.replace(/(\r?\n)+$/, '') + eol;
+  // Keep the Unicode form of the text around the insertion (NFD drafts stay NFD).
+  const around = text.slice(Math.max(0, insertAt - 200), insertAt + 200);
+  if (around !== around.normalize('NFC')) block = block.normalize('NFD');
+
+  const edits: Fix[] = [{ offset: insertAt, length: 0, text: block }];
+  // "III." inserted before an existing "III.": shift the colliding siblings up.
+  if (number) {
+    let taken = number.value;
+    for (const s of after) {
+      const n = s.heading.numbering!;
+      if (family(n.style) !== family(number.style) || n.value !== taken) break;
+      const range = numberRange(text, s.heading);
+      if (!range) break;
+      taken++;
+      edits.push({ offset: range[0], length: range[1] - range[0], text: formatNumber(number.style, taken, n, number.prefix) });
+      const from = prefixOf(n);
+      const to = number.style === 'decimal' ? [...(number.prefix ?? []), taken] : number.style === 'arabic' ? [taken] : undefined;
+      if (from && to) edits.push(...reprefix(text, s, from, to));
+    }
+  }
+  return edits;
+}
+
+/** Replaces only a heading's title text with the outline's, keeping its number and marker. */
+export function retitleEdit(text: string, actual: Section, title: string): Fix | undefined {
+  const h = actual.heading;
+  let start = numberRange(text, h)?.[1] ?? h.textOffset;
+  while (start < h.textEnd && /[ \t*_]/.test(text[start]!)) start++;
+  let end = h.textEnd;
+  // Keep closing emphasis (`## **1. Tiêu đề**`).
+  while (end > start && (text[end - 1] === '*' || text[end - 1] === '_')) end--;
+  if (h.numbering && start === h.textOffset) return undefined;
+  const current = text.slice(start, end);
+  const replacement = current !== current.normalize('NFC') ? title.normalize('NFD') : title;
+  return current === replacement ? undefined : { offset: start, length: end - start, text: replacement };
+}

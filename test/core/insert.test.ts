@@ -1,0 +1,151 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { check, fixAll, applyEdits, ParseCache, type Fix } from '../../server/src/core/index.ts';
+import { parseMarkdown } from '../../server/src/core/parse.ts';
+import { buildOutline, type Section } from '../../server/src/core/outline.ts';
+import { builtinRegistry, findings, listFixtures, readFixture } from '../helpers.ts';
+
+const headingLines = (text: string) => text.split(/\r?\n/).filter((l) => /^#{1,6} /.test(l));
+const missing = (text: string) => findings(text).filter((f) => f.code === 'missing-section');
+const sectionsOf = (text: string) => buildOutline(parseMarkdown(text)).all;
+const remove = (text: string, s: Section) => text.slice(0, s.heading.offset) + text.slice(s.end);
+const runFixAll = (text: string, options = {}) => {
+  const cache = new ParseCache();
+  return fixAll(text, (t) => check(t, builtinRegistry(), options, cache).findings);
+};
+
+/** Is `a` a subsequence of `b` (every character of a, in order, kept in b)? */
+function isSubsequence(a: string, b: string): boolean {
+  let i = 0;
+  for (let j = 0; j < b.length && i < a.length; j++) if (a[i] === b[j]) i++;
+  return i === a.length;
+}
+
+for (const file of listFixtures('complete')) {
+  const id = file.replace(/\.md$/, '');
+  const text = readFixture('complete', file);
+  const template = builtinRegistry().templates.get(id)!;
+
+  test(`${id}: deleting any one section, its fix re-inserts the heading in place, same level and number`, () => {
+    let tried = 0;
+    for (const s of sectionsOf(text)) {
+      const expected = template.outline.all.find((t) => t.heading.keys.core === s.heading.keys.core);
+      if (!expected || expected.optional) continue;
+      const mutated = remove(text, s);
+      const found = missing(mutated);
+      assert.equal(found.length, 1, s.heading.text);
+      const fixed = applyEdits(mutated, found[0]!.fixes![0]!.edits);
+      assert.deepEqual(missing(fixed), [], `fixed “${s.heading.text}”`);
+      // The removed headings come back, minus optional subsections, in their places.
+      const removedOptional = headingLines(text.slice(s.heading.offset, s.end)).filter((l) => /\(nếu có\)/i.test(l));
+      assert.deepEqual(headingLines(fixed), headingLines(text).filter((l) => !removedOptional.includes(l)), s.heading.text);
+      assert.ok(isSubsequence(mutated, fixed), 'the fix only inserts');
+      tried++;
+    }
+    assert.ok(tried >= 3);
+  });
+
+  test(`${id}: all sections but the first deleted → fix-all restores every required section in outline order`, () => {
+    const sections = sectionsOf(text).filter((s) => !s.parent);
+    const kept = text.slice(0, sections[1]!.heading.offset);
+    const { text: fixed, edits } = runFixAll(kept);
+    assert.deepEqual(missing(fixed), []);
+    assert.equal(applyEdits(kept, edits), fixed, 'the composed edits give the same text');
+    const order = template.outline.all.filter((t) => !t.optional && !hasOptionalAncestor(t)).map((t) => t.heading.keys.core);
+    const got = buildOutline(parseMarkdown(fixed)).all.map((s) => s.heading.keys.core).filter((k) => order.includes(k));
+    assert.deepEqual(got, order);
+  });
+}
+
+function hasOptionalAncestor(s: Section): boolean {
+  for (let p = s.parent; p; p = p.parent) if (p.optional) return true;
+  return false;
+}
+
+test('the inserted section carries the outline guidance as a comment, unless switched off', () => {
+  const text = '---\ndecuong: so-ket-giua-nhiem-ky-2019-2024\n---\n# BÁO CÁO\n\n## I. TÌNH HÌNH TRIỂN KHAI, QUÁN TRIỆT NGHỊ QUYẾT\n\n### 2. Thuận lợi\n\nA.\n\n### 3. Khó khăn\n\nB.\n';
+  const f = missing(text).find((x) => x.message.en.includes('1. Công tác triển khai'))!;
+  const inserted = f.fixes![0]!.edits[0]!.text;
+  assert.equal(inserted, '### 1. Công tác triển khai\n\n<!-- - Hình thức\n- Số cuộc, số lượt người dự -->\n\n');
+  const plain = findings(text, { insertGuidance: false }).find((x) => x.code === 'missing-section' && x.message.en.includes('1. Công tác'))!;
+  assert.equal(plain.fixes![0]!.edits[0]!.text, '### 1. Công tác triển khai\n\n');
+});
+
+test('inserting “III.” before an existing “III.” renumbers the siblings after it in the same edit', () => {
+  const text = '---\ndecuong: ke-hoach\n---\n# I. MỤC ĐÍCH, YÊU CẦU\n\nA.\n\n# II. KINH PHÍ\n\nB.\n\n# III. TỔ CHỨC THỰC HIỆN\n\nC.\n';
+  // "II. NỘI DUNG" is missing after I.; the report's own II./III. shift to III./IV.
+  const f = missing(text)[0]!;
+  const fixed = applyEdits(text, f.fixes![0]!.edits);
+  assert.deepEqual(headingLines(fixed), ['# I. MỤC ĐÍCH, YÊU CẦU', '# II. NỘI DUNG', '# III. KINH PHÍ', '# IV. TỔ CHỨC THỰC HIỆN']);
+  assert.deepEqual(findings(fixed, { insertGuidance: false }).filter((x) => x.code === 'numbering'), []);
+});
+
+test('CRLF, BOM and NFD are kept around an insertion', () => {
+  const lf = '---\ndecuong: ke-hoach\n---\n# KẾ HOẠCH\n\n## I. MỤC ĐÍCH, YÊU CẦU\n\nNội dung.\n\n## III. TỔ CHỨC THỰC HIỆN\n\nNội dung.\n';
+  const text = '\uFEFF' + lf.replace(/\n/g, '\r\n').normalize('NFD');
+  const { text: fixed } = runFixAll(text, { insertGuidance: false });
+  assert.ok(fixed.startsWith('\uFEFF---\r\n'));
+  assert.ok(!/[^\r]\n/.test(fixed), 'no bare LF');
+  assert.equal(fixed, fixed.normalize('NFD'));
+  assert.ok(fixed.includes('## II. NỘI DUNG'.normalize('NFD') + '\r\n\r\n## III.'));
+});
+
+test('use the outline title: only the title text changes, number and marker stay', () => {
+  const text = '---\ndecuong: ke-hoach\n---\n# I. MỤC ĐÍCH YÊU CÂU\n\n# **II. NỘI DUG**\n\n# III. TỔ CHỨC THỰC HIỆN\n';
+  const fixes = findings(text).filter((f) => f.code === 'section-title').map((f) => f.fixes![0]!);
+  assert.equal(fixes.length, 2);
+  const fixed = applyEdits(text, fixes.flatMap((f) => f.edits));
+  assert.equal(fixed, text.replace('I. MỤC ĐÍCH YÊU CÂU', 'I. MỤC ĐÍCH, YÊU CẦU').replace('**II. NỘI DUG**', '**II. NỘI DUNG**'));
+  assert.deepEqual(findings(fixed).filter((f) => f.code === 'section-title'), []);
+});
+
+/** Random reports from the built-in outlines: sections dropped, reordered, renamed; CRLF/NFD. */
+const ids = [...builtinRegistry().templates.keys()];
+const report = fc.record({
+  id: fc.constantFrom(...ids),
+  keep: fc.array(fc.boolean(), { minLength: 40, maxLength: 40 }),
+  swap: fc.option(fc.nat(30)),
+  typo: fc.option(fc.nat(30)),
+  crlf: fc.boolean(),
+  nfd: fc.boolean(),
+  titled: fc.boolean(),
+}).map(({ id, keep, swap, typo, crlf, nfd, titled }) => {
+  const t = builtinRegistry().templates.get(id)!;
+  const shift = titled ? 1 : 0;
+  const blocks = t.outline.all.map((s, i) => ({ s, keep: keep[i % keep.length] || i === 0 }));
+  const lines: string[] = [`---`, `decuong: ${id}`, `---`];
+  if (titled) lines.push('# BÁO CÁO', '');
+  const visible = blocks.filter((b) => b.keep && !blocks.some((o) => !o.keep && isAncestor(o.s, b.s)));
+  if (swap !== null && visible.length > 2) {
+    const i = swap % (visible.length - 1);
+    const [a, b] = [visible[i]!, visible[i + 1]!];
+    if (a.s.parent === b.s.parent && !a.s.children.length && !b.s.children.length) [visible[i], visible[i + 1]] = [b, a];
+  }
+  visible.forEach((b, i) => {
+    let title = b.s.heading.text;
+    if (typo !== null && i === typo % visible.length && title.length > 12) title = title.slice(0, -2) + title.slice(-1);
+    lines.push(`${'#'.repeat(b.s.heading.depth + shift)} ${title}`, '', `Nội dung mục ${i}.`, '');
+  });
+  let text = lines.join(crlf ? '\r\n' : '\n');
+  if (nfd) text = text.normalize('NFD');
+  return text;
+});
+
+function isAncestor(a: Section, b: Section): boolean {
+  for (let p = b.parent; p; p = p.parent) if (p === a) return true;
+  return false;
+}
+
+test('property: fix-all removes every missing-section, only inserts, and is idempotent', () => {
+  fc.assert(fc.property(report, (text) => {
+    const once = runFixAll(text);
+    assert.deepEqual(missing(once.text).map((f) => f.message.en), []);
+    assert.ok(isSubsequence(text, once.text), 'the original is a subsequence of the result');
+    assert.equal(applyEdits(text, once.edits), once.text);
+    const crlf = text.includes('\r\n');
+    if (crlf) assert.ok(!/[^\r]\n/.test(once.text), 'CRLF kept');
+    const twice = runFixAll(once.text);
+    assert.deepEqual(twice.edits as Fix[], []);
+  }), { numRuns: 150 });
+});
