@@ -90,7 +90,7 @@ function runCheck(args: Args, lang: Lang): number {
     if (text === undefined) continue;
     // An explicit --template wins over the report's front matter.
     const options = { template: forcedId, forceTemplate: Boolean(forcedId), cap: args.flags.get('--cap'), insertGuidance: !args.flags.has('--no-guidance') };
-    if (args.flags.has('--fix')) text = fixFile(file, text, (t, c) => check(t, registry, options, c).findings, lang);
+    if (args.flags.has('--fix')) text = fixFile(file, text, (t, c) => check(t, registry, { ...options, insertOnly: true }, c).findings, lang);
     const { findings } = check(text, registry, options);
     const index = new LineIndex(text);
     for (const f of findings) results.push({ ...f, file: relative(process.cwd(), resolve(file)) || file, index });

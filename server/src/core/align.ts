@@ -77,6 +77,27 @@ export function align(template: Outline, report: Outline): Alignment {
     }
     return found?.s;
   };
+  /**
+   * Near titles are paired best score first over all candidates (parents before children), not
+   * outline section by section, so "chương trình5" goes to "chương trình 5", not to a missing "3".
+   */
+  function nearRound(sameLevel: boolean): void {
+    for (let depth = 1; depth <= 6; depth++) {
+      const options: Array<{ expected: Section; actual: Section; score: number }> = [];
+      for (const expected of template.all) {
+        if (expected.level !== depth || pairs.has(expected)) continue;
+        for (const actual of scope(expected)) {
+          if (byActual.has(actual) || (sameLevel && actual.level !== expected.level)) continue;
+          const v = nearScore(expected, actual);
+          if (v === undefined) continue;
+          const bonus = sameNumber(expected.heading.numbering, actual.heading.numbering) ? 0.1 : 0;
+          options.push({ expected, actual, score: v + bonus });
+        }
+      }
+      options.sort((a, b) => b.score - a.score || a.actual.index - b.actual.index);
+      for (const o of options) if (!pairs.has(o.expected) && !byActual.has(o.actual)) take(o.expected, o.actual, false);
+    }
+  }
   // Rounds, surest first; a section at the outline's level beats one at another level.
   const rounds: Array<{ score: Score; sameLevel: boolean; anywhere: boolean; exact: boolean }> = [
     { score: equalScore, sameLevel: true, anywhere: true, exact: true },
@@ -87,6 +108,10 @@ export function align(template: Outline, report: Outline): Alignment {
     { score: nearScore, sameLevel: false, anywhere: false, exact: false },
   ];
   for (const round of rounds) {
+    if (!round.exact) {
+      nearRound(round.sameLevel);
+      continue;
+    }
     for (const expected of template.all) {
       if (pairs.has(expected)) continue;
       const hit = best(expected, scope(expected), round.score, round.sameLevel) ??

@@ -52,6 +52,7 @@ export const FIX_ALL_CODES = ['heading-not-marked', 'missing-section'] as const;
 /**
  * Fix-all: applies the preferred fix of the first fixable finding, checks again, and repeats, so
  * each insertion sees the ones before it (numbers, places). Returns edits of the original text.
+ * `checkText` should check with `insertOnly` set, so no fix rewrites the author's numbers.
  */
 export function fixAll(text: string, checkText: (text: string) => Finding[], maxSteps = 200): { text: string; edits: Fix[]; applied: Finding[] } {
   const composer = new EditComposer();

@@ -86,7 +86,7 @@ export function insertSectionEdits(ctx: CheckContext, expected: Section, insertA
 
   const edits: Fix[] = [{ offset: insertAt, length: 0, text: block }];
   // "III." inserted before an existing "III.": shift the colliding siblings up.
-  if (number) {
+  if (number && !ctx.options.insertOnly) {
     let taken = number.value;
     for (const s of after) {
       const n = s.heading.numbering!;

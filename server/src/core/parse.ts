@@ -73,18 +73,21 @@ export interface ParsedMarkdown {
   frontMatter?: FrontMatter;
   headings: Heading[];
   blocks: Block[];
-  /** Ranges of prose (text nodes): where blanks are looked for; code, HTML and URLs are not prose. */
-  prose: Array<[number, number]>;
   numberedLines: NumberedLine[];
+  /** The chunks (heading to heading) the text was parsed in, for per-chunk caches of checks. */
+  chunks: Array<{ offset: number; end: number; summary: ChunkSummary }>;
 }
 
 /** What one chunk of the document parses to, with offsets relative to the chunk's start. */
-interface ChunkSummary {
+export interface ChunkSummary {
   frontMatter?: FrontMatter;
   headings: Heading[];
   blocks: Block[];
+  /** Ranges of prose (text nodes): where blanks are looked for; code, HTML and URLs are not prose. */
   prose: Array<[number, number]>;
   numberedLines: NumberedLine[];
+  /** Results of checks that depend on this chunk's text only, keyed by the check and its options. */
+  memo?: Map<string, unknown>;
 }
 
 /**
@@ -199,7 +202,7 @@ export function chunkStarts(text: string): number[] {
  * only chunks (heading to heading) whose text changed since the last call are parsed again.
  */
 export function parseMarkdown(text: string, cache?: ParseCache): ParsedMarkdown {
-  const out: ParsedMarkdown = { text, headings: [], blocks: [], prose: [], numberedLines: [] };
+  const out: ParsedMarkdown = { text, headings: [], blocks: [], numberedLines: [], chunks: [] };
   const starts = chunkStarts(text);
   const used = new Map<string, ChunkSummary>();
   let misses = 0;
@@ -213,6 +216,7 @@ export function parseMarkdown(text: string, cache?: ParseCache): ParsedMarkdown 
     }
     used.set(chunk, summary);
     appendShifted(out, summary, start);
+    out.chunks.push({ offset: start, end: start + chunk.length, summary });
   }
   if (cache) {
     cache.replace(used);
@@ -227,7 +231,6 @@ function appendShifted(out: ParsedMarkdown, s: ChunkSummary, by: number): void {
     out.headings.push(by ? { ...h, offset: h.offset + by, end: h.end + by, textOffset: h.textOffset + by, textEnd: h.textEnd + by } : h);
   }
   for (const b of s.blocks) out.blocks.push(by ? { ...b, offset: b.offset + by, end: b.end + by } : b);
-  for (const [a, b] of s.prose) out.prose.push([a + by, b + by]);
   for (const l of s.numberedLines) {
     out.numberedLines.push(by ? { ...l, offset: l.offset + by, end: l.end + by, textOffset: l.textOffset + by } : l);
   }
@@ -338,5 +341,6 @@ function toHeading(node: MdNode, text: string): Heading {
 
 /** The whole text parsed as one chunk: the reference the chunked parse must agree with. */
 export function parseWhole(text: string): ParsedMarkdown {
-  return { text, ...parseChunk(text) };
+  const summary = parseChunk(text);
+  return { text, ...summary, chunks: [{ offset: 0, end: text.length, summary }] };
 }

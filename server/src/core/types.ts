@@ -66,6 +66,11 @@ export interface CheckOptions {
   cap?: string;
   /** Put the outline's guidance under an inserted heading as a comment (`decuong.insert.guidance`, default on). */
   insertGuidance?: boolean;
+  /**
+   * Fixes may only insert (fix-all, on save): an inserted section then never renumbers the
+   * siblings after it, so the author's text stays exactly as it was around the insertions.
+   */
+  insertOnly?: boolean;
   /** Extra placeholder patterns (regular expressions), setting `decuong.placeholders.extra`. */
   placeholders?: string[];
   /** Per-code level overrides; `ignore` turns a check off. */

@@ -151,7 +151,7 @@ export function startServer(connection: Connection): void {
   async function fixAllEdits(doc: TextDocument): Promise<() => Fix[]> {
     const s = await settings.get(doc.uri);
     const registry = templates.registry(templates.dirFor(doc.uri, s.templatesPath));
-    const options = toCheckOptions(s);
+    const options = { ...toCheckOptions(s), insertOnly: true };
     const cache = new ParseCache();
     return () => fixAll(doc.getText(), (text) => check(text, registry, options, cache).findings).edits;
   }

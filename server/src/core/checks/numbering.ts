@@ -9,6 +9,18 @@ export const numbering: Check = {
   title: { vi: 'Đánh số mục không liền mạch', en: 'Broken section numbering' },
   run(ctx) {
     const out: Draft[] = [];
+    const headingAt = new Set(ctx.outline.all.map((o) => o.heading.offset));
+    const lines = ctx.doc.numberedLines.filter((l) => !headingAt.has(l.offset));
+    const firstLineFrom = (offset: number) => {
+      let lo = 0;
+      let hi = lines.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (lines[mid]!.offset < offset) lo = mid + 1;
+        else hi = mid;
+      }
+      return lo;
+    };
     for (const run of numberingRuns(ctx.outline.roots, ctx.outline.all)) {
       let previous = 0;
       const seen = new Set<number>();
@@ -17,9 +29,9 @@ export const numbering: Check = {
         const n = s.heading.numbering!;
         // Numbered prose items between siblings ("a. Hình thức tổ chức: Tùy theo …") keep the count.
         const from = i > 0 ? run.sections[i - 1]!.heading.end : s.parent ? s.parent.heading.end : 0;
-        for (const line of ctx.doc.numberedLines) {
-          if (line.offset >= from && line.offset < s.heading.offset && family(line.numbering.style) === family(n.style) &&
-              line.numbering.value === previous + 1 && !ctx.outline.all.some((o) => o.heading.offset === line.offset)) previous++;
+        for (let j = firstLineFrom(from); j < lines.length && lines[j]!.offset < s.heading.offset; j++) {
+          const line = lines[j]!;
+          if (family(line.numbering.style) === family(n.style) && line.numbering.value === previous + 1) previous++;
         }
         const prefixOk = n.style !== 'decimal' || !run.prefix || n.parts!.slice(0, -1).join('.') === run.prefix.join('.');
         const styleOk = family(n.style) === family(run.style);
