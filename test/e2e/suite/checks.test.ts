@@ -1,0 +1,105 @@
+// Checks beyond the outline's sections, as VS Code shows them: numbering (with its renumber fix),
+// titles typed as paragraphs (with the "make it a heading" fix), and unfilled blanks.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { lineOf, openReport, poll, show, waitForDiagnostics, withCode } from './helpers';
+
+/**
+ * The quick fix titled `title` at diagnostic `d`: asked at its range with the kind (the API returns
+ * actions without their diagnostics), picked by title, polled while the server catches up.
+ */
+function quickFix(doc: vscode.TextDocument, d: vscode.Diagnostic, title: RegExp): Promise<vscode.CodeAction> {
+  return poll(async () => {
+    const all = (await vscode.commands.executeCommand<Array<vscode.CodeAction | vscode.Command> | undefined>(
+      'vscode.executeCodeActionProvider', doc.uri, d.range, vscode.CodeActionKind.QuickFix.value)) ?? [];
+    return all.find((a): a is vscode.CodeAction => 'edit' in a && a.edit !== undefined && title.test(a.title));
+  }, `a quick fix ${title} at ${d.range.start.line}:${d.range.start.character}`);
+}
+
+async function apply(action: vscode.CodeAction): Promise<void> {
+  assert.ok(action.edit, `“${action.title}” has no edit`);
+  assert.ok(await vscode.workspace.applyEdit(action.edit), `applyEdit refused “${action.title}”`);
+}
+
+/** Range of the `nth` (0-based) occurrence of `needle` on the first line matching `line`. */
+function rangeOf(doc: vscode.TextDocument, line: RegExp, needle: string, nth = 0): vscode.Range {
+  const l = lineOf(doc, line);
+  const text = doc.lineAt(l).text;
+  let at = -1;
+  for (let i = 0; i <= nth; i++) {
+    at = text.indexOf(needle, at + 1);
+    assert.ok(at >= 0, `“${needle}” #${nth} not on line ${l + 1}: ${text}`);
+  }
+  return new vscode.Range(l, at, l, at + needle.length);
+}
+
+const at = (r: vscode.Range) => `${r.start.line}:${r.start.character}-${r.end.line}:${r.end.character}`;
+
+describe('checks', () => {
+  afterEach(async () => {
+    for (const doc of vscode.workspace.textDocuments.filter((d) => d.isDirty && d.uri.path.includes('/bao-cao/'))) {
+      await vscode.window.showTextDocument(doc, { preview: false });
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+    }
+  });
+
+  it('numbering: a repeated “III.” gets numbering on its number; the renumber fix renumbers the run', async () => {
+    const doc = await openReport('bao-cao', 'danh-so-trung.md');
+    const original = doc.getText();
+    const ds = await waitForDiagnostics(doc.uri, (x) => withCode(x, 'numbering').length > 0, 'numbering');
+    const numbering = withCode(ds, 'numbering');
+    assert.equal(numbering.length, 1, show(ds));
+    const d = numbering[0]!;
+    assert.equal(at(d.range), at(rangeOf(doc, /^## III\. TỔ CHỨC THỰC HIỆN$/, 'III.')), 'the diagnostic covers the repeated number');
+    assert.match(d.message, /“IV\.”/);
+
+    const fix = await quickFix(doc, d, /^(Renumber the 4 sibling sections|Đánh số lại 4 mục cùng cấp)$/);
+    await apply(fix);
+    assert.equal(doc.getText(), original.replace('## III. TỔ CHỨC THỰC HIỆN\n', '## IV. TỔ CHỨC THỰC HIỆN\n'), 'only the repeated number changed');
+    const after = await waitForDiagnostics(doc.uri, (x) => withCode(x, 'numbering').length === 0, 'numbering to go away');
+    assert.deepEqual(withCode(after, 'missing-section'), [], show(after));
+  });
+
+  it('heading-not-marked: a numbered title typed as a paragraph between headings; the fix makes it a “##” heading', async () => {
+    const doc = await openReport('bao-cao', 'tieu-de-chua-danh-dau.md');
+    const original = doc.getText();
+    const ds = await waitForDiagnostics(doc.uri, (x) => withCode(x, 'heading-not-marked').length > 0, 'heading-not-marked');
+    const unmarked = withCode(ds, 'heading-not-marked');
+    assert.equal(unmarked.length, 1, show(ds));
+    const d = unmarked[0]!;
+    const line = lineOf(doc, /^II\. THỜI GIAN, ĐỊA ĐIỂM$/);
+    assert.equal(d.range.start.line, line);
+    assert.equal(doc.getText(d.range), 'II. THỜI GIAN, ĐỊA ĐIỂM');
+
+    const fix = await quickFix(doc, d, /^(Make it a “##” heading|Đổi thành tiêu đề “##”)$/);
+    await apply(fix);
+    assert.equal(doc.lineAt(line).text, '## II. THỜI GIAN, ĐỊA ĐIỂM');
+    assert.equal(doc.getText(), original.replace('\nII. THỜI GIAN, ĐỊA ĐIỂM\n', '\n## II. THỜI GIAN, ĐỊA ĐIỂM\n'), 'only the marker was added');
+    const after = await waitForDiagnostics(doc.uri, (x) => withCode(x, 'heading-not-marked').length === 0, 'heading-not-marked to go away');
+    assert.deepEqual(withCode(after, 'numbering'), [], show(after));
+  });
+
+  it('placeholder: “.....”, “với.....lượt”, “(Địa danh)” and “__” are flagged on exactly their range; a sentence-ending “…)” is not', async () => {
+    const doc = await openReport('bao-cao', 'cho-trong.md');
+    const expected = [
+      rangeOf(doc, /^Lắng nghe ý kiến/, '.....'),
+      rangeOf(doc, /với\.\.\.\.\.lượt/, '.....'),
+      rangeOf(doc, /^\(Địa danh\), ngày/, '(Địa danh)'),
+      rangeOf(doc, /^Người lập kế hoạch: __ /, '__'),
+    ];
+    const ds = await waitForDiagnostics(doc.uri, (x) => withCode(x, 'placeholder').length >= expected.length, `${expected.length} placeholder diagnostics`);
+    const blanks = withCode(ds, 'placeholder');
+    assert.deepEqual(blanks.map((d) => at(d.range)).sort(), expected.map(at).sort(), `placeholder ranges:\n${show(blanks)}`);
+    assert.deepEqual(blanks.map((d) => doc.getText(d.range)).sort(), ['.....', '.....', '(Địa danh)', '__'].sort());
+    for (const d of blanks) assert.equal(d.severity, vscode.DiagnosticSeverity.Warning);
+    // “… (Ban Thường trực duyệt, xem kế hoạch năm…)”: an ellipsis closing a sentence is not a blank.
+    const ellipsis = rangeOf(doc, /năm…\)$/, '…)');
+    const touches = (d: vscode.Diagnostic) => {
+      const common = d.range.intersection(ellipsis);
+      return common !== undefined && !common.isEmpty;
+    };
+    assert.deepEqual(ds.filter(touches), [], `nothing on “…)”:\n${show(ds)}`);
+    // Nothing else is wrong with this report.
+    assert.deepEqual(ds.filter((d) => String(d.code) !== 'placeholder'), [], show(ds));
+  });
+});

@@ -1,0 +1,225 @@
+// Fixes as VS Code applies them: quick fixes at a diagnostic, the "insert missing sections" command,
+// `source.fixAll.decuong`, and the `decuong.insert.guidance` setting. Every fixture here is used by
+// one test only, so a test's edits never meet another test's expectations.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { lineOf, openReport, poll, show, waitForDiagnostics, withCode } from './helpers';
+
+/** Code actions of `kind` VS Code returns at `range` (commands and edit-less actions left out). */
+async function actionsAt(uri: vscode.Uri, range: vscode.Range, kind: string): Promise<vscode.CodeAction[]> {
+  const all = (await vscode.commands.executeCommand<Array<vscode.CodeAction | vscode.Command> | undefined>('vscode.executeCodeActionProvider', uri, range, kind)) ?? [];
+  return all.filter((a): a is vscode.CodeAction => 'edit' in a && a.edit !== undefined);
+}
+
+/**
+ * The quick fix titled `title` offered at diagnostic `d` (the API returns actions without their
+ * diagnostics: ask at its range with the kind, pick by title); polled, as the server answers `[]`
+ * while the document is moving. `accept` can hold out for a particular edit.
+ */
+function quickFix(doc: vscode.TextDocument, d: vscode.Diagnostic, title: RegExp, accept: (a: vscode.CodeAction) => boolean = () => true): Promise<vscode.CodeAction> {
+  return poll(async () => {
+    const actions = await actionsAt(doc.uri, d.range, vscode.CodeActionKind.QuickFix.value);
+    return actions.find((a) => title.test(a.title) && accept(a));
+  }, `a quick fix ${title} at ${d.range.start.line}:${d.range.start.character}`);
+}
+
+/** The text edits of an action for one document. */
+function editsOf(action: vscode.CodeAction, uri: vscode.Uri): vscode.TextEdit[] {
+  assert.ok(action.edit, `“${action.title}” has no edit`);
+  return action.edit.entries().filter(([u]) => u.toString() === uri.toString()).flatMap(([, edits]) => edits);
+}
+
+async function apply(action: vscode.CodeAction): Promise<void> {
+  assert.ok(action.edit, `“${action.title}” has no edit`);
+  assert.ok(await vscode.workspace.applyEdit(action.edit), `applyEdit refused “${action.title}”`);
+}
+
+/** One `undo` in the document's editor; resolves once the text is `expected` again. */
+async function undoOnceTo(doc: vscode.TextDocument, expected: string): Promise<void> {
+  await vscode.window.showTextDocument(doc, { preview: false });
+  assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), doc.uri.toString(), 'the report is the active editor');
+  await vscode.commands.executeCommand('undo');
+  await poll(async () => (doc.getText() === expected ? true : undefined), 'one undo to restore the original text', 5_000).catch(() => {
+    assert.equal(doc.getText(), expected, 'one undo restores the original text');
+  });
+}
+
+const missingNamed = (title: string) => (ds: vscode.Diagnostic[]) => withCode(ds, 'missing-section').some((d) => d.message.includes(`“${title}”`));
+const noneOf = (code: string) => (ds: vscode.Diagnostic[]) => withCode(ds, code).length === 0;
+/** Is `original` what is left of `text` once some inserted characters are taken out (an insert-only edit)? */
+function onlyInserted(original: string, text: string): boolean {
+  let i = 0;
+  for (const c of text) if (i < original.length && original[i] === c) i++;
+  return i === original.length;
+}
+const headings = (doc: vscode.TextDocument) => doc.getText().split(/\r?\n/).filter((l) => /^#{1,6} /.test(l));
+
+describe('fixes', () => {
+  // Leave no edited document behind (the next test and the workbench's shutdown see clean files).
+  afterEach(async () => {
+    for (const doc of vscode.workspace.textDocuments.filter((d) => d.isDirty && d.uri.path.includes('/bao-cao/'))) {
+      await vscode.window.showTextDocument(doc, { preview: false });
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+    }
+  });
+
+  it('missing-section: the quick fix at the diagnostic inserts the heading, numbered, where it belongs; one undo restores the text', async () => {
+    const doc = await openReport('bao-cao', 'sua-thieu-muc.md');
+    const original = doc.getText();
+    const ds = await waitForDiagnostics(doc.uri, missingNamed('II. NỘI DUNG'), 'missing-section “II. NỘI DUNG”');
+    const missing = withCode(ds, 'missing-section');
+    assert.equal(missing.length, 1, show(ds));
+    const d = missing[0]!;
+    assert.equal(d.range.start.line, lineOf(doc, /^## I\. MỤC ĐÍCH, YÊU CẦU$/));
+    // The new section goes where the report's “II. TỔ CHỨC THỰC HIỆN” starts now, which shifts to “III.”.
+    const at = lineOf(doc, /^## II\. TỔ CHỨC THỰC HIỆN$/);
+
+    const fix = await quickFix(doc, d, /^(Insert section|Chèn mục) “II\. NỘI DUNG”$/);
+    assert.equal(fix.kind?.value, vscode.CodeActionKind.QuickFix.value);
+    assert.equal(fix.isPreferred, true, 'the insertion is the preferred fix');
+    await apply(fix);
+
+    assert.equal(doc.lineAt(at).text, '## II. NỘI DUNG', `inserted heading on line ${at + 1}:\n${doc.getText()}`);
+    assert.equal(doc.lineAt(at + 1).text, '', 'a blank line after the new heading');
+    assert.deepEqual(headings(doc), [
+      '# KẾ HOẠCH TỔ CHỨC HỘI THI “TỔ TỰ QUẢN AN TOÀN, VĂN MINH” NĂM 2024',
+      '## I. MỤC ĐÍCH, YÊU CẦU',
+      '## II. NỘI DUNG',
+      '## III. TỔ CHỨC THỰC HIỆN',
+    ]);
+    // Everything before the insertion point is untouched.
+    const head = original.split('\n').slice(0, at).join('\n');
+    assert.ok(doc.getText().startsWith(head), 'text before the insertion is unchanged');
+
+    const after = await waitForDiagnostics(doc.uri, noneOf('missing-section'), 'missing-section to go away');
+    assert.deepEqual(withCode(after, 'numbering'), [], `the shifted sibling was renumbered:\n${show(after)}`);
+
+    await undoOnceTo(doc, original);
+    const back = await waitForDiagnostics(doc.uri, missingNamed('II. NỘI DUNG'), 'missing-section to come back after undo');
+    assert.equal(withCode(back, 'missing-section')[0]!.range.start.line, lineOf(doc, /^## I\. MỤC ĐÍCH, YÊU CẦU$/));
+    assert.equal(doc.isDirty, false, 'undo back to the saved text leaves the document clean');
+  });
+
+  it('section-title: the quick fix replaces only the title text, keeping marker and number', async () => {
+    const doc = await openReport('bao-cao', 'sua-ten-muc.md');
+    const original = doc.getText();
+    const ds = await waitForDiagnostics(doc.uri, (x) => withCode(x, 'section-title').length > 0, 'section-title');
+    const titles = withCode(ds, 'section-title');
+    assert.equal(titles.length, 1, show(ds));
+    const d = titles[0]!;
+    const line = lineOf(doc, /^## I\. MỤC ĐÍCH VÀ YÊU CẦU$/);
+    assert.equal(d.range.start.line, line);
+    assert.equal(doc.getText(d.range), 'I. MỤC ĐÍCH VÀ YÊU CẦU');
+
+    const fix = await quickFix(doc, d, /^(Use the outline's title|Dùng tên mục của đề cương): “MỤC ĐÍCH, YÊU CẦU”$/);
+    const edits = editsOf(fix, doc.uri);
+    assert.equal(edits.length, 1, 'one edit');
+    const start = doc.lineAt(line).text.indexOf('MỤC');
+    assert.ok(edits[0]!.range.isEqual(new vscode.Range(line, start, line, doc.lineAt(line).text.length)), `the edit covers the title only: ${JSON.stringify(edits[0]!.range)}`);
+    assert.equal(edits[0]!.newText, 'MỤC ĐÍCH, YÊU CẦU');
+    await apply(fix);
+
+    assert.equal(doc.getText(), original.replace('## I. MỤC ĐÍCH VÀ YÊU CẦU\n', '## I. MỤC ĐÍCH, YÊU CẦU\n'), 'only the title text changed');
+    const after = await waitForDiagnostics(doc.uri, noneOf('section-title'), 'section-title to go away');
+    assert.deepEqual(withCode(after, 'missing-section'), [], show(after));
+  });
+
+  it('the command decuong.insertMissingSections inserts every missing section in one edit; one undo reverts it', async () => {
+    const doc = await openReport('bao-cao', 'chen-tat-ca.md');
+    const original = doc.getText();
+    const before = await waitForDiagnostics(doc.uri, (x) => withCode(x, 'missing-section').length === 2, 'two missing-section diagnostics');
+    assert.ok(missingNamed('II. NỘI DUNG')(before) && missingNamed('V. TỔ CHỨC THỰC HIỆN')(before), show(before));
+
+    assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), doc.uri.toString(), 'the report is the active editor');
+    await vscode.commands.executeCommand('decuong.insertMissingSections');
+    await poll(async () => (doc.getText() !== original ? true : undefined), 'the command to edit the report');
+
+    const after = await waitForDiagnostics(doc.uri, noneOf('missing-section'), 'every missing-section to go away');
+    assert.deepEqual(headings(doc), [
+      '# KẾ HOẠCH TỔ CHỨC LỄ RA MẮT TỔ HÒA GIẢI ẤP TÂN HÒA',
+      '## I. MỤC ĐÍCH, YÊU CẦU',
+      '## II. NỘI DUNG',
+      '## III. THỜI GIAN, HÌNH THỨC TỔ CHỨC (nếu có)',
+      '## IV. TỔ CHỨC THỰC HIỆN',
+    ], doc.getText());
+    assert.ok(onlyInserted(original, doc.getText()), `the command only inserts:\n${doc.getText()}`);
+    // The report's “III.” came before “I.” with nothing between; with “II.” inserted, the run is whole.
+    assert.deepEqual(withCode(after, 'numbering'), [], show(after));
+    // Guidance is on by default: each inserted section carries the outline's hint as a comment.
+    assert.equal((doc.getText().match(/<!-- /g) ?? []).length, 2, doc.getText());
+
+    await undoOnceTo(doc, original);
+    await waitForDiagnostics(doc.uri, (x) => withCode(x, 'missing-section').length === 2, 'both missing-section diagnostics to come back after undo');
+    assert.equal(doc.isDirty, false);
+  });
+
+  it('source.fixAll.decuong is one action whose edit inserts every missing section and marks the unmarked title', async () => {
+    const doc = await openReport('bao-cao', 'sua-tat-ca.md');
+    const original = doc.getText();
+    const before = await waitForDiagnostics(
+      doc.uri,
+      (x) => withCode(x, 'missing-section').length === 2 && withCode(x, 'heading-not-marked').length === 1,
+      'two missing-section and one heading-not-marked',
+    );
+    assert.equal(withCode(before, 'heading-not-marked')[0]!.range.start.line, lineOf(doc, /^II\. THỜI GIAN, HÌNH THỨC TỔ CHỨC/));
+
+    const whole = new vscode.Range(0, 0, doc.lineCount, 0);
+    const actions = await poll(async () => {
+      const found = await actionsAt(doc.uri, whole, 'source.fixAll.decuong');
+      return found.length ? found : undefined;
+    }, 'source.fixAll.decuong actions');
+    assert.equal(actions.length, 1, `one fix-all action: ${actions.map((a) => a.title).join(' | ')}`);
+    const fixAll = actions[0]!;
+    assert.equal(fixAll.kind?.value, 'source.fixAll.decuong');
+    assert.match(fixAll.title, /^(Insert the missing outline sections|Chèn các mục còn thiếu theo đề cương)$/);
+    await apply(fixAll);
+
+    const after = await waitForDiagnostics(doc.uri, (x) => noneOf('missing-section')(x) && noneOf('heading-not-marked')(x), 'missing-section and heading-not-marked to go away');
+    // Insert-only: the author's text, numbers included, is all still there.
+    assert.ok(onlyInserted(original, doc.getText()), `fix-all only inserts:\n${doc.getText()}`);
+    const hs = headings(doc);
+    assert.deepEqual(hs.slice(0, 4), [
+      '# KẾ HOẠCH TỔ CHỨC NGÀY HỘI HIẾN MÁU TÌNH NGUYỆN NĂM 2024',
+      '## I. MỤC ĐÍCH, YÊU CẦU',
+      '## II. NỘI DUNG',
+      // Marked as a heading, its number left as the author wrote it.
+      '## II. THỜI GIAN, HÌNH THỨC TỔ CHỨC (nếu có)',
+    ], doc.getText());
+    assert.equal(hs.length, 5, doc.getText());
+    assert.match(hs[4]!, /^## [IVX]+\. TỔ CHỨC THỰC HIỆN$/);
+    assert.deepEqual(after.filter((x) => ['section-order', 'section-level', 'section-title'].includes(String(x.code))), [], show(after));
+  });
+
+  describe('decuong.insert.guidance', () => {
+    const config = () => vscode.workspace.getConfiguration('decuong');
+    after(async () => {
+      if (config().inspect('insert.guidance')?.workspaceValue !== undefined) await config().update('insert.guidance', undefined, vscode.ConfigurationTarget.Workspace);
+    });
+
+    it('= false (workspace) makes the inserted section come without the guidance comment, without a reload', async () => {
+      const doc = await openReport('bao-cao', 'khong-huong-dan.md');
+      const original = doc.getText();
+      const ds = await waitForDiagnostics(doc.uri, missingNamed('II. NỘI DUNG'), 'missing-section “II. NỘI DUNG”');
+      const d = withCode(ds, 'missing-section')[0]!;
+      const title = /^(Insert section|Chèn mục) “II\. NỘI DUNG”$/;
+      const inserted = (a: vscode.CodeAction) => editsOf(a, doc.uri).map((e) => e.newText).join('');
+
+      // By default the fix carries the outline's guidance.
+      const withGuidance = await quickFix(doc, d, title);
+      assert.match(inserted(withGuidance), /<!-- Những nội dung cần đánh giá/, inserted(withGuidance));
+
+      await config().update('insert.guidance', false, vscode.ConfigurationTarget.Workspace);
+      assert.equal(config().inspect('insert.guidance')?.workspaceValue, false);
+      // The server re-reads its settings on the change: poll until the offered fix follows it.
+      const fix = await quickFix(doc, d, title, (a) => !inserted(a).includes('<!--'));
+      await apply(fix);
+
+      assert.equal(
+        doc.getText(),
+        original.replace('## II. TỔ CHỨC THỰC HIỆN\n', '## II. NỘI DUNG\n\n## III. TỔ CHỨC THỰC HIỆN\n'),
+        'the section is inserted bare',
+      );
+      await waitForDiagnostics(doc.uri, noneOf('missing-section'), 'missing-section to go away');
+    });
+  });
+});
