@@ -27,3 +27,34 @@ export interface TemplateSummary {
 
 /** Server command (workspace/executeCommand): insert all missing sections of the document `args[0]` (a URI). */
 export const InsertMissingCommand = 'decuong.server.insertMissingSections';
+
+/** Client → server: the outline checklist of a report (Explorer view). */
+export const ChecklistRequest = 'decuong/checklist';
+export interface ChecklistParams {
+  uri: string;
+}
+export type ChecklistState = 'present' | 'empty' | 'placeholder' | 'missing' | 'optional-missing';
+export interface ChecklistNode {
+  title: string;
+  level: number;
+  optional: boolean;
+  state: ChecklistState;
+  /** Line of the report's heading, when present. */
+  line?: number;
+  children: ChecklistNode[];
+}
+export interface ChecklistResult {
+  version: number;
+  template?: { id: string; title: string };
+  items: ChecklistNode[];
+  counts: { required: number; present: number; missing: number; empty: number; placeholders: number };
+}
+
+/** Client → server: the text of a new report for a template (command “New report from an outline”). */
+export const SkeletonRequest = 'decuong/skeleton';
+export interface SkeletonParams {
+  id: string;
+  cap?: string;
+  /** A document whose workspace templates apply. */
+  uri?: string;
+}

@@ -96,3 +96,21 @@ test('the missing-section quick fix inserts the heading; the section-title fix k
   const [rename] = await ask(server, [title], ['quickfix']);
   assert.equal(applyAction(text, 1, rename!), text.replace('NỘI DUG', 'NỘI DUNG'));
 });
+
+test('hover, completion, checklist and skeleton requests', async (t) => {
+  const text = '---\ndecuong: ke-hoach\n---\n# KẾ HOẠCH\n\n## I. MỤC ĐÍCH, YÊU CẦU\n\nNội dung.\n\n## \n';
+  const { server } = await open(text);
+  t.after(() => server.stop());
+  const hover = (await server.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 5, character: 5 } })) as { contents: { value: string } };
+  assert.match(hover.contents.value, /\*\*I\. MỤC ĐÍCH, YÊU CẦU\*\* — required/);
+  const items = (await server.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: 9, character: 3 } })) as Array<{ label: string; textEdit: { newText: string } }>;
+  assert.deepEqual(items.map((i) => i.label).slice(0, 1), ['II. NỘI DUNG']);
+  assert.equal(items[0]!.textEdit.newText, ' II. NỘI DUNG');
+  const list = (await server.connection.sendRequest('decuong/checklist', { uri })) as { counts: { required: number; present: number }; items: Array<{ state: string; line?: number }> };
+  assert.equal(list.counts.required, 3);
+  assert.equal(list.counts.present, 1);
+  assert.deepEqual([list.items[0]!.state, list.items[0]!.line], ['present', 5]);
+  const skeleton = (await server.connection.sendRequest('decuong/skeleton', { id: 'ke-hoach' })) as string;
+  assert.match(skeleton, /^---\ndecuong: ke-hoach\n---\n# /);
+  assert.equal(await server.connection.sendRequest('decuong/skeleton', { id: 'khong-co' }), null);
+});

@@ -12,6 +12,7 @@ export type { CheckOptions, Code, Finding, Fix, Level, LevelSetting, Message } f
 export type { Template, TemplateRegistry, TemplateSource, TemplateProblem } from './templates';
 export type { Outline, Section } from './outline';
 export type { Selection } from './select';
+export type { CheckContext } from './check';
 export { loadTemplates } from './templates';
 export { checks } from './checks';
 export { LineIndex, lineBreakOf } from './lines';
@@ -23,6 +24,10 @@ export interface CheckResult {
   outline: Outline;
   selection: Selection;
   template?: Template;
+  /** Everything the checks saw, for hover, completion and the checklist. */
+  context: CheckContext;
+  /** Checks that threw: contained, reported apart, the other checks still ran. */
+  errors: Array<{ code: string; message: string }>;
 }
 
 /**
@@ -48,13 +53,18 @@ export function check(text: string, registry: TemplateRegistry, options: CheckOp
     options,
   };
   const findings: Finding[] = [];
+  const errors: CheckResult['errors'] = [];
   for (const c of checks) {
     const level = options.levels?.[c.code] ?? c.defaultLevel;
     if (level === 'ignore') continue;
-    for (const draft of c.run(ctx)) findings.push({ ...draft, code: c.code, level });
+    try {
+      for (const draft of c.run(ctx)) findings.push({ ...draft, code: c.code, level });
+    } catch (e) {
+      errors.push({ code: c.code, message: e instanceof Error ? e.stack ?? e.message : String(e) });
+    }
   }
   findings.sort((a, b) => a.offset - b.offset);
-  return { findings, outline, selection, template };
+  return { findings, outline, selection, template, context: ctx, errors };
 }
 
 /** Convenience: a registry from template sources (built-ins first, then the workspace's). */

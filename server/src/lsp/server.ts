@@ -2,6 +2,8 @@ import {
   TextDocuments,
   TextDocumentSyncKind,
   CodeActionKind,
+  CompletionItemKind,
+  MarkupKind,
   DidChangeConfigurationNotification,
   type Connection,
   type Diagnostic,
@@ -10,6 +12,9 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { check, fixAll, langOf, ParseCache, type CheckResult, type Fix, type Lang } from '../core';
+import { checklist } from '../core/checklist';
+import { completionsAt, hoverAt } from '../core/assist';
+import { skeleton } from '../core/skeleton';
 import { builtinSources } from '../builtins';
 import { SettingsCache, toCheckOptions, type Settings } from './settings';
 import { toDiagnostic } from './convert';
@@ -17,7 +22,7 @@ import { DiagnosticsScheduler } from './diagnostics';
 import { documentSymbols } from './symbols';
 import { codeActions, FixAllKind } from './codeActions';
 import { uriToPath, WorkspaceTemplates } from './workspaceTemplates';
-import { InsertMissingCommand, ReportInfoNotification, TemplatesRequest, type ReportInfoParams, type TemplatesParams, type TemplateSummary } from '../protocol';
+import { ChecklistRequest, SkeletonRequest, InsertMissingCommand, ReportInfoNotification, TemplatesRequest, type ChecklistNode, type ChecklistParams, type ChecklistResult, type SkeletonParams, type ReportInfoParams, type TemplatesParams, type TemplateSummary } from '../protocol';
 
 /** Wires the core to an LSP connection: documents, settings, templates, diagnostics, symbols. */
 export function startServer(connection: Connection): void {
@@ -42,6 +47,7 @@ export function startServer(connection: Connection): void {
     return c;
   };
 
+  const loggedFailures = new Set<string>();
   const langFor = (s: Settings): Lang => (s.language === 'auto' ? uiLang : s.language);
 
   async function compute(doc: TextDocument): Promise<Diagnostic[]> {
@@ -57,6 +63,12 @@ export function startServer(connection: Connection): void {
       return problems.map((p) => toDiagnostic(doc, { code: 'template-error', level: 'error', offset: p.offset, length: p.end - p.offset, message: p.message }, lang));
     }
     const result = check(doc.getText(), registry, toCheckOptions(s), cacheFor(doc.uri));
+    for (const e of result.errors) {
+      // A failing check is contained; say so once per check, not on every keystroke.
+      if (loggedFailures.has(e.code)) continue;
+      loggedFailures.add(e.code);
+      connection.console.error(`decuong: check “${e.code}” failed on ${doc.uri} (other checks still ran): ${e.message}`);
+    }
     results.set(doc.uri, { version: doc.version, result });
     const info: ReportInfoParams = {
       uri: doc.uri,
@@ -83,6 +95,8 @@ export function startServer(connection: Connection): void {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         documentSymbolProvider: true,
+        hoverProvider: true,
+        completionProvider: { triggerCharacters: ['#', ' '] },
         executeCommandProvider: { commands: [InsertMissingCommand] },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll, FixAllKind], resolveProvider: false },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
@@ -141,6 +155,64 @@ export function startServer(connection: Connection): void {
     const registry = templates.registry(templates.dirFor(doc.uri, s.templatesPath));
     return check(doc.getText(), registry, toCheckOptions(s), cacheFor(doc.uri));
   }
+
+  connection.onHover(async ({ textDocument, position }) => {
+    const doc = documents.get(textDocument.uri);
+    if (!doc) return null;
+    const result = await currentResult(doc);
+    const info = hoverAt(result.context, doc.offsetAt(position));
+    if (!info) return null;
+    const lang = langFor(await settings.get(doc.uri));
+    return {
+      contents: { kind: MarkupKind.Markdown, value: info.markdown[lang] },
+      range: { start: doc.positionAt(info.offset), end: doc.positionAt(info.offset + info.length) },
+    };
+  });
+
+  connection.onCompletion(async ({ textDocument, position }) => {
+    const doc = documents.get(textDocument.uri);
+    if (!doc) return [];
+    const line = doc.getText({ start: { line: position.line, character: 0 }, end: position });
+    // Only right after a heading marker typed at the start of a line: "## " or "##".
+    const marker = /^(#{1,6}) ?$/.exec(line);
+    if (!marker) return [];
+    const result = await currentResult(doc);
+    const lang = langFor(await settings.get(doc.uri));
+    const entries = completionsAt(result.context, doc.offsetAt(position), marker[1]!.length);
+    const start = { line: position.line, character: marker[1]!.length };
+    return entries.map((e, i) => ({
+      label: e.label,
+      kind: CompletionItemKind.Module,
+      detail: e.optional ? (lang === 'vi' ? 'Mục còn thiếu (nếu có)' : 'Missing section (optional)') : lang === 'vi' ? 'Mục còn thiếu của đề cương' : 'Missing section of the outline',
+      documentation: e.guidance ? { kind: MarkupKind.Markdown, value: e.guidance } : undefined,
+      sortText: String(i).padStart(4, '0'),
+      filterText: `${marker[1]} ${e.label}`,
+      textEdit: { range: { start, end: position }, newText: ` ${e.label}` },
+    }));
+  });
+
+  connection.onRequest(ChecklistRequest, async ({ uri }: ChecklistParams): Promise<ChecklistResult | null> => {
+    const doc = documents.get(uri);
+    if (!doc) return null;
+    const result = await currentResult(doc);
+    const list = checklist(result.context, result.findings);
+    const toNode = (item: (typeof list.items)[number]): ChecklistNode => ({
+      title: item.title,
+      level: item.level,
+      optional: item.optional,
+      state: item.state,
+      ...(item.offset !== undefined ? { line: doc.positionAt(item.offset).line } : {}),
+      children: item.children.map(toNode),
+    });
+    return { version: doc.version, template: list.template, items: list.items.map(toNode), counts: list.counts };
+  });
+
+  connection.onRequest(SkeletonRequest, async ({ id, cap, uri }: SkeletonParams): Promise<string | null> => {
+    const s = uri ? await settings.get(uri) : undefined;
+    const registry = templates.registry(uri && s ? templates.dirFor(uri, s.templatesPath) : undefined);
+    const template = registry.templates.get(id);
+    return template ? skeleton(template, { cap, guidance: s?.insertGuidance ?? true }) : null;
+  });
 
   connection.onDocumentSymbol(async ({ textDocument }) => {
     const doc = documents.get(textDocument.uri);

@@ -1,0 +1,942 @@
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import remarkFrontmatter from 'remark-frontmatter';
+import { chunkStarts, parseMarkdown, ParseCache, type ParsedMarkdown } from './parse';
+import { CHARS, LINE_HEIGHT_UNITS, UNITS_PER_EM, WIDTHS, type FontStyle } from './fontMetrics';
+
+/*
+ * Page estimate: the report laid out the way Decree 30/2020/NĐ-CP typesets it (and the way
+ * shared/tools/pagecount renders it with pandoc + LibreOffice), line by line with the advance
+ * widths of Liberation Serif (= Times New Roman metrics), then paginated in twips.
+ *
+ *   text ─ chunks (heading to heading, as parse.ts cuts them) ─ per chunk, cached by its text and
+ *   the settings: blocks → paragraphs → lines (greedy, real widths, UAX #14 break rules as ICU
+ *   applies them) ─ units {lines, pitch, keep flags} ─ one linear pagination pass over all units
+ *   (widow/orphan 2+2, headings kept with what follows, table rows whole) ─ pages, decimal, breaks.
+ *
+ * Pure: no file system, no LSP. The rules and the figures they rest on are in
+ * shared/tools/pagecount/NOTES.md (§4 and §5); docs/pages-accuracy.md has the measured accuracy.
+ */
+
+/** Page margins in millimetres. */
+export interface Margins {
+  top: number;
+  bottom: number;
+  left: number;
+  right: number;
+}
+
+/** How the report is typeset. Defaults: Decree 30 — 14 pt, single, 20/20/30/15 mm, 6 pt after, 1 cm indent. */
+export interface PageSettings {
+  /** Font size in points (the decree: 13 or 14). */
+  fontSize: number;
+  /** Line spacing as a multiple of single (the decree: 1 to 1.5). */
+  lineSpacing: number;
+  margins: Margins;
+  /** Space after each paragraph, in points (the decree: at least 6). */
+  paraAfter: number;
+  /** First-line indent of body paragraphs, in centimetres (the decree: 1 or 1.27). */
+  indent: number;
+}
+
+export const DEFAULT_PAGE_SETTINGS: Readonly<PageSettings> = Object.freeze({
+  fontSize: 14,
+  lineSpacing: 1,
+  margins: Object.freeze({ top: 20, bottom: 20, left: 30, right: 15 }),
+  paraAfter: 6,
+  indent: 1,
+});
+
+export interface PageEstimate {
+  /** Whole pages. */
+  pages: number;
+  /** pages − 1 + the fraction of the last page's text area used, to 2 decimals. */
+  decimal: number;
+  /** 0-based source line where each page after the first begins. */
+  breaks: number[];
+  /** UTF-16 offset (into the original text) of the first character set on each page after the first. */
+  breakOffsets: number[];
+  /** Typeset lines in the whole report (table rows count as one). */
+  lines: number;
+  /** The settings the estimate assumed (defaults ← front matter ← explicit settings). */
+  settings: PageSettings;
+}
+
+// ─────────────────────────────────────────────────────────────────── settings
+
+const num = (v: unknown): number | undefined => {
+  if (typeof v === 'number' && Number.isFinite(v)) return v;
+  if (typeof v === 'string' && /^\s*\d+(?:[.,]\d+)?\s*(?:pt|mm|cm)?\s*$/i.test(v)) return Number(v.trim().replace(',', '.').replace(/[a-z]+$/i, ''));
+  return undefined;
+};
+const within = (v: number | undefined, lo: number, hi: number): number | undefined => (v !== undefined && v >= lo && v <= hi ? v : undefined);
+
+/** Margins from "T,B,L,R" (mm), [T, B, L, R], or {top|tren, bottom|duoi, left|trai, right|phai}; undefined if invalid. */
+export function parseMargins(value: unknown): Margins | undefined {
+  let list: Array<number | undefined> | undefined;
+  if (typeof value === 'string') list = value.split(/[,;/\s]+/).filter(Boolean).map(num);
+  else if (Array.isArray(value)) list = value.map(num);
+  else if (value && typeof value === 'object') {
+    const o = value as Record<string, unknown>;
+    list = [o.top ?? o.tren, o.bottom ?? o.duoi, o.left ?? o.trai, o.right ?? o.phai].map(num);
+  }
+  if (!list || list.length !== 4 || list.some((v) => within(v, 0, 100) === undefined)) return undefined;
+  const [top, bottom, left, right] = list as number[];
+  if (top! + bottom! > 250 || left! + right! > 180) return undefined;
+  return { top: top!, bottom: bottom!, left: left!, right: right! };
+}
+
+/** Front-matter keys (Vietnamese first, English aliases) a report may set its typesetting with. */
+export const PAGE_SETTING_KEYS = {
+  fontSize: ['co-chu', 'font-size'],
+  lineSpacing: ['gian-dong', 'line-spacing'],
+  margins: ['le', 'margins'],
+  paraAfter: ['cach-doan', 'para-after'],
+  indent: ['thut-dau-dong', 'indent'],
+} as const;
+
+/**
+ * The settings a report's front matter overrides: `co-chu: 13`, `gian-dong: 1.5`,
+ * `le: 20,20,30,15` (T,B,L,R mm), `cach-doan: 6` (pt), `thut-dau-dong: 1.27` (cm), or their English
+ * aliases (`font-size`, `line-spacing`, `margins`, `para-after`, `indent`). Values out of range are ignored.
+ */
+export function readPageSettings(entries: ReadonlyMap<string, { value: unknown }> | undefined): Partial<PageSettings> {
+  const out: Partial<PageSettings> = {};
+  if (!entries) return out;
+  const get = (keys: readonly string[]) => {
+    for (const k of keys) {
+      const e = entries.get(k);
+      if (e && e.value !== null && e.value !== undefined && e.value !== '') return e.value;
+    }
+    return undefined;
+  };
+  const size = within(num(get(PAGE_SETTING_KEYS.fontSize)), 6, 36);
+  if (size !== undefined) out.fontSize = size;
+  const spacing = within(num(get(PAGE_SETTING_KEYS.lineSpacing)), 0.5, 3);
+  if (spacing !== undefined) out.lineSpacing = spacing;
+  const margins = parseMargins(get(PAGE_SETTING_KEYS.margins));
+  if (margins) out.margins = margins;
+  const after = within(num(get(PAGE_SETTING_KEYS.paraAfter)), 0, 72);
+  if (after !== undefined) out.paraAfter = after;
+  const indent = within(num(get(PAGE_SETTING_KEYS.indent)), 0, 5);
+  if (indent !== undefined) out.indent = indent;
+  return out;
+}
+
+/** Defaults, then each partial in turn (later wins); invalid values are ignored. */
+export function resolvePageSettings(...layers: Array<Partial<PageSettings> | undefined>): PageSettings {
+  const s: PageSettings = { ...DEFAULT_PAGE_SETTINGS, margins: { ...DEFAULT_PAGE_SETTINGS.margins } };
+  for (const l of layers) {
+    if (!l) continue;
+    const size = within(num(l.fontSize), 6, 36);
+    if (size !== undefined) s.fontSize = size;
+    const spacing = within(num(l.lineSpacing), 0.5, 3);
+    if (spacing !== undefined) s.lineSpacing = spacing;
+    const margins = l.margins && parseMargins(l.margins);
+    if (margins) s.margins = margins;
+    const after = within(num(l.paraAfter), 0, 72);
+    if (after !== undefined) s.paraAfter = after;
+    const indent = within(num(l.indent), 0, 5);
+    if (indent !== undefined) s.indent = indent;
+  }
+  return s;
+}
+
+// ─────────────────────────────────────────────────────────────────── geometry (twips)
+
+/** Word's A4 in twips (1/20 pt), as pandoc's reference.docx and LibreOffice use it. */
+const A4_W = 11906;
+const A4_H = 16838;
+const twMm = (mm: number) => Math.round((mm * 1440) / 25.4);
+/** Table cell padding left and right (pandoc's Table style: 108 twips = 5.4 pt). */
+const CELL_PAD = 108;
+/** Inline and block code: pandoc's Verbatim Char, Consolas 11 pt (a 0.6 em monospace). */
+const CODE_SIZE = 11;
+const MONO_EM = 0.6;
+/** Block quotes: pandoc's Block Text style, 480 twips each side, 5 pt before and after, no indent. */
+const QUOTE_SIDE = 480;
+const QUOTE_SPACE = 100;
+
+interface Geometry {
+  key: string;
+  /** Twips per font unit at the body size. */
+  twPerUnit: number;
+  textWidth: number;
+  textHeight: number;
+  indent: number;
+  /** Height of a single line (text height), and the distance between line tops. */
+  single: number;
+  pitch: number;
+  after: number;
+  /** Code lines: single height and pitch of an 11 pt monospace line. */
+  codeSingle: number;
+  codePitch: number;
+  /** For the fill of the last page, as pagecount measures it (points). */
+  fillPitchPt: number;
+  areaPt: number;
+}
+
+function geometry(s: PageSettings): Geometry {
+  const single = Math.round(s.fontSize * 20 * (LINE_HEIGHT_UNITS / UNITS_PER_EM));
+  // Word's w:line = 240 × spacing, "auto": LibreOffice's proportional spacing in whole percent.
+  const percent = Math.round(Math.round(240 * s.lineSpacing) / 2.4);
+  const pitch = Math.max(1, Math.floor((single * percent) / 100));
+  const codeSingle = Math.round(CODE_SIZE * 20 * 1.1328);
+  const textHeight = A4_H - twMm(s.margins.top) - twMm(s.margins.bottom);
+  const m = s.margins;
+  return {
+    key: `${s.fontSize}|${s.lineSpacing}|${m.top},${m.bottom},${m.left},${m.right}|${s.paraAfter}|${s.indent}`,
+    twPerUnit: (s.fontSize * 20) / UNITS_PER_EM,
+    textWidth: A4_W - twMm(m.left) - twMm(m.right),
+    textHeight,
+    indent: Math.round(s.indent * 10 * (1440 / 25.4)),
+    single,
+    pitch,
+    after: Math.round(s.paraAfter * 20),
+    codeSingle,
+    codePitch: Math.max(1, Math.floor((codeSingle * percent) / 100)),
+    fillPitchPt: s.fontSize * (LINE_HEIGHT_UNITS / UNITS_PER_EM) * s.lineSpacing,
+    areaPt: textHeight / 20,
+  };
+}
+
+// ─────────────────────────────────────────────────────────────────── font widths
+
+const STYLE_NAMES: readonly FontStyle[] = ['regular', 'bold', 'italic', 'bolditalic'];
+const BOLD = 1;
+const ITALIC = 2;
+const MONO = 4;
+/** Widths in font units by style code (0–3) and UTF-16 unit; −1 where the table has none. */
+const WIDTH_TABLE: Int16Array[] = (() => {
+  let max = 0;
+  for (let i = 0; i < CHARS.length; i++) max = Math.max(max, CHARS.charCodeAt(i));
+  return STYLE_NAMES.map((name) => {
+    const t = new Int16Array(max + 1).fill(-1);
+    const w = WIDTHS[name];
+    for (let i = 0; i < CHARS.length; i++) t[CHARS.charCodeAt(i)] = w[i]!;
+    return t;
+  });
+})();
+
+const COMBINING = /\p{M}/u;
+const WIDE = /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/;
+
+/** Advance width in font units of one UTF-16 unit in a style (0 regular … 3 bold italic). */
+function unitsOf(code: number, style: number): number {
+  const table = WIDTH_TABLE[style & 3]!;
+  const w = code < table.length ? table[code]! : -1;
+  if (w >= 0) return w;
+  const ch = String.fromCharCode(code);
+  if (code >= 0xdc00 && code <= 0xdfff) return 0; // second half of a surrogate pair
+  if (code >= 0xd800 && code <= 0xdbff) return UNITS_PER_EM; // emoji and the like: about 1 em
+  if (COMBINING.test(ch) || code === 0x200b || code === 0x200c || code === 0x200d || code === 0xad || code === 0xfeff) return 0;
+  // A letter the table lacks: its base letter's width (ǎ → a), else an average advance.
+  const base = ch.normalize('NFD').charCodeAt(0);
+  if (base !== code && base < table.length && table[base]! >= 0) return table[base]!;
+  if (WIDE.test(ch)) return UNITS_PER_EM;
+  return 1024;
+}
+
+// ─────────────────────────────────────────────────────────────────── inline text
+
+/** A paragraph's visible text: one UTF-16 unit per entry, its style and its source offset. */
+class Runs {
+  chars: string[] = [];
+  styles: number[] = [];
+  src: number[] = [];
+  /** Appends text (NFC per cluster, whitespace collapsed as pandoc does); `at(i)` maps to source. */
+  add(value: string, style: number, at: (i: number) => number): void {
+    let i = 0;
+    while (i < value.length) {
+      const c = value[i]!;
+      if (c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === '\f' || c === '\v') {
+        if (this.chars.length && this.last() !== ' ' && this.last() !== '\n') this.push(' ', style, at(i));
+        i++;
+        continue;
+      }
+      // a cluster: a base and the combining marks after it, composed to NFC
+      let j = i + 1;
+      if (c.charCodeAt(0) >= 0xd800 && c.charCodeAt(0) <= 0xdbff && j < value.length) j++;
+      while (j < value.length && COMBINING.test(value[j]!)) j++;
+      const cluster = j - i === 1 ? c : value.slice(i, j).normalize('NFC');
+      const src = at(i);
+      for (const u of cluster.length === 1 ? [cluster] : cluster.split('')) this.push(u, style, src);
+      i = j;
+    }
+  }
+  /** A hard line break. */
+  newline(at: number): void {
+    if (this.last() === ' ') this.pop();
+    this.push('\n', 0, at);
+  }
+  last(): string | undefined {
+    return this.chars[this.chars.length - 1];
+  }
+  push(c: string, style: number, src: number): void {
+    this.chars.push(c);
+    this.styles.push(style);
+    this.src.push(src);
+  }
+  pop(): void {
+    this.chars.pop();
+    this.styles.pop();
+    this.src.pop();
+  }
+  trim(): this {
+    while (this.last() === ' ' || this.last() === '\n') this.pop();
+    return this;
+  }
+}
+
+interface MdNode {
+  type: string;
+  value?: string;
+  depth?: number;
+  ordered?: boolean | null;
+  start?: number | null;
+  alt?: string | null;
+  children?: MdNode[];
+  position?: { start: { offset?: number }; end: { offset?: number } };
+}
+
+const startOf = (n: MdNode) => n.position?.start.offset ?? 0;
+const endOf = (n: MdNode) => n.position?.end.offset ?? 0;
+
+/** Collects the visible text of phrasing content into `runs`; `src` is the chunk's text. */
+function collectInline(nodes: readonly MdNode[], style: number, src: string, runs: Runs): void {
+  for (const n of nodes) {
+    switch (n.type) {
+      case 'text':
+        runs.add(n.value ?? '', style, sourceMapper(src, startOf(n), endOf(n)));
+        break;
+      case 'emphasis':
+        collectInline(n.children ?? [], style | ITALIC, src, runs);
+        break;
+      case 'strong':
+        collectInline(n.children ?? [], style | BOLD, src, runs);
+        break;
+      case 'inlineCode': {
+        const s = startOf(n);
+        runs.add(n.value ?? '', MONO, (i) => Math.min(s + 1 + i, endOf(n)));
+        break;
+      }
+      case 'break':
+        runs.newline(startOf(n));
+        break;
+      case 'image':
+        if (n.alt) runs.add(n.alt, style, () => startOf(n));
+        break;
+      case 'html':
+        break; // raw HTML is not rendered in a DOCX
+      default:
+        if (n.children) collectInline(n.children, style, src, runs);
+        else if (typeof n.value === 'string') runs.add(n.value, style, () => startOf(n));
+    }
+  }
+}
+
+/**
+ * Maps an index into a text node's value to an offset in the source: one to one, re-synchronised
+ * at each line break (continuation lines lose their indentation in the value).
+ */
+function sourceMapper(src: string, start: number, end: number): (i: number) => number {
+  let lastI = 0;
+  let lastPos = start;
+  return (i) => {
+    if (i < lastI) {
+      lastI = 0;
+      lastPos = start;
+    }
+    while (lastI < i) {
+      const nl = src.charCodeAt(lastPos) === 10;
+      lastPos++;
+      if (nl) while (lastPos < end && (src[lastPos] === ' ' || src[lastPos] === '\t' || src[lastPos] === '>')) lastPos++;
+      lastI++;
+    }
+    return Math.min(lastPos, end);
+  };
+}
+
+// ─────────────────────────────────────────────────────────────────── line breaking
+
+const isSpace = (c: string) => c === ' ' || (c >= '\u2000' && c <= '\u200b' && c !== '\u2007');
+const LETTER = /\p{L}/u;
+const CLOSING = /[\s,.;:!?)\]}”’»"'…\u2013\u2014-]/;
+
+/**
+ * May a line break fall between chars[j-1] and chars[j]? ICU's line-break rules (UAX #14) as
+ * LibreOffice applies them: after spaces; after "-" and "/" unless a digit follows (so "10-CT/TW"
+ * breaks, "2019-2024" and "15/12/2016" do not); after en and em dashes; before an em dash.
+ */
+function canBreakBefore(chars: readonly string[], j: number): boolean {
+  const prev = chars[j - 1]!;
+  const cur = chars[j]!;
+  if (isSpace(cur)) return false;
+  if (isSpace(prev) || prev === '\u00ad') return true;
+  if (prev === '-' || prev === '/' || prev === '\u2010' || prev === '\u2026') return LETTER.test(cur);
+  if (prev === '\u2013' || prev === '\u2014') return !CLOSING.test(cur);
+  if (cur === '\u2014') return prev !== '\u2014' && !/[(\[{“‘«"']/.test(prev);
+  return false;
+}
+
+/**
+ * Greedy line breaking, as LibreOffice does it: each line takes every word whose end fits (trailing
+ * spaces hang in the margin); a word longer than a line is cut where it overflows. `first` and `rest`
+ * are the widths available (twips) for the first and the following lines. Returns the index of
+ * the first character of each line.
+ */
+export function breakLines(chars: readonly string[], widths: readonly number[], first: number, rest: number): number[] {
+  const starts: number[] = [];
+  const n = chars.length;
+  let i = 0;
+  while (i < n) {
+    starts.push(i);
+    const avail = (starts.length === 1 ? first : rest) + 1e-6;
+    let w = 0;
+    let lastBreak = -1;
+    let j = i;
+    let next = n;
+    for (; j < n; j++) {
+      const c = chars[j]!;
+      if (c === '\n') {
+        next = j + 1;
+        break;
+      }
+      if (j > i && canBreakBefore(chars, j)) lastBreak = j;
+      w += widths[j]!;
+      if (w > avail && !isSpace(c)) {
+        next = lastBreak > i ? lastBreak : Math.max(j, i + 1);
+        break;
+      }
+    }
+    if (j >= n) next = n;
+    i = next;
+    // spaces left at a forced break (or after a hard break) start no line
+    while (i < n && chars[i] === ' ') i++;
+  }
+  return starts;
+}
+
+/** Widths in twips of each character at the body size (code at 11 pt monospace). */
+function widthsOf(runs: Runs, g: Geometry): number[] {
+  const out = new Array<number>(runs.chars.length);
+  const mono = MONO_EM * CODE_SIZE * 20;
+  for (let i = 0; i < runs.chars.length; i++) {
+    const st = runs.styles[i]!;
+    const code = runs.chars[i]!.charCodeAt(0);
+    out[i] = st & MONO ? (code >= 0xdc00 && code <= 0xdfff ? 0 : mono) : unitsOf(code, st) * g.twPerUnit;
+  }
+  return out;
+}
+
+// ─────────────────────────────────────────────────────────────────── units
+
+const KEEP_NEXT = 1;
+const KEEP_TOGETHER = 2;
+const WIDOW = 4;
+const ROW = 8;
+
+/** What pagination sees of one paragraph or table row. Offsets and lines are relative to the chunk. */
+interface Unit {
+  /** Typeset lines (a table row: 1). */
+  n: number;
+  /** Distance between the tops of two lines (a row: its height). */
+  pitch: number;
+  /** Height the last line on a page needs (a line's text height; a row: its height). */
+  single: number;
+  before: number;
+  after: number;
+  flags: number;
+  /** Source offset and source line (chunk-relative) of the first character of each line. */
+  at: number[];
+  line: number[];
+  /** For a table's body rows: the height of its header row, repeated on each new page. */
+  header: number;
+}
+
+interface ChunkLayout {
+  units: Unit[];
+  /** Line breaks in the chunk's text (the next chunk's first source line is this many further). */
+  lineCount: number;
+}
+
+interface LayoutCtx {
+  src: string;
+  g: Geometry;
+  lineStarts: number[];
+  units: Unit[];
+}
+
+function lineOf(ctx: LayoutCtx, offset: number): number {
+  const s = ctx.lineStarts;
+  let lo = 0;
+  let hi = s.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (s[mid]! <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+function lineStartsOf(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) starts.push(i + 1);
+    else if (c === 13 && text.charCodeAt(i + 1) !== 10) starts.push(i + 1);
+  }
+  return starts;
+}
+
+interface ParaBox {
+  /** Available width of the first line and of the others (twips). */
+  first: number;
+  rest: number;
+  flags: number;
+  before?: number;
+  after?: number;
+  /** Line pitch and text height, when not the body's. */
+  pitch?: number;
+  single?: number;
+}
+
+function pushPara(ctx: LayoutCtx, runs: Runs, box: ParaBox, emptyAt?: number): void {
+  runs.trim();
+  const g = ctx.g;
+  let at: number[];
+  if (!runs.chars.length) {
+    if (emptyAt === undefined) return; // pandoc writes no empty paragraph
+    at = [emptyAt];
+  } else {
+    const starts = breakLines(runs.chars, widthsOf(runs, g), Math.max(box.first, 1), Math.max(box.rest, 1));
+    at = starts.map((i) => runs.src[i]!);
+  }
+  ctx.units.push({
+    n: at.length,
+    pitch: box.pitch ?? g.pitch,
+    single: box.single ?? g.single,
+    before: box.before ?? 0,
+    after: box.after ?? g.after,
+    flags: box.flags,
+    at,
+    line: at.map((o) => lineOf(ctx, o)),
+    header: 0,
+  });
+}
+
+interface BlockEnv {
+  /** List nesting depth of the block (0 outside lists). */
+  list: number;
+  /** Inside a block quote. */
+  quote: boolean;
+}
+
+const TOP: BlockEnv = { list: 0, quote: false };
+
+function bodyBox(ctx: LayoutCtx, env: BlockEnv): ParaBox {
+  const g = ctx.g;
+  if (env.quote) {
+    const w = g.textWidth - 2 * QUOTE_SIDE;
+    return { first: w, rest: w, flags: WIDOW, before: QUOTE_SPACE, after: QUOTE_SPACE };
+  }
+  const left = env.list * g.indent;
+  return { first: g.textWidth - left - g.indent, rest: g.textWidth - left, flags: WIDOW };
+}
+
+function layoutBlock(ctx: LayoutCtx, node: MdNode, env: BlockEnv): void {
+  const g = ctx.g;
+  switch (node.type) {
+    case 'heading': {
+      const depth = node.depth ?? 1;
+      const style = depth <= 3 ? BOLD : depth === 4 ? BOLD | ITALIC : ITALIC;
+      const runs = new Runs();
+      collectInline(node.children ?? [], style, ctx.src, runs);
+      // `#` is centred without indent; deeper headings are justified with the first-line indent.
+      const first = depth === 1 ? g.textWidth : g.textWidth - g.indent;
+      pushPara(ctx, runs, { first, rest: g.textWidth, flags: KEEP_NEXT | KEEP_TOGETHER | WIDOW }, startOf(node));
+      return;
+    }
+    case 'paragraph': {
+      if (layoutTable(ctx, node)) return;
+      const runs = new Runs();
+      collectInline(node.children ?? [], 0, ctx.src, runs);
+      pushPara(ctx, runs, bodyBox(ctx, env));
+      return;
+    }
+    case 'list': {
+      const ordered = Boolean(node.ordered);
+      let number = node.start ?? 1;
+      for (const item of node.children ?? []) {
+        layoutListItem(ctx, item, env, ordered ? `${number}${listDelimiter(ctx.src, item)}` : env.list % 2 ? '+' : '-');
+        number++;
+      }
+      return;
+    }
+    case 'code': {
+      const s = startOf(node);
+      const value = node.value ?? '';
+      const runs = new Runs();
+      // one paragraph, a hard line break per source line; whitespace kept
+      const lines = value.split('\n');
+      const firstLine = ctx.src.indexOf('\n', s) + 1 || s;
+      let at = firstLine;
+      lines.forEach((line, k) => {
+        if (k) runs.newline(at);
+        for (let i = 0; i < line.length; i++) runs.push(line[i] === '\t' ? ' ' : line[i]!, MONO, at + i);
+        if (!line.length) runs.push('\u200b', MONO, at);
+        const nl = ctx.src.indexOf('\n', at);
+        at = nl < 0 ? at : nl + 1;
+      });
+      const box = bodyBox(ctx, env);
+      pushPara(ctx, runs, { first: box.rest, rest: box.rest, flags: WIDOW, pitch: g.codePitch, single: g.codeSingle }, s);
+      return;
+    }
+    case 'blockquote':
+      for (const child of node.children ?? []) layoutBlock(ctx, child, { ...env, quote: true });
+      return;
+    case 'thematicBreak': {
+      const runs = new Runs();
+      pushPara(ctx, runs, bodyBox(ctx, env), startOf(node));
+      return;
+    }
+    case 'html':
+    case 'definition':
+    case 'yaml':
+      return;
+    default: {
+      // anything else with text: a body paragraph
+      const runs = new Runs();
+      collectInline(node.children ?? [], 0, ctx.src, runs);
+      pushPara(ctx, runs, bodyBox(ctx, env));
+    }
+  }
+}
+
+function listDelimiter(src: string, item: MdNode): string {
+  const m = /^\s*\d+([.)])/.exec(src.slice(startOf(item), startOf(item) + 12));
+  return m ? m[1]! : '.';
+}
+
+/**
+ * A list item, as pagecount's "admin" lists set it: the label ("-", "+" one level down, "1.") at
+ * the first-line indent, one space, the text; wrapped lines go back to the item's left edge
+ * (one indent per level of nesting). The item's other paragraphs are body paragraphs at that edge.
+ */
+function layoutListItem(ctx: LayoutCtx, item: MdNode, env: BlockEnv, label: string): void {
+  const g = ctx.g;
+  const children = item.children ?? [];
+  const labelRuns = new Runs();
+  labelRuns.add(label + ' ', 0, () => startOf(item));
+  const labelWidth = widthsOf(labelRuns, g).reduce((a, b) => a + b, 0);
+  const left = env.list * g.indent + (env.quote ? QUOTE_SIDE : 0);
+  const right = env.quote ? QUOTE_SIDE : 0;
+  const first = children[0];
+  const inner: BlockEnv = { list: env.list + 1, quote: env.quote };
+  if (!first || first.type !== 'paragraph') {
+    // an empty item, or one that opens with another block: the label on a line of its own
+    pushPara(ctx, new Runs(), { first: 1, rest: 1, flags: WIDOW }, startOf(item));
+  } else {
+    const runs = new Runs();
+    collectInline(first.children ?? [], 0, ctx.src, runs);
+    runs.trim();
+    const avail = g.textWidth - left - right;
+    if (!runs.chars.length) pushPara(ctx, runs, { first: avail, rest: avail, flags: WIDOW }, startOf(item));
+    else pushPara(ctx, runs, { first: avail - g.indent - labelWidth, rest: avail, flags: WIDOW });
+  }
+  for (const child of first && first.type === 'paragraph' ? children.slice(1) : children) {
+    if (child.type === 'list') layoutBlock(ctx, child, inner);
+    else layoutBlock(ctx, child, { list: env.list + 1, quote: env.quote });
+  }
+}
+
+// ─────────────────────────────────────────────────────────────────── tables (GFM pipe tables)
+
+const DELIMITER_ROW = /^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$/;
+
+function splitRow(line: string): string[] {
+  let s = line.trim();
+  if (s.startsWith('|')) s = s.slice(1);
+  if (s.endsWith('|') && !s.endsWith('\\|')) s = s.slice(0, -1);
+  const cells: string[] = [];
+  let cur = '';
+  for (let i = 0; i < s.length; i++) {
+    if (s[i] === '\\' && s[i + 1] === '|') {
+      cur += '|';
+      i++;
+    } else if (s[i] === '|') {
+      cells.push(cur);
+      cur = '';
+    } else cur += s[i];
+  }
+  cells.push(cur);
+  return cells.map((c) => c.trim());
+}
+
+const inlineProcessor = unified().use(remarkParse);
+
+/**
+ * A paragraph that is a GFM pipe table (remark without GFM reads one as a paragraph): each row
+ * is a unit kept whole, cells in pandoc's Compact style (single spacing, no space after) in columns
+ * across the text width, less 5.4 pt of padding each side; the header row repeats on each page.
+ */
+function layoutTable(ctx: LayoutCtx, node: MdNode): boolean {
+  const start = startOf(node);
+  const raw = ctx.src.slice(start, endOf(node));
+  if (!raw.includes('|')) return false;
+  const lines: Array<{ text: string; at: number }> = [];
+  let pos = 0;
+  for (const l of raw.split('\n')) {
+    lines.push({ text: l.replace(/\r$/, ''), at: start + pos });
+    pos += l.length + 1;
+  }
+  const d = lines.findIndex((l, k) => k > 0 && DELIMITER_ROW.test(l.text) && l.text.includes('-'));
+  if (d < 1) return false;
+  const columns = splitRow(lines[d]!.text).length;
+  if (splitRow(lines[d - 1]!.text).length !== columns) return false;
+  const g = ctx.g;
+  if (d > 1) {
+    // text before the header row: a paragraph of its own
+    const runs = new Runs();
+    const before = lines.slice(0, d - 1);
+    for (const l of before) runs.add(l.text + ' ', 0, (i) => l.at + i);
+    pushPara(ctx, runs, bodyBox(ctx, TOP));
+  }
+  // Column widths: pandoc gives a table whose source lines are wider than 72 columns the
+  // proportions of the delimiter row's dashes; otherwise equal columns.
+  const tableLines = lines.slice(d - 1);
+  const dashes = splitRow(lines[d]!.text).map((c) => Math.max(1, c.replace(/[^-]/g, '').length));
+  const wide = tableLines.some((l) => l.text.length > 72);
+  const total = dashes.reduce((a, b) => a + b, 0);
+  const colWidths = dashes.map((w) => (wide ? (g.textWidth * w) / total : g.textWidth / columns) - 2 * CELL_PAD);
+  let header = 0;
+  for (const [k, l] of tableLines.entries()) {
+    if (k === 1) continue; // the delimiter row
+    const cells = splitRow(l.text);
+    let rowLines = 1;
+    for (let c = 0; c < columns; c++) {
+      const text = cells[c] ?? '';
+      if (!text) continue;
+      const runs = new Runs();
+      const tree = inlineProcessor.parse(text) as unknown as MdNode;
+      const para = tree.children?.[0];
+      if (para?.children) collectInline(para.children, 0, text, runs);
+      else runs.add(text, 0, () => 0);
+      runs.trim();
+      if (!runs.chars.length) continue;
+      const w = Math.max(colWidths[c]!, 1);
+      rowLines = Math.max(rowLines, breakLines(runs.chars, widthsOf(runs, g), w, w).length);
+    }
+    const height = rowLines * g.single;
+    ctx.units.push({
+      n: 1,
+      pitch: height,
+      single: height,
+      before: 0,
+      after: 0,
+      flags: ROW | KEEP_TOGETHER,
+      at: [l.at],
+      line: [lineOf(ctx, l.at)],
+      header: k === 0 ? 0 : header,
+    });
+    if (k === 0) header = height;
+  }
+  // the paragraph after a table: a table adds no spacing of its own
+  return true;
+}
+
+// ─────────────────────────────────────────────────────────────────── chunks and cache
+
+const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']);
+
+function shift(node: MdNode, by: number): void {
+  if (node.position) {
+    if (node.position.start.offset !== undefined) node.position.start.offset += by;
+    if (node.position.end.offset !== undefined) node.position.end.offset += by;
+  }
+  for (const c of node.children ?? []) shift(c, by);
+}
+
+function layoutChunk(text: string, g: Geometry): ChunkLayout {
+  const ctx: LayoutCtx = { src: text, g, lineStarts: lineStartsOf(text), units: [] };
+  const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  let tree: MdNode;
+  try {
+    tree = processor.parse(bom ? text.slice(1) : text) as unknown as MdNode;
+    if (bom) shift(tree, bom);
+  } catch {
+    return { units: [], lineCount: ctx.lineStarts.length - 1 };
+  }
+  for (const node of tree.children ?? []) layoutBlock(ctx, node, TOP);
+  return { units: ctx.units, lineCount: ctx.lineStarts.length - 1 };
+}
+
+/**
+ * Per-document cache: each chunk's layout keyed by its text, for one set of settings. A keystroke
+ * lays out again only the chunk it touched; pagination is one linear pass over cached units.
+ */
+export class LayoutCache {
+  /** Parse cache for the front matter (the first chunk). */
+  readonly parse = new ParseCache();
+  #key = '';
+  #chunks = new Map<string, ChunkLayout>();
+  /** Chunks laid out (not found in the cache) by the last estimate: for tests and benchmarks. */
+  misses = 0;
+  /** @internal */
+  lookup(key: string, text: string, g: Geometry): ChunkLayout {
+    if (key !== this.#key) {
+      this.#key = key;
+      this.#chunks.clear();
+    }
+    let layout = this.#chunks.get(text);
+    if (!layout) {
+      layout = layoutChunk(text, g);
+      this.misses++;
+    }
+    return layout;
+  }
+  /** @internal */
+  keep(used: Map<string, ChunkLayout>): void {
+    this.#chunks = used;
+  }
+}
+
+// ─────────────────────────────────────────────────────────────────── pagination
+
+interface Placed {
+  unit: Unit;
+  /** Offset and source line of the unit's chunk. */
+  base: number;
+  baseLine: number;
+}
+
+function paginate(items: readonly Placed[], g: Geometry, settings: PageSettings): PageEstimate {
+  const H = g.textHeight;
+  let y = 0;
+  let pages = 1;
+  let filled = false; // something is on the current page
+  let lastTop = -1;
+  let lines = 0;
+  const breaks: number[] = [];
+  const breakOffsets: number[] = [];
+  const newPage = (p: Placed, line: number) => {
+    pages++;
+    // a table's header row is repeated at the top of the page its body continues on
+    y = p.unit.flags & ROW ? p.unit.header : 0;
+    filled = false;
+    breakOffsets.push(p.base + p.unit.at[line]!);
+    breaks.push(p.baseLine + p.unit.line[line]!);
+  };
+  /** Lines of `u` that fit from `top`. */
+  const capacity = (u: Unit, top: number) => (top + u.single > H ? 0 : 1 + Math.floor((H - u.single - top) / u.pitch));
+  /** The least of `u` that must go on a page with what keeps with it. */
+  const minimum = (u: Unit) => (u.flags & (KEEP_TOGETHER | ROW) ? u.n : u.flags & WIDOW ? (u.n <= 3 ? u.n : 2) : 1);
+
+  /** Does the run of keep-with-next units from `i` fit with the start of what follows, from `top`? */
+  const chainFits = (i: number, top: number): boolean => {
+    let yy = top;
+    let j = i;
+    for (; j < items.length && items[j]!.unit.flags & KEEP_NEXT; j++) {
+      const u = items[j]!.unit;
+      if (j > i || top > 0) yy += u.before;
+      if (yy + (u.n - 1) * u.pitch + u.single > H) return false;
+      yy += u.n * u.pitch + u.after;
+    }
+    if (j >= items.length) return true;
+    const f = items[j]!.unit;
+    yy += f.before;
+    return yy + (minimum(f) - 1) * f.pitch + f.single <= H;
+  };
+
+  for (let i = 0; i < items.length; i++) {
+    const p = items[i]!;
+    const u = p.unit;
+    if (u.flags & KEEP_NEXT && filled && !chainFits(i, y) && chainFits(i, 0)) newPage(p, 0);
+    let s = 0;
+    for (;;) {
+      if (filled) y += u.before;
+      const rest = u.n - s;
+      const k = capacity(u, y);
+      if (rest <= k) {
+        lastTop = y + (rest - 1) * u.pitch;
+        y += rest * u.pitch + u.after;
+        lines += rest;
+        filled = true;
+        break;
+      }
+      let m = k;
+      if (u.flags & (KEEP_TOGETHER | ROW)) m = 0;
+      else if (u.flags & WIDOW) {
+        if (rest - m < 2) m = rest - 2;
+        if (s === 0 && m < 2) m = 0;
+      }
+      if (m <= 0) {
+        if (filled) {
+          newPage(p, s);
+          continue;
+        }
+        m = Math.max(1, Math.min(k, rest)); // alone on a page: the rules give way
+        if (m >= rest) {
+          lastTop = y + (rest - 1) * u.pitch;
+          y += rest * u.pitch + u.after;
+          lines += rest;
+          filled = true;
+          break;
+        }
+      }
+      lastTop = y + (m - 1) * u.pitch;
+      lines += m;
+      s += m;
+      newPage(p, s);
+    }
+  }
+  const fill = lastTop < 0 ? 0 : Math.min(1, (lastTop / 20 + g.fillPitchPt) / g.areaPt);
+  return {
+    pages,
+    decimal: Math.round((pages - 1 + fill) * 100) / 100,
+    breaks,
+    breakOffsets,
+    lines,
+    settings,
+  };
+}
+
+// ─────────────────────────────────────────────────────────────────── entry points
+
+/**
+ * Estimates the pages of a Markdown report. Settings: the defaults, then the report's front
+ * matter (see `readPageSettings`), then `settings` (explicit settings win, as a command-line
+ * flag should). With a per-document `cache`, a keystroke lays out again only the chunk it changed.
+ */
+export function estimatePages(text: string, settings?: Partial<PageSettings>, cache?: LayoutCache): PageEstimate {
+  const starts = chunkStarts(text);
+  const head = text.slice(0, starts[1] ?? text.length);
+  const front = parseMarkdown(head, cache?.parse).frontMatter;
+  return layout(text, starts, resolvePageSettings(readPageSettings(front?.entries), settings), cache);
+}
+
+/** The same for a document already parsed (its front matter read from `doc`). */
+export function estimatePagesOf(doc: ParsedMarkdown, settings?: Partial<PageSettings>, cache?: LayoutCache): PageEstimate {
+  return layout(doc.text, chunkStarts(doc.text), resolvePageSettings(readPageSettings(doc.frontMatter?.entries), settings), cache);
+}
+
+function layout(text: string, starts: readonly number[], settings: PageSettings, cache?: LayoutCache): PageEstimate {
+  const g = geometry(settings);
+  const items: Placed[] = [];
+  const used = new Map<string, ChunkLayout>();
+  if (cache) cache.misses = 0;
+  let baseLine = 0;
+  for (let c = 0; c < starts.length; c++) {
+    const start = starts[c]!;
+    const chunk = text.slice(start, starts[c + 1] ?? text.length);
+    let chunkLayout = used.get(chunk);
+    if (!chunkLayout) {
+      chunkLayout = cache ? cache.lookup(g.key, chunk, g) : layoutChunk(chunk, g);
+      used.set(chunk, chunkLayout);
+    }
+    for (const unit of chunkLayout.units) items.push({ unit, base: start, baseLine });
+    baseLine += chunkLayout.lineCount;
+  }
+  cache?.keep(used);
+  return paginate(items, g, settings);
+}
