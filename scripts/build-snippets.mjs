@@ -1,8 +1,10 @@
-// Generates snippets/decuong.code-snippets from the built-in templates (server/templates/*.md) plus
-// the standard blocks of an administrative document. `--check` fails when the file is out of date.
+// Generates snippets/decuong.code-snippets: one skeleton per built-in outline (the same text as the
+// command "New report from an outline", from core/skeleton.ts) plus the standard blocks of an
+// administrative document. Run with tsx (`npm run snippets`); `--check` fails when out of date.
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'yaml';
+import { createRegistry } from '../server/src/core/index.ts';
+import { skeleton } from '../server/src/core/skeleton.ts';
 
 const root = join(import.meta.dirname, '..');
 const templatesDir = join(root, 'server/templates');
@@ -10,58 +12,62 @@ const out = join(root, 'snippets/decuong.code-snippets');
 
 const escape = (s) => s.replace(/[$}\\]/g, (c) => `\\${c}`);
 
-function readTemplate(file) {
-  const text = readFileSync(join(templatesDir, file), 'utf8').replace(/\r\n?/g, '\n');
-  const fm = /^---\n([\s\S]*?)\n---\n/.exec(text);
-  const meta = fm ? parse(fm[1]) : {};
-  const headings = (fm ? text.slice(fm[0].length) : text).split('\n').filter((l) => /^#{1,6}\s/.test(l));
-  return { meta, headings };
-}
+const sources = readdirSync(templatesDir).filter((f) => f.endsWith('.md')).sort()
+  .map((f) => ({ path: f, text: readFileSync(join(templatesDir, f), 'utf8'), builtin: true }));
+const registry = createRegistry(sources);
 
-function templateSnippet(file) {
-  const { meta, headings: own } = readTemplate(file);
-  const id = meta.id ?? file.replace(/\.md$/, '');
-  // A template that extends another without headings of its own has its parent's sections.
-  const inherited = !own.length && meta.extends ? readTemplate(`${meta.extends}.md`).headings : own;
-  // The report's title takes `#`, so the outline's sections go one level down.
-  const headings = inherited.map((l) => `#${escape(l)}`);
-  let stop = 2;
-  const body = ['---', `decuong: ${id}`, '---', `# \${1:${escape(String(meta.title ?? id).toUpperCase())}}`, ''];
-  for (const h of headings) body.push(h, '', `\${${stop++}}`, '');
-  return [`Đề cương: ${id}`, { prefix: ['decuong', `decuong-${id}`], description: `${meta.title ?? id}${meta.source ? ` — ${meta.source}` : ''}`, body }];
+function templateSnippet(template) {
+  // Tab stops: the title, then the body of each section (after its guidance), in order.
+  const text = escape(skeleton(template, { guidance: true, body: () => '\u0000' }));
+  let stop = 1;
+  const body = text
+    .replace(/^# (.*)$/m, (_, title) => `# \${${stop++}:${title}}`)
+    .replace(/\u0000/g, () => `\${${stop++}}`)
+    .split('\n');
+  return [`Đề cương: ${template.id}`, {
+    prefix: [`dc-${template.id}`, `decuong-${template.id}`],
+    description: `${template.title}${template.source ? ` — ${template.source}` : ''}`,
+    body,
+  }];
 }
 
 const adminBlocks = {
   'Quốc hiệu, tiêu ngữ': {
-    prefix: ['quoc-hieu', 'decuong-quoc-hieu'],
+    prefix: ['dc-quoc-hieu', 'dc-tieu-ngu'],
     description: 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM — Độc lập - Tự do - Hạnh phúc (Nghị định 30/2020/NĐ-CP)',
-    body: ['**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**', '**Độc lập - Tự do - Hạnh phúc**', '', '*${1:Địa danh}, ngày ${2:$CURRENT_DATE} tháng ${3:$CURRENT_MONTH} năm ${4:$CURRENT_YEAR}*', ''],
+    body: ['**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**', '**Độc lập - Tự do - Hạnh phúc**', ''],
   },
-  'Số, ký hiệu văn bản': {
-    prefix: ['so-ky-hieu', 'decuong-so-ky-hieu'],
-    description: 'Số: …/BC-MTTQ-BTT',
-    body: ['Số: ${1:01}/${2|BC,KH,TB,CV|}-${3:MTTQ-BTT}', ''],
+  'Số, ký hiệu và ngày tháng': {
+    prefix: ['dc-so-ngay', 'dc-so-ky-hieu'],
+    description: 'Số: …/KH-MTTQ-BTT — …, ngày … tháng … năm …',
+    body: ['Số: ${1:01}/${2|KH,BC,TB,CV,QĐ|}-${3:MTTQ-BTT}', '', '*${4:Địa danh}, ngày ${5:$CURRENT_DATE} tháng ${6:$CURRENT_MONTH} năm ${7:$CURRENT_YEAR}*', ''],
   },
   'Nơi nhận': {
-    prefix: ['noi-nhan', 'decuong-noi-nhan'],
+    prefix: ['dc-noi-nhan'],
     description: 'Khối “Nơi nhận” cuối văn bản hành chính',
-    body: ['**Nơi nhận:**', '', '- ${1:BTT UBMTTQ cấp trên};', '- ${2:Thường trực Đảng ủy};', '- Lưu: VT.', ''],
+    body: ['**Nơi nhận:**', '', '- ${1:BTT UBMTTQ cấp trên};', '- ${2:Thường trực Đảng ủy};', '- ${3:Các tổ chức thành viên};', '- Lưu: VT.', ''],
   },
   'Chữ ký: TM. Ban Thường trực': {
-    prefix: ['chu-ky', 'decuong-chu-ky'],
+    prefix: ['dc-chu-ky', 'dc-tm-btt'],
     description: 'TM. BAN THƯỜNG TRỰC — chức vụ — họ tên người ký',
     body: ['**TM. BAN THƯỜNG TRỰC**', '**${1|CHỦ TỊCH,PHÓ CHỦ TỊCH|}**', '', '', '**${2:Họ và tên}**', ''],
   },
+  'Tự đánh giá, xếp loại': {
+    prefix: ['dc-xep-loai', 'dc-tu-danh-gia'],
+    description: 'Ô chọn mức xếp loại: Xuất sắc / Tốt / Trung bình / Kém',
+    body: ['${1:Tự đánh giá, xếp loại}:', '', '- [${2: }] Hoàn thành xuất sắc nhiệm vụ', '- [${3: }] Hoàn thành tốt nhiệm vụ', '- [${4: }] Hoàn thành nhiệm vụ', '- [${5: }] Không hoàn thành nhiệm vụ', ''],
+  },
+  'Bảng phụ lục số liệu': {
+    prefix: ['dc-phu-luc', 'dc-bang'],
+    description: 'Bảng phụ lục số liệu (TT, Nội dung, Đơn vị tính, Kết quả, Ghi chú)',
+    body: ['**PHỤ LỤC ${1:SỐ LIỆU}**', '', '| TT | Nội dung | Đơn vị tính | Kết quả | Ghi chú |', '|---|---|---|---|---|', '| 1 | ${2} | ${3} | ${4} | ${5} |', ''],
+  },
 };
 
-const snippets = Object.fromEntries([
-  ...readdirSync(templatesDir).filter((f) => f.endsWith('.md')).sort().map(templateSnippet),
-  ...Object.entries(adminBlocks),
-]);
+const snippets = Object.fromEntries([...[...registry.templates.values()].map(templateSnippet), ...Object.entries(adminBlocks)]);
 const json = JSON.stringify(snippets, null, 2) + '\n';
 if (process.argv.includes('--check')) {
-  const current = readFileSync(out, 'utf8');
-  if (current !== json) {
+  if (readFileSync(out, 'utf8') !== json) {
     console.error('snippets/decuong.code-snippets is out of date: run `npm run snippets`.');
     process.exit(1);
   }
