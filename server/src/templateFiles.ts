@@ -1,5 +1,5 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { isAbsolute, join, relative } from 'node:path';
 import type { TemplateSource } from './core';
 
 /** Upper bounds so that a mistaken templates path (a home folder) cannot stall the server. */
@@ -33,10 +33,23 @@ export function listMarkdownFiles(dir: string, depth = 0, out: string[] = []): s
   return out;
 }
 
-/** Reads a folder of workspace templates; unreadable or oversized files are skipped. */
-export function readTemplateDir(dir: string, overlay?: (path: string) => string | undefined): TemplateSource[] {
+function realInside(path: string, root: string): boolean {
+  try {
+    const rel = relative(realpathSync(root), realpathSync(path));
+    return !rel.startsWith('..') && !isAbsolute(rel);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Reads a folder of workspace templates; unreadable or oversized files are skipped, and so is any
+ * file whose real path (symlinks followed) leaves `root`, the workspace folder.
+ */
+export function readTemplateDir(dir: string, overlay?: (path: string) => string | undefined, root?: string): TemplateSource[] {
   const sources: TemplateSource[] = [];
   for (const path of listMarkdownFiles(dir)) {
+    if (root && !realInside(path, root)) continue;
     const text = overlay?.(path) ?? readSmallFile(path);
     if (text !== undefined) sources.push({ path, text, builtin: false });
   }

@@ -40,12 +40,24 @@ function containsScore(expected: Section, actual: Section): number | undefined {
   return t && (containsWords(r.full, t) || containsWords(r.core, t)) ? 0.9 : undefined;
 }
 
+/** Near scores by (outline key, report key): the same pairs come back on every keystroke. */
+const nearMemo = new Map<string, number>();
+const NEAR_MEMO_LIMIT = 100_000;
+
 function nearScore(expected: Section, actual: Section): number | undefined {
   const t = expected.heading.keys.core;
   const r = actual.heading.keys.core;
   if (!t || !r) return undefined;
-  const score = Math.max(similarity(r, t), wordOverlap(r, t));
   const bar = sameNumber(expected.heading.numbering, actual.heading.numbering) ? NEAR_MATCH_SAME_NUMBER : NEAR_MATCH;
+  const key = `${t}\u0000${r}`;
+  let score = nearMemo.get(key);
+  if (score === undefined) {
+    const words = wordOverlap(r, t);
+    // Scores below the lowest bar are never used: the edit distance stops early there.
+    score = Math.max(words, similarity(r, t, NEAR_MATCH_SAME_NUMBER));
+    if (nearMemo.size >= NEAR_MEMO_LIMIT) nearMemo.clear();
+    nearMemo.set(key, score);
+  }
   return score >= bar ? score : undefined;
 }
 

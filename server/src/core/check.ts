@@ -16,6 +16,8 @@ export interface CheckContext {
   /** Present when a template was selected. */
   alignment?: Alignment;
   options: CheckOptions;
+  /** The document is above the large-file threshold: light parse, outline checks only. */
+  large: boolean;
 }
 
 /** A finding before the runner gives it its code and configured level. */

@@ -1,4 +1,4 @@
-import { parseMarkdown, ParseCache } from './parse';
+import { parseLight, parseMarkdown, ParseCache } from './parse';
 import { buildOutline, type Outline } from './outline';
 import { loadTemplates, type Template, type TemplateRegistry, type TemplateSource } from './templates';
 import { selectTemplate, type Selection } from './select';
@@ -35,12 +35,19 @@ export interface CheckResult {
  * give the same findings, and any text yields findings or nothing — never an exception. A
  * per-document `cache` makes a re-check after an edit re-parse only the chunks that changed.
  */
+/** Default size above which a document gets the light parse and only the outline checks. */
+export const LARGE_FILE_THRESHOLD = 5 * 1024 * 1024;
+
+/** Checks that still run on a very large document (they need only headings and front matter). */
+const LIGHT_CHECKS = new Set(['no-template', 'unknown-template', 'template-error', 'front-matter', 'large-file', 'missing-section', 'section-order', 'section-level', 'section-title', 'numbering']);
+
 export function check(text: string, registry: TemplateRegistry, options: CheckOptions = {}, cache?: ParseCache): CheckResult {
-  const doc = parseMarkdown(text, cache);
+  const large = text.length > (options.largeFileThreshold ?? LARGE_FILE_THRESHOLD);
+  const doc = large ? parseLight(text) : parseMarkdown(text, cache);
   const marked = buildOutline(doc);
   const selection = selectTemplate(doc, marked, registry, options);
   const template = 'template' in selection ? selection.template : undefined;
-  const unmarked = findUnmarkedHeadings(doc, marked, template);
+  const unmarked = large ? [] : findUnmarkedHeadings(doc, marked, template);
   const outline = unmarked.length ? buildOutline(doc, unmarked) : marked;
   const ctx: CheckContext = {
     text,
@@ -51,12 +58,13 @@ export function check(text: string, registry: TemplateRegistry, options: CheckOp
     template,
     alignment: template ? align(template.outline, outline) : undefined,
     options,
+    large,
   };
   const findings: Finding[] = [];
   const errors: CheckResult['errors'] = [];
   for (const c of checks) {
     const level = options.levels?.[c.code] ?? c.defaultLevel;
-    if (level === 'ignore') continue;
+    if (level === 'ignore' || (large && !LIGHT_CHECKS.has(c.code))) continue;
     try {
       for (const draft of c.run(ctx)) findings.push({ ...draft, code: c.code, level });
     } catch (e) {

@@ -69,9 +69,13 @@ export function titleKeys(title: string): TitleKeys {
   return { full: squash(s), core: squash(core) };
 }
 
-/** Levenshtein distance over UTF-16 units of two (already normalised) strings. */
-export function editDistance(a: string, b: string): number {
+/**
+ * Levenshtein distance over UTF-16 units of two (already normalised) strings. With `max`, gives up
+ * as soon as the distance must exceed it and returns `max + 1` (cheap rejection of far titles).
+ */
+export function editDistance(a: string, b: string, max = Infinity): number {
   if (a === b) return 0;
+  if (Math.abs(a.length - b.length) > max) return max + 1;
   if (!a.length) return b.length;
   if (!b.length) return a.length;
   let prev = new Array<number>(b.length + 1);
@@ -79,19 +83,29 @@ export function editDistance(a: string, b: string): number {
   for (let j = 0; j <= b.length; j++) prev[j] = j;
   for (let i = 1; i <= a.length; i++) {
     cur[0] = i;
+    let rowMin = i;
     for (let j = 1; j <= b.length; j++) {
       const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
-      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
+      const v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
+      cur[j] = v;
+      if (v < rowMin) rowMin = v;
     }
+    if (rowMin > max) return max + 1;
     [prev, cur] = [cur, prev];
   }
   return prev[b.length]!;
 }
 
-/** 1 for equal strings, towards 0 as they differ (edit distance over the longer length). */
-export function similarity(a: string, b: string): number {
+/**
+ * 1 for equal strings, towards 0 as they differ (edit distance over the longer length). With
+ * `atLeast`, any value below it may be returned as 0 (the distance is not computed out).
+ */
+export function similarity(a: string, b: string, atLeast = 0): number {
   const longest = Math.max(a.length, b.length);
-  return longest === 0 ? 1 : 1 - editDistance(a, b) / longest;
+  if (longest === 0) return 1;
+  const max = Math.floor((1 - atLeast) * longest);
+  const d = editDistance(a, b, max);
+  return d > max ? 0 : 1 - d / longest;
 }
 
 /** Share of words of `a` and `b` they have in common (Dice coefficient over word sets). */

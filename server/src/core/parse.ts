@@ -248,16 +248,49 @@ function parseChunk(text: string): ChunkSummary {
     return summary;
   }
   for (const node of tree.children ?? []) {
-    if (node.type === 'yaml' && !summary.frontMatter && startOf(node) <= 1) {
-      summary.frontMatter = readFrontMatter(node, text);
-      continue;
+    try {
+      if (node.type === 'yaml' && !summary.frontMatter && startOf(node) <= 1) {
+        summary.frontMatter = readFrontMatter(node, text);
+        continue;
+      }
+      if (node.type === 'heading') summary.headings.push(toHeading(node, text));
+      else summary.blocks.push({ type: node.type, offset: startOf(node), end: endOf(node) });
+      if (node.type === 'paragraph' || node.type === 'list') collectNumberedLines(node, text, summary.numberedLines);
+      collectProse(node, summary.prose);
+    } catch {
+      // A pathological block (nesting deep enough to exhaust the stack) is skipped, not fatal.
     }
-    if (node.type === 'heading') summary.headings.push(toHeading(node, text));
-    else summary.blocks.push({ type: node.type, offset: startOf(node), end: endOf(node) });
-    if (node.type === 'paragraph' || node.type === 'list') collectNumberedLines(node, text, summary.numberedLines);
-    collectProse(node, summary.prose);
   }
   return summary;
+}
+
+const ATX_LINE = /^(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
+
+/**
+ * The light parse of a very large document: only front matter and ATX headings, found by a line
+ * scan without remark (which would take seconds). Enough for the outline checks.
+ */
+export function parseLight(text: string): ParsedMarkdown {
+  const out: ParsedMarkdown = { text, headings: [], blocks: [], numberedLines: [], chunks: [] };
+  const starts = chunkStarts(text);
+  const first = text.slice(0, starts[1] ?? text.length);
+  const fm = /^\uFEFF?---[ \t]*\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/.exec(first.slice(0, 64 * 1024));
+  if (fm) out.frontMatter = readFrontMatter({ type: 'yaml', value: fm[1], position: { start: { offset: fm[0].startsWith('\uFEFF') ? 1 : 0 }, end: { offset: fm[0].length } } }, text);
+  for (const start of starts) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    const lineEnd = text[end - 1] === '\r' ? end - 1 : end;
+    const m = ATX_LINE.exec(text.slice(start, Math.min(lineEnd, start + 2000)));
+    if (!m) continue;
+    const title = m[2] ?? '';
+    const textOffset = title ? start + m[0].indexOf(title, m[1]!.length) : lineEnd;
+    const plain = title.replace(/\*\*|__/g, '').trim();
+    out.headings.push({
+      depth: m[1]!.length, offset: start, end: lineEnd, textOffset, textEnd: textOffset + title.length, text: plain,
+      numbering: parseNumbering(plain.normalize('NFC')), keys: titleKeys(plain), setext: false, marked: true,
+    });
+  }
+  return out;
 }
 
 function collectProse(node: MdNode, out: Array<[number, number]>): void {

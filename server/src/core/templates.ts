@@ -66,6 +66,13 @@ function readTemplate(src: TemplateSource, problems: TemplateProblem[]): Templat
   const entry = (key: string) => fm?.entries.get(key);
   const idValue = entry('id')?.value;
   const id = typeof idValue === 'string' && idValue.trim() ? idValue.trim() : fileStem(src.path);
+  if (fm && !(typeof idValue === 'string' && idValue.trim())) {
+    const at = fm.entries.get('id');
+    problem(at?.offset ?? fm.offset, at?.end ?? fm.offset + 3, {
+      vi: `Mẫu đề cương thiếu “id:” (một mã viết liền không dấu); tạm dùng tên tệp “${id}”.`,
+      en: `The template has no “id:” (an ASCII kebab-case code); using the file name “${id}” for now.`,
+    }, id);
+  }
   // Without front matter the file name is the id: turning an outline into a template takes minutes.
   for (const e of fm?.errors ?? []) {
     problem(e.offset, e.end, { vi: `Lỗi YAML trong mẫu đề cương: ${e.message}`, en: `YAML error in template: ${e.message}` }, id);
@@ -91,6 +98,13 @@ function readTemplate(src: TemplateSource, problems: TemplateProblem[]): Templat
     }
   }
   const outline = buildOutline(doc);
+  if (!outline.all.length && !fm?.entries.has('extends')) {
+    const at = fm ? fm.end : 0;
+    problem(at, at, {
+      vi: 'Mẫu đề cương không có mục nào: mỗi mục là một tiêu đề “# …”, “## …”.',
+      en: 'The template has no sections: each section is a heading “# …”, “## …”.',
+    }, id);
+  }
   const guidance = outline.all.map((s, i) => {
     const next = outline.all[i + 1];
     return doc.text.slice(s.bodyOffset, next ? next.heading.offset : doc.text.length).trim();
@@ -123,6 +137,17 @@ export function loadTemplates(sources: readonly TemplateSource[]): TemplateRegis
   const raw = new Map<string, Template>();
   for (const src of sources) {
     const t = readTemplate(src, problems);
+    const same = raw.get(t.id);
+    // Two workspace files with one id: neither may silently win.
+    if (same && !same.builtin && !t.builtin) {
+      for (const [a, b] of [[t, same], [same, t]] as const) {
+        const at = a.doc.frontMatter?.entries.get('id');
+        problems.push({
+          path: a.path, id: a.id, offset: at?.offset ?? 0, end: at?.end ?? 0,
+          message: { vi: `Mã mẫu “${a.id}” trùng với tệp ${b.path}; dùng tệp ${t.path}.`, en: `Template id “${a.id}” is also used by ${b.path}; ${t.path} is used.` },
+        });
+      }
+    }
     raw.set(t.id, t);
   }
   const resolved = new Map<string, Template>();

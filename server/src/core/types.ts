@@ -10,7 +10,9 @@ export type Code =
   | 'page-limit'
   | 'no-template'
   | 'unknown-template'
-  | 'template-error';
+  | 'template-error'
+  | 'front-matter'
+  | 'large-file';
 
 export type Level = 'error' | 'warning' | 'information' | 'hint';
 /** A level setting; `ignore` skips the check. */
@@ -41,6 +43,8 @@ export interface RelatedPlace {
   offset: number;
   length: number;
   message: Message;
+  /** In another file (a template): its path and the 0-based position there; offsets then unused. */
+  location?: { path: string; line: number; character: number };
 }
 
 /** One problem found in a report; offsets are UTF-16 code units into the original text. */
@@ -71,6 +75,11 @@ export interface CheckOptions {
    * siblings after it, so the author's text stays exactly as it was around the insertions.
    */
   insertOnly?: boolean;
+  /**
+   * Above this many characters only the outline checks run, on a light parse (setting
+   * `decuong.largeFileThreshold`, in MB; default 5 MB).
+   */
+  largeFileThreshold?: number;
   /** Extra placeholder patterns (regular expressions), setting `decuong.placeholders.extra`. */
   placeholders?: string[];
   /** Per-code level overrides; `ignore` turns a check off. */

@@ -1,3 +1,4 @@
+import { pathToFileURL } from 'node:url';
 import { DiagnosticSeverity, type Diagnostic, type DiagnosticRelatedInformation } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { say, type Finding, type Lang, type Level } from '../core';
@@ -12,7 +13,9 @@ const SEVERITY: Record<Level, DiagnosticSeverity> = {
 /** A core finding (UTF-16 offsets) as an LSP diagnostic (positions) in the UI language. */
 export function toDiagnostic(doc: TextDocument, f: Finding, lang: Lang): Diagnostic {
   const related: DiagnosticRelatedInformation[] | undefined = f.related?.map((r) => ({
-    location: { uri: doc.uri, range: { start: doc.positionAt(r.offset), end: doc.positionAt(r.offset + r.length) } },
+    location: r.location
+      ? { uri: pathToFileURL(r.location.path).href, range: { start: { line: r.location.line, character: r.location.character }, end: { line: r.location.line, character: r.location.character } } }
+      : { uri: doc.uri, range: { start: doc.positionAt(r.offset), end: doc.positionAt(r.offset + r.length) } },
     message: say(r.message, lang),
   }));
   return {

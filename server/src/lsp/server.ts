@@ -37,6 +37,12 @@ export function startServer(connection: Connection): void {
     return undefined;
   };
   const templates = new WorkspaceTemplates(() => builtins, openText);
+  const refused = new Set<string>();
+  templates.onRefused = (dir) => {
+    if (refused.has(dir)) return;
+    refused.add(dir);
+    connection.console.warn(`decuong: templates folder ${dir} is outside the workspace folder; only built-in templates are used.`);
+  };
   /** Last result per document, so symbol requests for the same version reuse it. */
   const results = new Map<string, { version: number; result: CheckResult }>();
   /** Parsed chunks per open document: an edit re-parses only the chunk it touched. */

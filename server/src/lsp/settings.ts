@@ -9,6 +9,8 @@ export interface Settings {
   severity: Partial<Record<Code, LevelSetting>>;
   placeholdersExtra: string[];
   insertGuidance: boolean;
+  /** In MB. */
+  largeFileThreshold: number;
   language: 'auto' | 'vi' | 'en';
 }
 
@@ -19,6 +21,7 @@ export const defaultSettings: Settings = {
   severity: {},
   placeholdersExtra: [],
   insertGuidance: true,
+  largeFileThreshold: 5,
   language: 'auto',
 };
 
@@ -46,12 +49,13 @@ export function toSettings(raw: unknown): Settings {
       ? ((r.placeholders as Record<string, unknown>).extra as unknown[]).filter((x): x is string => typeof x === 'string')
       : [],
     insertGuidance: (r.insert as Record<string, unknown> | undefined)?.guidance !== false,
+    largeFileThreshold: typeof r.largeFileThreshold === 'number' && r.largeFileThreshold > 0 ? r.largeFileThreshold : 5,
     language,
   };
 }
 
 export function toCheckOptions(s: Settings): CheckOptions {
-  return { template: s.template || undefined, cap: s.cap || undefined, levels: s.severity, placeholders: s.placeholdersExtra, insertGuidance: s.insertGuidance };
+  return { template: s.template || undefined, cap: s.cap || undefined, levels: s.severity, placeholders: s.placeholdersExtra, insertGuidance: s.insertGuidance, largeFileThreshold: s.largeFileThreshold * 1024 * 1024 };
 }
 
 /**

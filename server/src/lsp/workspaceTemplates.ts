@@ -37,19 +37,35 @@ export class WorkspaceTemplates {
     this.#cache.clear();
   }
 
-  /** The templates directory that applies to a document, or undefined (untitled, outside folders). */
+  /**
+   * The templates directory that applies to a document, or undefined (untitled, outside folders,
+   * or a path leading out of the workspace folder — refused: settings may not read elsewhere).
+   */
   dirFor(uri: string, templatesPath: string): string | undefined {
     const path = uriToPath(uri);
-    if (isAbsolute(templatesPath)) return templatesPath;
     const folder = path ? this.#folders.find((f) => isInside(path, f)) : this.#folders[0];
-    return folder ? resolve(folder, templatesPath) : undefined;
+    if (!folder) return undefined;
+    const dir = resolve(folder, templatesPath);
+    if (dir !== folder && !isInside(dir, folder)) {
+      this.onRefused?.(dir);
+      return undefined;
+    }
+    return dir;
+  }
+
+  /** Called when a templates path outside the workspace is refused (the server logs it once). */
+  onRefused?: (dir: string) => void;
+
+  /** The workspace folder holding `dir`, to keep symlinked templates inside it. */
+  folderOf(dir: string): string | undefined {
+    return this.#folders.find((f) => dir === f || isInside(dir, f));
   }
 
   registry(dir: string | undefined): TemplateRegistry {
     if (!dir) return (this.#builtinOnly ??= createRegistry(this.builtins()));
     let r = this.#cache.get(dir);
     if (!r) {
-      r = createRegistry([...this.builtins(), ...readTemplateDir(dir, this.openText)]);
+      r = createRegistry([...this.builtins(), ...readTemplateDir(dir, this.openText, this.folderOf(dir))]);
       this.#cache.set(dir, r);
     }
     return r;

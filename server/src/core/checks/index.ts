@@ -9,9 +9,13 @@ import { templateError } from './template-error';
 import { placeholder } from './placeholder';
 import { numbering } from './numbering';
 import { headingNotMarked } from './heading-not-marked';
+import { frontMatter } from './front-matter';
+import { largeFile } from './large-file';
 
 /** The one list of checks, in the order their findings are reported. */
 export const checks: readonly Check[] = [
+  largeFile,
+  frontMatter,
   noTemplate,
   unknownTemplate,
   templateError,

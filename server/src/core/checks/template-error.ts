@@ -1,4 +1,5 @@
 import type { Check, Draft } from '../check';
+import { LineIndex } from '../lines';
 
 /**
  * Problems of the template a report uses (broken YAML, bad `extends`, bad `pages`), shown on the
@@ -18,10 +19,14 @@ export const templateError: Check = {
     const out: Draft[] = [];
     for (const p of ctx.registry.problems) {
       if (!p.id || !chain.has(p.id)) continue;
+      const source = [...ctx.registry.templates.values()].find((t) => t.path === p.path);
+      const at = source ? new LineIndex(source.doc.text).position(p.offset) : undefined;
       out.push({
         offset: named?.offset ?? 0,
         length: named ? named.end - named.offset : 0,
-        message: { vi: `Mẫu đề cương “${p.id}” (${p.path}): ${p.message.vi}`, en: `Outline template “${p.id}” (${p.path}): ${p.message.en}` },
+        message: { vi: `Mẫu đề cương “${p.id}” có lỗi (${p.path}): ${p.message.vi}`, en: `Outline template “${p.id}” is broken (${p.path}): ${p.message.en}` },
+        // A link to the problem in the template file, so the author can go and mend it.
+        related: at && !source!.builtin ? [{ offset: 0, length: 0, message: p.message, location: { path: p.path, ...at } }] : undefined,
       });
     }
     return out;

@@ -1,0 +1,21 @@
+import type { Check } from '../check';
+
+export const largeFile: Check = {
+  code: 'large-file',
+  defaultLevel: 'information',
+  fixable: false,
+  title: { vi: 'Tệp rất lớn: kiểm tra rút gọn', en: 'Very large file: reduced checks' },
+  run(ctx) {
+    if (!ctx.large) return [];
+    const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
+    const firstLine = ctx.text.slice(0, 2000).search(/\r?\n|\r|$/);
+    return [{
+      offset: 0,
+      length: Math.max(0, firstLine),
+      message: {
+        vi: `Tệp rất lớn (${mb(ctx.text.length)} MB): chỉ kiểm tra các mục theo đề cương và đánh số; bỏ qua chỗ trống, tiêu đề chưa đánh dấu và ước tính số trang.`,
+        en: `Very large file (${mb(ctx.text.length)} MB): only the outline and numbering are checked; blanks, unmarked titles and the page estimate are skipped.`,
+      },
+    }];
+  },
+};
