@@ -16,6 +16,17 @@ const fail = (message) => {
 
 const missing = ['dist/client.js', 'dist/server.js'].filter((f) => !existsSync(join(repo, f)));
 if (missing.length) fail(`${missing.join(' and ')} not found: build the extension first with \`npm run build\`.`);
+
+// Two runners for one suite: @vscode/test-electron where VS Code can be downloaded, the shared
+// code-server tool here. DECUONG_E2E_RUNNER=electron|code-server chooses; by default the shared
+// tool when it is beside the repository, else test-electron.
+const choice = process.env.DECUONG_E2E_RUNNER || (existsSync(runner) ? 'code-server' : 'electron');
+if (choice === 'electron') {
+  const build = spawnSync(process.execPath, [join(repo, 'test/e2e/build.mjs')], { cwd: repo, stdio: 'inherit' });
+  if (build.status !== 0) fail('building the e2e suite failed.');
+  const run = spawnSync(process.execPath, ['--import', 'tsx', join(repo, 'test/e2e/runTest.ts')], { cwd: repo, stdio: 'inherit' });
+  process.exit(run.status ?? 1);
+}
 if (!existsSync(runner)) fail(`the vscode-e2e tool is not at ${tool} (set VSCODE_E2E_TOOL to its folder).`);
 
 // The same locations the runner uses (it reads the same environment variables).
