@@ -3,14 +3,24 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { createClient } from './client';
 import { ReportStatus } from './statusBar';
 import { registerCommands } from './commands';
+import { ReportInfoHub } from './reportInfo';
+import { ChecklistProvider, createChecklistView } from './checklist';
+import type { DecuongApi } from './api';
 
 let client: LanguageClient | undefined;
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+export async function activate(context: vscode.ExtensionContext): Promise<DecuongApi> {
   client = createClient(context);
-  const status = new ReportStatus(client);
-  context.subscriptions.push(status, ...registerCommands(context, () => client));
+  const info = new ReportInfoHub(client);
+  const status = new ReportStatus(info);
+  const checklist = new ChecklistProvider(() => client, info);
+  context.subscriptions.push(info, status, checklist, createChecklistView(checklist), ...registerCommands(context, () => client, info));
   await client.start();
+  return {
+    checklist,
+    reportInfo: (uri) => info.get(uri),
+    onDidReportInfo: info.onDidChange,
+  };
 }
 
 export async function deactivate(): Promise<void> {

@@ -1,30 +1,24 @@
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
-import { ReportInfoNotification, type ReportInfoParams } from '../../server/src/protocol';
+import type { ReportInfoHub } from './reportInfo';
 import { t } from './l10n';
 
-/** Shows which outline the active report is checked against. */
+/** Shows which outline the active report is checked against; a click chooses another. */
 export class ReportStatus implements vscode.Disposable {
   readonly #item = vscode.window.createStatusBarItem('decuong.template', vscode.StatusBarAlignment.Right, 100);
-  readonly #info = new Map<string, ReportInfoParams>();
   readonly #disposables: vscode.Disposable[] = [];
 
-  constructor(client: LanguageClient) {
+  constructor(private readonly info: ReportInfoHub) {
     this.#item.name = 'Đề cương';
-    this.#item.command = 'decuong.showTemplates';
+    this.#item.command = 'decuong.chooseTemplate';
     this.#disposables.push(
-      client.onNotification(ReportInfoNotification, (p: ReportInfoParams) => {
-        this.#info.set(p.uri, p);
-        this.#render();
-      }),
+      info.onDidChange(() => this.#render()),
       vscode.window.onDidChangeActiveTextEditor(() => this.#render()),
-      vscode.workspace.onDidCloseTextDocument((d) => this.#info.delete(d.uri.toString())),
     );
   }
 
   #render(): void {
     const doc = vscode.window.activeTextEditor?.document;
-    const info = doc && this.#info.get(doc.uri.toString());
+    const info = doc && this.info.get(doc.uri);
     if (!info) {
       this.#item.hide();
       return;
@@ -34,10 +28,10 @@ export class ReportStatus implements vscode.Disposable {
       this.#item.tooltip = t('Tệp này là một mẫu đề cương', 'This file is an outline template');
     } else if (info.template) {
       this.#item.text = `$(checklist) ${info.template.id}`;
-      this.#item.tooltip = `${info.template.title}\n${t('Thiếu', 'Missing')}: ${info.missing}`;
+      this.#item.tooltip = `${info.template.title}\n${t('Thiếu', 'Missing')}: ${info.missing}\n${t('Bấm để chọn mẫu đề cương khác', 'Click to choose another outline template')}`;
     } else {
       this.#item.text = `$(question) ${t('Chưa có đề cương', 'No outline')}`;
-      this.#item.tooltip = t('Thêm “decuong: <id>” vào front matter', 'Add “decuong: <id>” to the front matter');
+      this.#item.tooltip = t('Bấm để chọn mẫu đề cương cho báo cáo', 'Click to choose an outline template for the report');
     }
     this.#item.show();
   }

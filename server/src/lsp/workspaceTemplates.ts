@@ -43,7 +43,7 @@ export class WorkspaceTemplates {
    */
   dirFor(uri: string, templatesPath: string): string | undefined {
     const path = uriToPath(uri);
-    const folder = path ? this.#folders.find((f) => isInside(path, f)) : this.#folders[0];
+    const folder = path ? this.#folders.find((f) => path === f || isInside(path, f)) : this.#folders[0];
     if (!folder) return undefined;
     const dir = resolve(folder, templatesPath);
     if (dir !== folder && !isInside(dir, folder)) {
