@@ -1,0 +1,59 @@
+// User-level smoke test in the browser (Playwright + Chromium against code-server): open an example
+// report, see the squiggle and the Problems entry, hover a heading, apply the quick fix from the
+// light bulb, see the page estimate in the status bar and the checklist view. Screenshots land in
+// --out (docs/screenshots for the README).
+//   node ../shared/tools/vscode-e2e/vscode-e2e.mjs ui --extension . --workspace ./examples --copy-workspace \
+//     --script test/ui/scenario.mjs --out docs/screenshots
+import assert from 'node:assert/strict';
+
+const REPORT = 'bao-cao-so-ket-giua-nhiem-ky-xa-phu-son.md';
+
+export default async function ({ page, ui, log }) {
+  await ui.openFile(REPORT);
+  // The near-title warning is in view at the top; the missing section is further down.
+  await page.locator('.editor-instance .monaco-editor .squiggly-warning').first().waitFor({ timeout: 60000 });
+  const problems = await ui.problems();
+  log('problems:', JSON.stringify(problems));
+  assert.ok(problems.some((r) => /Missing section “d\. Về hoạt động phản biện xã hội”/.test(r)), 'missing section in Problems');
+  assert.ok(problems.some((r) => /did you mean “a\. Công tác thông tin, tuyên truyền”/.test(r)), 'near title in Problems');
+
+  await ui.screenshot('problems');
+
+  // Hover the first section heading: its outline entry.
+  await page.keyboard.press('Control+G');
+  await page.keyboard.type('8');
+  await page.keyboard.press('Enter');
+  const heading = page.locator('.editor-instance .monaco-editor .view-line', { hasText: 'TÌNH HÌNH TRIỂN KHAI' }).first();
+  await heading.hover({ position: { x: 60, y: 5 } });
+  await page.locator('.monaco-hover', { hasText: 'required' }).first().waitFor({ timeout: 20000 });
+  await ui.screenshot('hover');
+  await page.keyboard.press('Escape');
+
+  // Quick fix on the heading after which "d." is missing (line 65): Ctrl+. and the insert action.
+  await page.keyboard.press('Control+G');
+  await page.keyboard.type('65');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Control+.');
+  const fix = page.locator('.action-widget .monaco-list-row', { hasText: 'Insert section “d. Về hoạt động phản biện xã hội”' }).first();
+  await fix.waitFor({ timeout: 30000 });
+  await ui.screenshot('quick-fix');
+  await fix.click();
+  const deadline = Date.now() + 20000;
+  while (!(await ui.editorText()).includes('d. Về hoạt động phản biện xã hội')) {
+    if (Date.now() > deadline) throw new Error('the quick fix did not insert the section');
+    await page.waitForTimeout(100);
+  }
+  await page.waitForFunction(() => document.querySelectorAll('.editor-instance .squiggly-error').length === 0, null, { timeout: 30000 });
+  log('after the fix: no error squiggle left');
+
+  // The page estimate in the status bar.
+  const pages = page.locator('.statusbar-item', { hasText: /≈ [\d.,]+/ }).first();
+  await pages.waitFor({ timeout: 30000 });
+  log('status bar:', await pages.textContent());
+
+  // The checklist view in the Explorer.
+  await ui.runCommand('Explorer: Focus on Đề Cương View').catch(async () => ui.runCommand('Focus on Đề cương View'));
+  await page.locator('.pane-header', { hasText: /Đề Cương|Đề cương/ }).first().waitFor({ timeout: 20000 });
+  await page.waitForTimeout(500); // let the tree paint before the picture; nothing is asserted on time
+  await ui.screenshot('checklist');
+}
