@@ -1,14 +1,17 @@
 import * as vscode from 'vscode';
 import type { ReportInfoHub } from './reportInfo';
-import { t } from './l10n';
+import { isVietnamese, t } from './l10n';
+import type { ReportInfoParams } from '../../server/src/protocol';
 
 /** Shows which outline the active report is checked against; a click chooses another. */
 export class ReportStatus implements vscode.Disposable {
   readonly #item = vscode.window.createStatusBarItem('decuong.template', vscode.StatusBarAlignment.Right, 100);
+  readonly #pages = vscode.window.createStatusBarItem('decuong.pages', vscode.StatusBarAlignment.Right, 99);
   readonly #disposables: vscode.Disposable[] = [];
 
   constructor(private readonly info: ReportInfoHub) {
     this.#item.name = 'Đề cương';
+    this.#pages.name = t('Đề cương: số trang ước tính', 'Đề cương: estimated pages');
     this.#item.command = 'decuong.chooseTemplate';
     this.#disposables.push(
       info.onDidChange(() => this.#render()),
@@ -21,8 +24,10 @@ export class ReportStatus implements vscode.Disposable {
     const info = doc && this.info.get(doc.uri);
     if (!info) {
       this.#item.hide();
+      this.#pages.hide();
       return;
     }
+    this.#renderPages(info.pages);
     if (info.selectedBy === 'template-file') {
       this.#item.text = `$(book) ${t('Mẫu đề cương', 'Outline template')}`;
       this.#item.tooltip = t('Tệp này là một mẫu đề cương', 'This file is an outline template');
@@ -36,7 +41,32 @@ export class ReportStatus implements vscode.Disposable {
     this.#item.show();
   }
 
+  /** "≈ 7,4 / 12 trang" (no limit: "≈ 7,4 trang"), red past the limit; the tooltip names the settings. */
+  #renderPages(p: ReportInfoParams['pages']): void {
+    if (!p) {
+      this.#pages.hide();
+      return;
+    }
+    const vi = isVietnamese();
+    const n = (x: number) => (vi ? String(x).replace('.', ',') : String(x));
+    const shown = n(p.decimal);
+    this.#pages.text = p.limit
+      ? `$(file) ≈ ${shown} / ${p.limit} ${vi ? 'trang' : 'pages'}`
+      : `$(file) ≈ ${shown} ${vi ? 'trang' : 'pages'}`;
+    const over = p.limit !== undefined && p.pages > p.limit;
+    this.#pages.backgroundColor = over ? new vscode.ThemeColor('statusBarItem.errorBackground') : undefined;
+    const s = p.settings;
+    const margins = s.margins.map(n).join('/');
+    this.#pages.tooltip = vi
+      ? `Ước tính khi in theo Nghị định 30: khổ A4, Times New Roman ${n(s.fontSize)} pt, giãn dòng ${n(s.lineSpacing)}, lề ${margins} mm, cách đoạn ${n(s.paraAfter)} pt, thụt đầu dòng ${n(s.indent)} cm.` +
+        (p.limit ? `\nGiới hạn của đề cương: ${p.limit} trang${p.cap ? ` (cấp ${p.cap})` : ''}.` : '')
+      : `Estimated when typeset per Decree 30: A4, Times New Roman ${s.fontSize} pt, line spacing ${s.lineSpacing}, margins ${margins} mm, ${s.paraAfter} pt after paragraphs, ${s.indent} cm first-line indent.` +
+        (p.limit ? `\nThe outline's limit: ${p.limit} pages${p.cap ? ` (level ${p.cap})` : ''}.` : '');
+    this.#pages.show();
+  }
+
   dispose(): void {
+    this.#pages.dispose();
     this.#item.dispose();
     for (const d of this.#disposables) d.dispose();
   }

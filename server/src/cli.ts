@@ -1,7 +1,7 @@
 import { existsSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, basename, join } from 'node:path';
 import { relative, resolve } from 'node:path';
-import { check, createRegistry, fixAll, langOf, LineIndex, ParseCache, say, type Finding, type Lang, type TemplateSource } from './core';
+import { check, createRegistry, estimatePages, fixAll, langOf, LineIndex, parseMargins, ParseCache, say, type Finding, type Lang, type PageSettings, type TemplateSource } from './core';
 import { builtinSources } from './builtins';
 import { listMarkdownFiles, readSmallFile, readTemplateDir } from './templateFiles';
 import { checks } from './core/checks';
@@ -9,6 +9,7 @@ import { checks } from './core/checks';
 const USAGE = `Usage:
   decuong check <file|dir>... [--template <id|file>] [--templates <dir>] [--cap xa|huyen|tinh]
                               [--format text|json|sarif] [--lang vi|en] [--fix] [--no-guidance]
+  decuong pages <file> [--size 13|14] [--spacing 1|1.15|1.3|1.5] [--margins T,B,L,R] [--format text|json]
   decuong templates [--templates <dir>] [--format text|json]
 
 Exit codes: 0 no error-severity finding, 1 at least one, 2 bad usage or unreadable input.`;
@@ -21,7 +22,7 @@ interface Args {
   flags: Map<string, string>;
 }
 
-const VALUE_FLAGS = new Set(['--template', '--templates', '--cap', '--format', '--lang']);
+const VALUE_FLAGS = new Set(['--template', '--templates', '--cap', '--format', '--lang', '--size', '--spacing', '--margins']);
 
 function parseArgs(argv: string[]): Args {
   const [command = '', ...rest] = argv;
@@ -174,6 +175,47 @@ function toSarif(results: FileFinding[], lang: Lang) {
   };
 }
 
+/** `decuong pages`: the A4 estimate; flags win over the report's front matter, which wins over defaults. */
+function runPages(args: Args, lang: Lang): number {
+  if (args.paths.length !== 1) throw new UsageError('pages needs exactly one file');
+  const format = args.flags.get('--format') ?? 'text';
+  if (!['text', 'json'].includes(format)) throw new UsageError(`unknown format ${format}`);
+  const settings: Partial<PageSettings> = {};
+  const size = args.flags.get('--size');
+  if (size !== undefined) {
+    if (!['13', '14'].includes(size)) throw new UsageError('--size must be 13 or 14');
+    settings.fontSize = Number(size);
+  }
+  const spacing = args.flags.get('--spacing');
+  if (spacing !== undefined) {
+    const v = Number(spacing);
+    if (!(v >= 1 && v <= 1.5)) throw new UsageError('--spacing must be between 1 and 1.5');
+    settings.lineSpacing = v;
+  }
+  const margins = args.flags.get('--margins');
+  if (margins !== undefined) {
+    const m = parseMargins(margins);
+    if (!m) throw new UsageError('--margins must be T,B,L,R in millimetres, e.g. 20,20,30,15');
+    settings.margins = m;
+  }
+  const file = args.paths[0]!;
+  if (!existsSync(file) || statSync(file).isDirectory()) throw new UsageError(`no such file: ${file}`);
+  const text = readSmallFile(file);
+  if (text === undefined) throw new UsageError(`cannot read ${file}`);
+  const est = estimatePages(text, settings);
+  if (format === 'json') {
+    process.stdout.write(JSON.stringify({ pages: est.pages, decimal: est.decimal, breaks: est.breaks }) + '\n');
+  } else {
+    const n = (x: number) => (lang === 'vi' ? String(x).replace('.', ',') : String(x));
+    const m = est.settings.margins;
+    process.stdout.write(lang === 'vi'
+      ? `${file}: ≈ ${n(est.decimal)} trang A4 (${est.pages} trang; cỡ chữ ${n(est.settings.fontSize)}, giãn dòng ${n(est.settings.lineSpacing)}, lề ${m.top}/${m.bottom}/${m.left}/${m.right} mm)\n`
+      : `${file}: ≈ ${est.decimal} A4 pages (${est.pages} pages; ${est.settings.fontSize} pt, spacing ${est.settings.lineSpacing}, margins ${m.top}/${m.bottom}/${m.left}/${m.right} mm)\n`);
+    est.breaks.forEach((line, i) => process.stdout.write(`  ${lang === 'vi' ? 'trang' : 'page'} ${i + 2}: ${lang === 'vi' ? 'dòng' : 'line'} ${line + 1}\n`));
+  }
+  return 0;
+}
+
 function runTemplates(args: Args, lang: Lang): number {
   const format = args.flags.get('--format') ?? 'text';
   if (!['text', 'json'].includes(format)) throw new UsageError(`unknown format ${format}`);
@@ -210,6 +252,7 @@ export function main(argv: string[]): number {
     }
     if (args.command === 'check') return runCheck(args, lang);
     if (args.command === 'templates') return runTemplates(args, lang);
+    if (args.command === 'pages') return runPages(args, lang);
     throw new UsageError(`unknown command ${args.command}`);
   } catch (e) {
     if (e instanceof UsageError) {

@@ -10,6 +10,22 @@ export interface ReportInfoParams {
   /** How it was chosen. */
   selectedBy: 'front-matter' | 'setting' | 'title' | 'unknown' | 'none' | 'template-file';
   missing: number;
+  /** The page estimate (absent for template files and very large files). */
+  pages?: PageInfo;
+}
+
+export interface PageInfo {
+  pages: number;
+  /** pages − 1 + fill of the last page. */
+  decimal: number;
+  /** 0-based lines where pages 2, 3 … begin. */
+  breaks: number[];
+  /** The limit that applies, when the template or the front matter sets one. */
+  limit?: number;
+  /** The level the limit is for (xa, huyen …). */
+  cap?: string;
+  /** The typesetting assumed, for the tooltip: "14 pt, giãn dòng 1, lề 20/20/30/15 mm". */
+  settings: { fontSize: number; lineSpacing: number; margins: [number, number, number, number]; paraAfter: number; indent: number };
 }
 
 /** Client → server: the templates that apply to a document (built-in and the workspace's). */

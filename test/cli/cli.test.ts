@@ -95,3 +95,16 @@ test('check --fix inserts the missing sections in place, says what it inserted, 
   assert.equal(fixed, '---\r\ndecuong: ke-hoach\r\n---\r\n# KẾ HOẠCH\r\n\r\n## I. MỤC ĐÍCH, YÊU CẦU\r\n\r\nNội dung.\r\n\r\n## II. NỘI DUNG\r\n\r\n## III. TỔ CHỨC THỰC HIỆN\r\n');
   assert.deepEqual(readdirSync(dir), ['bao-cao.md'], 'no temporary file left');
 });
+
+test('pages --format json prints pages, decimal and breaks; flags are checked', () => {
+  const r = cli(['pages', 'examples/bao-cao-so-ket-phuong-1.md', '--format', 'json', '--size', '13', '--spacing', '1.5', '--margins', '20,20,30,15']);
+  assert.equal(r.code, 0, r.stderr);
+  const est = JSON.parse(r.stdout) as { pages: number; decimal: number; breaks: number[] };
+  assert.equal(est.breaks.length, est.pages - 1);
+  assert.ok(est.decimal > est.pages - 1 && est.decimal <= est.pages);
+  const bigger = JSON.parse(cli(['pages', 'examples/bao-cao-so-ket-phuong-1.md', '--format', 'json', '--size', '14', '--spacing', '1.5']).stdout);
+  assert.ok(bigger.decimal > est.decimal, '14 pt takes more room than 13 pt');
+  assert.equal(cli(['pages', 'examples/bao-cao-so-ket-phuong-1.md', '--size', '12']).code, 2);
+  assert.equal(cli(['pages', 'examples/bao-cao-so-ket-phuong-1.md', '--margins', '1,2']).code, 2);
+  assert.equal(cli(['pages']).code, 2);
+});

@@ -70,3 +70,23 @@ test('500 edits back to back on a 300-page report: requests stay answered, the l
   assert.ok(versions.every((v, i) => i === 0 || v > versions[i - 1]!), 'published versions only increase');
   assert.ok(versions.length < 500, `edits that arrived during a check were merged: ${versions.length} publications for 500 edits`);
 });
+
+test('page-limit: a report over its limit is flagged where the first page past it begins; cutting text clears it', async (t) => {
+  const body = readFixture('complete', 'so-ket-giua-nhiem-ky-2019-2024.md').split('\n---\n')[1]!;
+  const head = '---\ndecuong: so-ket-giua-nhiem-ky-2019-2024\ncap: xa\ngioi-han-trang: 5\n---\n';
+  const long = head + body + '\n' + 'Đoạn văn bổ sung có nội dung dài để báo cáo vượt quá số trang cho phép của đề cương.\n\n'.repeat(120);
+  const server = await startServer();
+  t.after(() => server.stop());
+  const u = uri.replace('lifecycle', 'pages');
+  server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: u, languageId: 'markdown', version: 1, text: long } });
+  const over = await server.waitFor(u, (p) => p.version === 1);
+  const limit = over.diagnostics.filter((d) => d.code === 'page-limit');
+  assert.equal(limit.length, 1);
+  assert.match(String(limit[0]!.message), /over the limit of 5 pages/);
+  const info = server.notifications.filter((n) => n.method === 'decuong/reportInfo').map((n) => n.params as { uri: string; pages?: { breaks: number[]; limit?: number } }).filter((p) => p.uri === u).pop()!;
+  assert.equal(info.pages!.limit, 5);
+  assert.equal(limit[0]!.range.start.line, info.pages!.breaks[4], 'on the line where page 6 begins');
+  server.connection.sendNotification('textDocument/didChange', { textDocument: { uri: u, version: 2 }, contentChanges: [{ text: head + body }] });
+  const under = await server.waitFor(u, (p) => p.version === 2);
+  assert.deepEqual(under.diagnostics.filter((d) => d.code === 'page-limit'), []);
+});

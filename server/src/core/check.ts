@@ -4,6 +4,7 @@ import type { Template, TemplateRegistry } from './templates';
 import type { Selection } from './select';
 import type { Alignment } from './align';
 import type { CheckOptions, Code, Finding, Level, Message } from './types';
+import type { PageEstimate } from './pages';
 
 /** Everything a check may look at; built once per check run, read-only. */
 export interface CheckContext {
@@ -18,6 +19,8 @@ export interface CheckContext {
   options: CheckOptions;
   /** The document is above the large-file threshold: light parse, outline checks only. */
   large: boolean;
+  /** The A4 page estimate (absent for very large files). */
+  pages?: PageEstimate;
 }
 
 /** A finding before the runner gives it its code and configured level. */

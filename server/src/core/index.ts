@@ -4,6 +4,7 @@ import { loadTemplates, type Template, type TemplateRegistry, type TemplateSourc
 import { selectTemplate, type Selection } from './select';
 import { align } from './align';
 import { findUnmarkedHeadings } from './unmarked';
+import { estimatePagesOf, LayoutCache, readPageSettings, type PageEstimate } from './pages';
 import { checks } from './checks';
 import type { CheckContext } from './check';
 import type { CheckOptions, Finding } from './types';
@@ -18,6 +19,8 @@ export { checks } from './checks';
 export { LineIndex, lineBreakOf } from './lines';
 export { ParseCache } from './parse';
 export { fixAll, applyEdits, EditComposer } from './fixAll';
+export { estimatePages, LayoutCache, DEFAULT_PAGE_SETTINGS, parseMargins, type PageEstimate, type PageSettings } from './pages';
+export { pageLimitOf } from './checks/page-limit';
 
 export interface CheckResult {
   findings: Finding[];
@@ -26,6 +29,8 @@ export interface CheckResult {
   template?: Template;
   /** Everything the checks saw, for hover, completion and the checklist. */
   context: CheckContext;
+  /** The A4 page estimate (absent for very large files). */
+  pages?: PageEstimate;
   /** Checks that threw: contained, reported apart, the other checks still ran. */
   errors: Array<{ code: string; message: string }>;
 }
@@ -41,6 +46,16 @@ export const LARGE_FILE_THRESHOLD = 5 * 1024 * 1024;
 /** Checks that still run on a very large document (they need only headings and front matter). */
 const LIGHT_CHECKS = new Set(['no-template', 'unknown-template', 'template-error', 'front-matter', 'large-file', 'missing-section', 'section-order', 'section-level', 'section-title', 'numbering']);
 
+/** Each document's layout cache rides on its parse cache (one object for the server to keep). */
+const layoutCaches = new WeakMap<ParseCache, LayoutCache>();
+
+function layoutCacheFor(cache: ParseCache | undefined): LayoutCache | undefined {
+  if (!cache) return undefined;
+  let layout = layoutCaches.get(cache);
+  if (!layout) layoutCaches.set(cache, (layout = new LayoutCache()));
+  return layout;
+}
+
 export function check(text: string, registry: TemplateRegistry, options: CheckOptions = {}, cache?: ParseCache): CheckResult {
   const large = text.length > (options.largeFileThreshold ?? LARGE_FILE_THRESHOLD);
   const doc = large ? parseLight(text) : parseMarkdown(text, cache);
@@ -49,6 +64,7 @@ export function check(text: string, registry: TemplateRegistry, options: CheckOp
   const template = 'template' in selection ? selection.template : undefined;
   const unmarked = large ? [] : findUnmarkedHeadings(doc, marked, template);
   const outline = unmarked.length ? buildOutline(doc, unmarked) : marked;
+  const errors: CheckResult['errors'] = [];
   const ctx: CheckContext = {
     text,
     doc,
@@ -60,8 +76,17 @@ export function check(text: string, registry: TemplateRegistry, options: CheckOp
     options,
     large,
   };
+  if (!large) {
+    try {
+      // The report's own front matter (`co-chu:`, `le:` …) wins over the editor's settings.
+      const settings = { ...options.pageSettings, ...readPageSettings(doc.frontMatter?.entries) };
+      ctx.pages = estimatePagesOf(doc, settings, layoutCacheFor(cache));
+    } catch (e) {
+      ctx.pages = undefined;
+      errors.push({ code: 'page-limit', message: e instanceof Error ? e.stack ?? e.message : String(e) });
+    }
+  }
   const findings: Finding[] = [];
-  const errors: CheckResult['errors'] = [];
   for (const c of checks) {
     const level = options.levels?.[c.code] ?? c.defaultLevel;
     if (level === 'ignore' || (large && !LIGHT_CHECKS.has(c.code))) continue;
@@ -72,7 +97,7 @@ export function check(text: string, registry: TemplateRegistry, options: CheckOp
     }
   }
   findings.sort((a, b) => a.offset - b.offset);
-  return { findings, outline, selection, template, context: ctx, errors };
+  return { findings, outline, selection, template, context: ctx, errors, pages: ctx.pages };
 }
 
 /** Convenience: a registry from template sources (built-ins first, then the workspace's). */

@@ -1,7 +1,7 @@
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkFrontmatter from 'remark-frontmatter';
-import { chunkStarts, parseMarkdown, ParseCache, type ParsedMarkdown } from './parse';
+import { chunkStarts, parseMarkdown, type ParsedMarkdown } from './parse';
 import { CHARS, LINE_HEIGHT_UNITS, UNITS_PER_EM, WIDTHS, type FontStyle } from './fontMetrics';
 
 /*
@@ -10,12 +10,14 @@ import { CHARS, LINE_HEIGHT_UNITS, UNITS_PER_EM, WIDTHS, type FontStyle } from '
  * widths of Liberation Serif (= Times New Roman metrics), then paginated in twips.
  *
  *   text ─ chunks (heading to heading, as parse.ts cuts them) ─ per chunk, cached by its text and
- *   the settings: blocks → paragraphs → lines (greedy, real widths, UAX #14 break rules as ICU
- *   applies them) ─ units {lines, pitch, keep flags} ─ one linear pagination pass over all units
- *   (widow/orphan 2+2, headings kept with what follows, table rows whole) ─ pages, decimal, breaks.
+ *   the settings: blocks → paragraphs → lines (greedy, real widths, LibreOffice's break rules)
+ *   ─ units {lines, pitch, keep flags} ─ one linear pagination pass over all units (widow/orphan
+ *   2+2, headings kept with what follows, table rows whole) ─ pages, decimal, breaks.
  *
- * Pure: no file system, no LSP. The rules and the figures they rest on are in
- * shared/tools/pagecount/NOTES.md (§4 and §5); docs/pages-accuracy.md has the measured accuracy.
+ * Pure: no file system, no LSP. The rules come from shared/tools/pagecount/NOTES.md (§4, §5), each
+ * checked against LibreOffice's output; where the output disagreed with the notes (break rules,
+ * the 1/6-twip glyph grid, table columns), the output won. docs/pages-accuracy.md has the details
+ * and the measured accuracy.
  */
 
 /** Page margins in millimetres. */
@@ -150,9 +152,11 @@ const A4_H = 16838;
 const twMm = (mm: number) => Math.round((mm * 1440) / 25.4);
 /** Table cell padding left and right (pandoc's Table style: 108 twips = 5.4 pt). */
 const CELL_PAD = 108;
-/** Inline and block code: pandoc's Verbatim Char, Consolas 11 pt (a 0.6 em monospace). */
+/** Code: 11 pt, DejaVu Sans line height (ascender 1901 + descender 483, per 2048). */
 const CODE_SIZE = 11;
-const MONO_EM = 0.6;
+const CODE_LINE_UNITS = 2384;
+/** The rule under a table's header row (pandoc's Table style), in twips. */
+const HEADER_RULE = 16;
 /** Block quotes: pandoc's Block Text style, 480 twips each side, 5 pt before and after, no indent. */
 const QUOTE_SIDE = 480;
 const QUOTE_SPACE = 100;
@@ -168,7 +172,7 @@ interface Geometry {
   single: number;
   pitch: number;
   after: number;
-  /** Code lines: single height and pitch of an 11 pt monospace line. */
+  /** Code lines: single height and pitch of an 11 pt code line. */
   codeSingle: number;
   codePitch: number;
   /** For the fill of the last page, as pagecount measures it (points). */
@@ -181,7 +185,7 @@ function geometry(s: PageSettings): Geometry {
   // Word's w:line = 240 × spacing, "auto": LibreOffice's proportional spacing in whole percent.
   const percent = Math.round(Math.round(240 * s.lineSpacing) / 2.4);
   const pitch = Math.max(1, Math.floor((single * percent) / 100));
-  const codeSingle = Math.round(CODE_SIZE * 20 * 1.1328);
+  const codeSingle = Math.round((CODE_SIZE * 20 * CODE_LINE_UNITS) / UNITS_PER_EM);
   const textHeight = A4_H - twMm(s.margins.top) - twMm(s.margins.bottom);
   const m = s.margins;
   return {
@@ -205,6 +209,7 @@ function geometry(s: PageSettings): Geometry {
 const STYLE_NAMES: readonly FontStyle[] = ['regular', 'bold', 'italic', 'bolditalic'];
 const BOLD = 1;
 const ITALIC = 2;
+/** Code (pandoc's Verbatim Char): DejaVu Sans 11 pt. */
 const MONO = 4;
 /** Widths in font units by style code (0–3) and UTF-16 unit; −1 where the table has none. */
 const WIDTH_TABLE: Int16Array[] = (() => {
@@ -220,6 +225,31 @@ const WIDTH_TABLE: Int16Array[] = (() => {
 
 const COMBINING = /\p{M}/u;
 const WIDE = /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/;
+
+/**
+ * Inline and block code: pandoc's Verbatim Char names Consolas 11 pt, which LibreOffice replaces
+ * with DejaVu Sans (line height 2384/2048 em). Its advance widths for U+0020–U+007E, in units of
+ * 2048 per em, read from DejaVuSans.ttf (hmtx); a Vietnamese letter takes its base letter's width.
+ */
+const CODE_WIDTHS = [
+  651, 821, 942, 1716, 1303, 1946, 1597, 563, 799, 799, 1024, 1716, 651, 739, 651, 690, 1303, 1303, 1303, 1303,
+  1303, 1303, 1303, 1303, 1303, 1303, 690, 690, 1716, 1716, 1716, 1087, 2048, 1401, 1405, 1430, 1577, 1294, 1178, 1587,
+  1540, 604, 604, 1343, 1141, 1767, 1532, 1612, 1235, 1612, 1423, 1300, 1251, 1499, 1401, 2025, 1403, 1251, 1403, 799,
+  690, 799, 1716, 1024, 1024, 1255, 1300, 1126, 1300, 1260, 721, 1300, 1298, 569, 569, 1186, 569, 1995, 1298, 1253,
+  1300, 1300, 842, 1067, 803, 1298, 1212, 1675, 1212, 1212, 1075, 1303, 690, 1303, 1716,
+];
+const CODE_SPECIAL: Record<string, number> = { đ: 1300, Đ: 1587, ơ: 1253, ư: 1298, Ơ: 1870, Ư: 1757 };
+
+function codeUnitsOf(code: number): number {
+  if (code >= 0x20 && code <= 0x7e) return CODE_WIDTHS[code - 0x20]!;
+  if (code >= 0xdc00 && code <= 0xdfff) return 0;
+  const ch = String.fromCharCode(code);
+  const special = CODE_SPECIAL[ch];
+  if (special) return special;
+  if (COMBINING.test(ch)) return 0;
+  const base = ch.normalize('NFD').charCodeAt(0);
+  return base >= 0x20 && base <= 0x7e ? CODE_WIDTHS[base - 0x20]! : 1300;
+}
 
 /** Advance width in font units of one UTF-16 unit in a style (0 regular … 3 bold italic). */
 function unitsOf(code: number, style: number): number {
@@ -437,13 +467,13 @@ export function breakLines(chars: readonly string[], widths: readonly number[], 
 /** Widths in twips of each character at the body size (code at 11 pt monospace). */
 function widthsOf(runs: Runs, g: Geometry): number[] {
   const out = new Array<number>(runs.chars.length);
-  const mono = MONO_EM * CODE_SIZE * 20;
+  const code = (CODE_SIZE * 20) / UNITS_PER_EM;
   for (let i = 0; i < runs.chars.length; i++) {
     const st = runs.styles[i]!;
-    const code = runs.chars[i]!.charCodeAt(0);
+    const c = runs.chars[i]!.charCodeAt(0);
     // LibreOffice positions glyphs on a grid of 1/6 twip (measured: this rounding, and no other,
     // reproduces where it breaks 363 test lines at 13 and 14 pt, regular and bold).
-    out[i] = st & MONO ? (code >= 0xdc00 && code <= 0xdfff ? 0 : mono) : Math.round(unitsOf(code, st) * g.twPerUnit * 6) / 6;
+    out[i] = Math.round((st & MONO ? codeUnitsOf(c) * code : unitsOf(c, st) * g.twPerUnit) * 6) / 6;
   }
   return out;
 }
@@ -471,6 +501,8 @@ interface Unit {
   line: number[];
   /** For a table's body rows: the height of its header row, repeated on each new page. */
   header: number;
+  /** A row: from its top to the top of its last line of text (where pagecount measures the fill). */
+  tail?: number;
   /** The text of each line, kept only when laying out for `typeset` (tests, diagnostics). */
   texts?: string[];
 }
@@ -601,19 +633,17 @@ function layoutBlock(ctx: LayoutCtx, node: MdNode, env: BlockEnv): void {
       return;
     }
     case 'code': {
+      // pandoc's Source Code style: one paragraph, a line break per source line, DejaVu Sans 11 pt
       const s = startOf(node);
       const value = node.value ?? '';
       const runs = new Runs();
-      // one paragraph, a hard line break per source line; whitespace kept
-      const lines = value.split('\n');
-      const firstLine = ctx.src.indexOf('\n', s) + 1 || s;
-      let at = firstLine;
-      lines.forEach((line, k) => {
-        if (k) runs.newline(at);
-        for (let i = 0; i < line.length; i++) runs.push(line[i] === '\t' ? ' ' : line[i]!, MONO, at + i);
-        if (!line.length) runs.push('\u200b', MONO, at);
-        const nl = ctx.src.indexOf('\n', at);
-        at = nl < 0 ? at : nl + 1;
+      let pos = ctx.src.indexOf('\n', s) + 1 || s;
+      value.split('\n').forEach((line, k) => {
+        if (k) runs.newline(pos);
+        for (let i = 0; i < line.length; i++) runs.push(line[i] === '\t' ? ' ' : line[i]!, MONO, pos + i);
+        if (!line.length) runs.push('\u200b', MONO, pos);
+        const nl = ctx.src.indexOf('\n', pos);
+        pos = nl < 0 ? pos : nl + 1;
       });
       const box = bodyBox(ctx, env);
       pushPara(ctx, runs, { first: box.rest, rest: box.rest, flags: WIDOW, pitch: g.codePitch, single: g.codeSingle }, s);
@@ -729,13 +759,9 @@ function layoutTable(ctx: LayoutCtx, node: MdNode): boolean {
     for (const l of before) runs.add(l.text + ' ', 0, (i) => l.at + i);
     pushPara(ctx, runs, bodyBox(ctx, TOP));
   }
-  // Column widths: pandoc gives a table whose source lines are wider than 72 columns the
-  // proportions of the delimiter row's dashes; otherwise equal columns.
+  // pandoc's GFM reader gives pipe tables no column widths: equal columns across the text width.
   const tableLines = lines.slice(d - 1);
-  const dashes = splitRow(lines[d]!.text).map((c) => Math.max(1, c.replace(/[^-]/g, '').length));
-  const wide = tableLines.some((l) => l.text.length > 72);
-  const total = dashes.reduce((a, b) => a + b, 0);
-  const colWidths = dashes.map((w) => (wide ? (g.textWidth * w) / total : g.textWidth / columns) - 2 * CELL_PAD);
+  const cellWidth = Math.floor(g.textWidth / columns) - 2 * CELL_PAD;
   let header = 0;
   for (const [k, l] of tableLines.entries()) {
     if (k === 1) continue; // the delimiter row
@@ -751,10 +777,10 @@ function layoutTable(ctx: LayoutCtx, node: MdNode): boolean {
       else runs.add(text, 0, () => 0);
       runs.trim();
       if (!runs.chars.length) continue;
-      const w = Math.max(colWidths[c]!, 1);
+      const w = Math.max(cellWidth, 1);
       rowLines = Math.max(rowLines, breakLines(runs.chars, widthsOf(runs, g), w, w).length);
     }
-    const height = rowLines * g.single;
+    const height = rowLines * g.single + (k === 0 ? HEADER_RULE : 0);
     ctx.units.push({
       n: 1,
       pitch: height,
@@ -765,6 +791,7 @@ function layoutTable(ctx: LayoutCtx, node: MdNode): boolean {
       at: [l.at],
       line: [lineOf(ctx, l.at)],
       header: k === 0 ? 0 : header,
+      tail: (rowLines - 1) * g.single,
       texts: ctx.texts ? [l.text.trim()] : undefined,
     });
     if (k === 0) header = height;
@@ -788,14 +815,22 @@ function shift(node: MdNode, by: number): void {
 function layoutChunk(text: string, g: Geometry, texts = false): ChunkLayout {
   const ctx: LayoutCtx = { src: text, g, lineStarts: lineStartsOf(text), units: [], texts };
   const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  let tree: MdNode;
   try {
-    tree = processor.parse(bom ? text.slice(1) : text) as unknown as MdNode;
+    const tree = processor.parse(bom ? text.slice(1) : text) as unknown as MdNode;
     if (bom) shift(tree, bom);
+    for (const node of tree.children ?? []) layoutBlock(ctx, node, TOP);
   } catch {
-    return { units: [], lineCount: ctx.lineStarts.length - 1 };
+    // Pathological input (nesting deep enough to exhaust the stack): each non-blank source line
+    // as a paragraph of its own, so that any text yields an estimate and never an exception.
+    ctx.units = [];
+    for (let k = 0; k < ctx.lineStarts.length; k++) {
+      const from = ctx.lineStarts[k]!;
+      const to = ctx.lineStarts[k + 1] ?? text.length;
+      const runs = new Runs();
+      runs.add(text.slice(from, to), 0, (i) => from + i);
+      pushPara(ctx, runs, bodyBox(ctx, TOP));
+    }
   }
-  for (const node of tree.children ?? []) layoutBlock(ctx, node, TOP);
   return { units: ctx.units, lineCount: ctx.lineStarts.length - 1 };
 }
 
@@ -804,8 +839,8 @@ function layoutChunk(text: string, g: Geometry, texts = false): ChunkLayout {
  * lays out again only the chunk it touched; pagination is one linear pass over cached units.
  */
 export class LayoutCache {
-  /** Parse cache for the front matter (the first chunk). */
-  readonly parse = new ParseCache();
+  #frontText?: string;
+  #front: ParsedMarkdown['frontMatter'];
   #key = '';
   #chunks = new Map<string, ChunkLayout>();
   /** Chunks laid out (not found in the cache) by the last estimate: for tests and benchmarks. */
@@ -822,6 +857,14 @@ export class LayoutCache {
       this.misses++;
     }
     return layout;
+  }
+  /** @internal The parsed front matter block, re-parsed only when its text changes. */
+  frontMatter(block: string): ParsedMarkdown['frontMatter'] {
+    if (block !== this.#frontText) {
+      this.#frontText = block;
+      this.#front = parseMarkdown(block).frontMatter;
+    }
+    return this.#front;
   }
   /** @internal */
   keep(used: Map<string, ChunkLayout>): void {
@@ -854,6 +897,7 @@ function paginate(items: readonly Placed[], g: Geometry, settings: PageSettings,
   let y = 0;
   let pages = 1;
   let filled = false; // something is on the current page
+  let prevAfter = 0; // the space after the last paragraph on the page (already in y)
   let lastTop = -1;
   let lines = 0;
   const breaks: number[] = [];
@@ -863,58 +907,68 @@ function paginate(items: readonly Placed[], g: Geometry, settings: PageSettings,
     // a table's header row is repeated at the top of the page its body continues on
     y = p.unit.flags & ROW ? p.unit.header : 0;
     filled = false;
+    prevAfter = 0;
     breakOffsets.push(p.base + p.unit.at[line]!);
     breaks.push(p.baseLine + p.unit.line[line]!);
   };
-  const record = (p: Placed, from: number, count: number, top: number) => {
-    if (!trace) return;
-    for (let k = 0; k < count; k++) {
-      trace.push({ page: pages, top: (top + k * p.unit.pitch) / 20, text: p.unit.texts?.[from + k] ?? '', line: p.baseLine + p.unit.line[from + k]! });
+  const place = (p: Placed, from: number, count: number, last: boolean) => {
+    const u = p.unit;
+    if (trace) {
+      for (let k = 0; k < count; k++) {
+        trace.push({ page: pages, top: (y + k * u.pitch) / 20, text: u.texts?.[from + k] ?? '', line: p.baseLine + u.line[from + k]! });
+      }
+    }
+    lastTop = y + (count - 1) * u.pitch + (u.tail ?? 0);
+    lines += count;
+    if (last) {
+      y += count * u.pitch + u.after;
+      prevAfter = u.after;
+      filled = true;
     }
   };
-  /** Lines of `u` that fit from `top`. */
+  /** Lines of `u` that fit from `top`: each needs its text height below its top, not the leading. */
   const capacity = (u: Unit, top: number) => (top + u.single > H ? 0 : 1 + Math.floor((H - u.single - top) / u.pitch));
   /** The least of `u` that must go on a page with what keeps with it. */
   const minimum = (u: Unit) => (u.flags & (KEEP_TOGETHER | ROW) ? u.n : u.flags & WIDOW ? (u.n <= 3 ? u.n : 2) : 1);
+  /** Space before `u` beyond the space after the paragraph above (the larger of the two counts). */
+  const gap = (u: Unit, after: number) => Math.max(0, u.before - after);
 
   /** Does the run of keep-with-next units from `i` fit with the start of what follows, from `top`? */
-  const chainFits = (i: number, top: number): boolean => {
+  const chainFits = (i: number, top: number, after: number): boolean => {
     let yy = top;
     let j = i;
     for (; j < items.length && items[j]!.unit.flags & KEEP_NEXT; j++) {
       const u = items[j]!.unit;
-      if (j > i || top > 0) yy += u.before;
+      if (j > i || top > 0) yy += gap(u, after);
       if (yy + (u.n - 1) * u.pitch + u.single > H) return false;
       yy += u.n * u.pitch + u.after;
+      after = u.after;
     }
     if (j >= items.length) return true;
     const f = items[j]!.unit;
-    yy += f.before;
+    yy += gap(f, after);
     return yy + (minimum(f) - 1) * f.pitch + f.single <= H;
   };
 
   for (let i = 0; i < items.length; i++) {
     const p = items[i]!;
     const u = p.unit;
-    if (u.flags & KEEP_NEXT && filled && !chainFits(i, y) && chainFits(i, 0)) newPage(p, 0);
+    // a heading goes to the next page when what it keeps with does not fit here (and would there)
+    if (u.flags & KEEP_NEXT && filled && !chainFits(i, y, prevAfter) && chainFits(i, 0, 0)) newPage(p, 0);
     let s = 0;
     for (;;) {
-      if (filled) y += u.before;
+      if (filled) y += gap(u, prevAfter);
       const rest = u.n - s;
       const k = capacity(u, y);
       if (rest <= k) {
-        record(p, s, rest, y);
-        lastTop = y + (rest - 1) * u.pitch;
-        y += rest * u.pitch + u.after;
-        lines += rest;
-        filled = true;
+        place(p, s, rest, true);
         break;
       }
       let m = k;
       if (u.flags & (KEEP_TOGETHER | ROW)) m = 0;
       else if (u.flags & WIDOW) {
-        if (rest - m < 2) m = rest - 2;
-        if (s === 0 && m < 2) m = 0;
+        if (rest - m < 2) m = rest - 2; // widow: at least 2 lines to the next page
+        if (s === 0 && m < 2) m = 0; // orphan: at least 2 lines on this one
       }
       if (m <= 0) {
         if (filled) {
@@ -923,17 +977,11 @@ function paginate(items: readonly Placed[], g: Geometry, settings: PageSettings,
         }
         m = Math.max(1, Math.min(k, rest)); // alone on a page: the rules give way
         if (m >= rest) {
-          record(p, s, rest, y);
-          lastTop = y + (rest - 1) * u.pitch;
-          y += rest * u.pitch + u.after;
-          lines += rest;
-          filled = true;
+          place(p, s, rest, true);
           break;
         }
       }
-      record(p, s, m, y);
-      lastTop = y + (m - 1) * u.pitch;
-      lines += m;
+      place(p, s, m, false);
       s += m;
       newPage(p, s);
     }
@@ -957,15 +1005,22 @@ function paginate(items: readonly Placed[], g: Geometry, settings: PageSettings,
  * flag should). With a per-document `cache`, a keystroke lays out again only the chunk it changed.
  */
 export function estimatePages(text: string, settings?: Partial<PageSettings>, cache?: LayoutCache): PageEstimate {
-  const starts = chunkStarts(text);
-  const head = text.slice(0, starts[1] ?? text.length);
-  const front = parseMarkdown(head, cache?.parse).frontMatter;
-  return layout(text, starts, resolvePageSettings(readPageSettings(front?.entries), settings), cache);
+  const own = readPageSettings(frontMatterOf(text, cache)?.entries);
+  return layout(text, chunkStarts(text), resolvePageSettings(own, settings), cache);
 }
 
-/** The same for a document already parsed (its front matter read from `doc`). */
+/** The same for a document already parsed (its front matter read from `doc`): no second parse. */
 export function estimatePagesOf(doc: ParsedMarkdown, settings?: Partial<PageSettings>, cache?: LayoutCache): PageEstimate {
   return layout(doc.text, chunkStarts(doc.text), resolvePageSettings(readPageSettings(doc.frontMatter?.entries), settings), cache);
+}
+
+const FRONT_MATTER = /^\uFEFF?---[ \t]*\r?\n[\s\S]*?\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/;
+
+/** Parses only the front matter block (cheap, and memoised in the cache). */
+function frontMatterOf(text: string, cache?: LayoutCache): ParsedMarkdown['frontMatter'] {
+  const m = FRONT_MATTER.exec(text.slice(0, 64 * 1024));
+  if (!m) return undefined;
+  return cache ? cache.frontMatter(m[0]) : parseMarkdown(m[0]).frontMatter;
 }
 
 /**
@@ -973,10 +1028,9 @@ export function estimatePagesOf(doc: ParsedMarkdown, settings?: Partial<PageSett
  * comparing with the typesetter line by line. Uncached.
  */
 export function typeset(text: string, settings?: Partial<PageSettings>): { estimate: PageEstimate; lines: TypesetLine[] } {
-  const starts = chunkStarts(text);
-  const front = parseMarkdown(text.slice(0, starts[1] ?? text.length)).frontMatter;
   const lines: TypesetLine[] = [];
-  const estimate = layout(text, starts, resolvePageSettings(readPageSettings(front?.entries), settings), undefined, lines);
+  const own = readPageSettings(frontMatterOf(text)?.entries);
+  const estimate = layout(text, chunkStarts(text), resolvePageSettings(own, settings), undefined, lines);
   return { estimate, lines };
 }
 

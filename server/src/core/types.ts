@@ -80,6 +80,8 @@ export interface CheckOptions {
    * `decuong.largeFileThreshold`, in MB; default 5 MB).
    */
   largeFileThreshold?: number;
+  /** Typesetting for the page estimate (settings `decuong.pages.*`); the report's front matter may override. */
+  pageSettings?: { fontSize?: number; lineSpacing?: number; margins?: { top: number; bottom: number; left: number; right: number }; paraAfter?: number; indent?: number };
   /** Extra placeholder patterns (regular expressions), setting `decuong.placeholders.extra`. */
   placeholders?: string[];
   /** Per-code level overrides; `ignore` turns a check off. */

@@ -11,7 +11,7 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { check, fixAll, langOf, ParseCache, type CheckResult, type Fix, type Lang } from '../core';
+import { check, fixAll, langOf, pageLimitOf, ParseCache, type CheckResult, type Fix, type Lang } from '../core';
 import { checklist } from '../core/checklist';
 import { completionsAt, hoverAt } from '../core/assist';
 import { skeleton } from '../core/skeleton';
@@ -76,12 +76,21 @@ export function startServer(connection: Connection): void {
       connection.console.error(`decuong: check “${e.code}” failed on ${doc.uri} (other checks still ran): ${e.message}`);
     }
     results.set(doc.uri, { version: doc.version, result });
+    const limit = pageLimitOf(result.context);
+    const est = result.pages;
     const info: ReportInfoParams = {
       uri: doc.uri,
       version: doc.version,
       template: result.template ? { id: result.template.id, title: result.template.title } : undefined,
       selectedBy: result.selection.kind,
       missing: result.findings.filter((f) => f.code === 'missing-section').length,
+      pages: est && {
+        pages: est.pages,
+        decimal: est.decimal,
+        breaks: est.breaks,
+        ...(limit ? { limit: limit.limit, ...(limit.cap ? { cap: limit.cap } : {}) } : {}),
+        settings: { fontSize: est.settings.fontSize, lineSpacing: est.settings.lineSpacing, margins: [est.settings.margins.top, est.settings.margins.bottom, est.settings.margins.left, est.settings.margins.right], paraAfter: est.settings.paraAfter, indent: est.settings.indent },
+      },
     };
     void connection.sendNotification(ReportInfoNotification, info);
     return result.findings.map((f) => toDiagnostic(doc, f, lang));
@@ -102,6 +111,7 @@ export function startServer(connection: Connection): void {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         documentSymbolProvider: true,
         hoverProvider: true,
+        codeLensProvider: { resolveProvider: false },
         completionProvider: { triggerCharacters: ['#', ' '] },
         executeCommandProvider: { commands: [InsertMissingCommand] },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll, FixAllKind], resolveProvider: false },
@@ -218,6 +228,23 @@ export function startServer(connection: Connection): void {
     const registry = templates.registry(uri && s ? templates.dirFor(uri, s.templatesPath) : undefined);
     const template = registry.templates.get(id);
     return template ? skeleton(template, { cap, guidance: s?.insertGuidance ?? true }) : null;
+  });
+
+  // Where each A4 page begins: a line above it ("Trang 2 · ≈ 7,4 trang"), switchable by setting.
+  connection.onCodeLens(async ({ textDocument }) => {
+    const doc = documents.get(textDocument.uri);
+    if (!doc) return [];
+    const s = await settings.get(doc.uri);
+    if (!s.pages.showBreaks) return [];
+    const result = await currentResult(doc);
+    const est = result.pages;
+    if (!est) return [];
+    const lang = langFor(s);
+    const total = lang === 'vi' ? String(est.decimal).replace('.', ',') : String(est.decimal);
+    return est.breaks.map((line, i) => ({
+      range: { start: { line, character: 0 }, end: { line, character: 0 } },
+      command: { title: lang === 'vi' ? `── Trang ${i + 2} / ≈ ${total} trang A4 ──` : `── Page ${i + 2} of ≈ ${total} A4 pages ──`, command: '' },
+    }));
   });
 
   connection.onDocumentSymbol(async ({ textDocument }) => {

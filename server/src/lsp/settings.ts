@@ -1,5 +1,5 @@
 import type { Connection } from 'vscode-languageserver/node';
-import type { CheckOptions, Code, LevelSetting } from '../core';
+import { parseMargins, type CheckOptions, type Code, type LevelSetting } from '../core';
 
 /** Mirrors the `decuong.*` settings of package.json. */
 export interface Settings {
@@ -11,6 +11,7 @@ export interface Settings {
   insertGuidance: boolean;
   /** In MB. */
   largeFileThreshold: number;
+  pages: { fontSize: number; lineSpacing: number; margins: string; paragraphSpacing: number; firstLineIndent: number; showBreaks: boolean };
   language: 'auto' | 'vi' | 'en';
 }
 
@@ -22,6 +23,7 @@ export const defaultSettings: Settings = {
   placeholdersExtra: [],
   insertGuidance: true,
   largeFileThreshold: 5,
+  pages: { fontSize: 14, lineSpacing: 1, margins: '20,20,30,15', paragraphSpacing: 6, firstLineIndent: 1, showBreaks: true },
   language: 'auto',
 };
 
@@ -50,12 +52,28 @@ export function toSettings(raw: unknown): Settings {
       : [],
     insertGuidance: (r.insert as Record<string, unknown> | undefined)?.guidance !== false,
     largeFileThreshold: typeof r.largeFileThreshold === 'number' && r.largeFileThreshold > 0 ? r.largeFileThreshold : 5,
+    pages: readPages(r.pages),
     language,
   };
 }
 
+function readPages(raw: unknown): Settings['pages'] {
+  const r = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
+  const d = defaultSettings.pages;
+  const n = (v: unknown, fallback: number) => (typeof v === 'number' && Number.isFinite(v) ? v : fallback);
+  return {
+    fontSize: n(r.fontSize, d.fontSize),
+    lineSpacing: n(r.lineSpacing, d.lineSpacing),
+    margins: typeof r.margins === 'string' ? r.margins : d.margins,
+    paragraphSpacing: n(r.paragraphSpacing, d.paragraphSpacing),
+    firstLineIndent: n(r.firstLineIndent, d.firstLineIndent),
+    showBreaks: r.showBreaks !== false,
+  };
+}
+
 export function toCheckOptions(s: Settings): CheckOptions {
-  return { template: s.template || undefined, cap: s.cap || undefined, levels: s.severity, placeholders: s.placeholdersExtra, insertGuidance: s.insertGuidance, largeFileThreshold: s.largeFileThreshold * 1024 * 1024 };
+  return { template: s.template || undefined, cap: s.cap || undefined, levels: s.severity, placeholders: s.placeholdersExtra, insertGuidance: s.insertGuidance, largeFileThreshold: s.largeFileThreshold * 1024 * 1024,
+    pageSettings: { fontSize: s.pages.fontSize, lineSpacing: s.pages.lineSpacing, margins: parseMargins(s.pages.margins), paraAfter: s.pages.paragraphSpacing, indent: s.pages.firstLineIndent } };
 }
 
 /**

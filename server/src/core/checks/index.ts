@@ -11,6 +11,7 @@ import { numbering } from './numbering';
 import { headingNotMarked } from './heading-not-marked';
 import { frontMatter } from './front-matter';
 import { largeFile } from './large-file';
+import { pageLimit } from './page-limit';
 
 /** The one list of checks, in the order their findings are reported. */
 export const checks: readonly Check[] = [
@@ -26,4 +27,5 @@ export const checks: readonly Check[] = [
   headingNotMarked,
   numbering,
   placeholder,
+  pageLimit,
 ];

@@ -1,0 +1,98 @@
+import type { Check, CheckContext, Draft } from '../check';
+import type { PageEstimate, PageSettings } from '../pages';
+
+/** What the check reads besides the usual context: the page estimate of the report (`pages.ts`). */
+type PageContext = CheckContext & { pages?: PageEstimate };
+
+/** Front-matter keys that set a report's own page limit. */
+export const PAGE_LIMIT_KEYS = ['gioi-han-trang', 'page-limit'] as const;
+
+export interface PageLimit {
+  limit: number;
+  /** The level (cấp) the template's limit is for; absent for `pages: N` and for the front matter. */
+  cap?: string;
+  source: 'front-matter' | 'template';
+}
+
+const positive = (v: unknown): number | undefined => {
+  const n = typeof v === 'number' ? v : typeof v === 'string' && /^\s*\d+\s*$/.test(v) ? Number(v) : NaN;
+  return Number.isFinite(n) && n > 0 ? n : undefined;
+};
+
+/**
+ * The page limit that applies to the report: its front matter's `gioi-han-trang: N` first, then
+ * the template's `pages` for the report's level (`cap`), then the template's single `pages: N`.
+ */
+export function pageLimitOf(ctx: CheckContext): PageLimit | undefined {
+  for (const key of PAGE_LIMIT_KEYS) {
+    const own = positive(ctx.doc.frontMatter?.entries.get(key)?.value);
+    if (own) return { limit: own, source: 'front-matter' };
+  }
+  const pages = ctx.template?.pages;
+  if (!pages) return undefined;
+  const cap = 'cap' in ctx.selection ? ctx.selection.cap : undefined;
+  if (cap && pages[cap]) return { limit: pages[cap]!, cap, source: 'template' };
+  if (pages['*']) return { limit: pages['*'], source: 'template' };
+  return undefined;
+}
+
+const CAP_NAMES: Record<string, string> = {
+  xa: 'xã',
+  huyen: 'huyện',
+  tinh: 'tỉnh',
+  phuong: 'phường',
+  'thi-tran': 'thị trấn',
+  'thi-xa': 'thị xã',
+  quan: 'quận',
+  'thanh-pho': 'thành phố',
+};
+
+/** One decimal, rounded up so that an estimate past the limit never reads as the limit itself. */
+function decimalText(value: number, limit: number, lang: 'vi' | 'en'): string {
+  const shown = Math.max(Math.ceil(value * 10 - 1e-9) / 10, limit + 0.1).toFixed(1);
+  return lang === 'vi' ? shown.replace('.', ',') : shown;
+}
+
+function settingsText(s: PageSettings, lang: 'vi' | 'en'): string {
+  const n = (x: number) => (lang === 'vi' ? String(x).replace('.', ',') : String(x));
+  const m = s.margins;
+  const margins = `${n(m.top)}/${n(m.bottom)}/${n(m.left)}/${n(m.right)} mm`;
+  if (lang === 'vi') {
+    const spacing = s.lineSpacing === 1 ? 'dòng đơn' : `${n(s.lineSpacing)} dòng`;
+    return `khổ A4, chữ Times New Roman ${n(s.fontSize)} pt, giãn ${spacing}, lề ${margins}, cách đoạn ${n(s.paraAfter)} pt`;
+  }
+  const spacing = s.lineSpacing === 1 ? 'single line spacing' : `${n(s.lineSpacing)} line spacing`;
+  return `A4, Times New Roman ${n(s.fontSize)} pt, ${spacing}, margins ${margins}, ${n(s.paraAfter)} pt between paragraphs`;
+}
+
+export const pageLimit: Check = {
+  code: 'page-limit',
+  defaultLevel: 'warning',
+  fixable: false,
+  title: { vi: 'Báo cáo dài quá số trang cho phép', en: 'Report longer than the page limit' },
+  run(ctx) {
+    const estimate = (ctx as PageContext).pages;
+    if (!estimate) return [];
+    const found = pageLimitOf(ctx);
+    if (!found || estimate.pages <= found.limit) return [];
+    const { limit, cap, source } = found;
+    // The first page past the limit begins where page `limit + 1` does.
+    const offset = Math.min(Math.max(0, estimate.breakOffsets[limit - 1] ?? 0), ctx.text.length);
+    const rest = ctx.text.slice(offset);
+    const lineEnd = rest.search(/\r?\n|\r|$/);
+    const where = {
+      vi: cap ? ` (cấp ${CAP_NAMES[cap] ?? cap})` : source === 'front-matter' ? ' (gioi-han-trang)' : '',
+      en: cap ? ` (level ${cap})` : source === 'front-matter' ? ' (gioi-han-trang)' : '',
+    };
+    const draft: Draft = {
+      offset,
+      length: Math.max(0, lineEnd),
+      message: {
+        vi: `Báo cáo ước tính ${decimalText(estimate.decimal, limit, 'vi')} trang, vượt giới hạn ${limit} trang${where.vi}. Trang ${limit + 1} bắt đầu từ đây. Ước tính với ${settingsText(estimate.settings, 'vi')}.`,
+        en: `The report is estimated at ${decimalText(estimate.decimal, limit, 'en')} pages, over the limit of ${limit} page${limit === 1 ? '' : 's'}${where.en}. Page ${limit + 1} begins here. Estimated for ${settingsText(estimate.settings, 'en')}.`,
+      },
+      data: { pages: estimate.pages, decimal: estimate.decimal, limit, cap: cap ?? null, source },
+    };
+    return [draft];
+  },
+};
