@@ -49,7 +49,7 @@ export class ReportStatus implements vscode.Disposable {
     }
     const vi = isVietnamese();
     const n = (x: number) => (vi ? String(x).replace('.', ',') : String(x));
-    const shown = n(p.decimal);
+    const shown = n(Math.round(p.decimal * 10) / 10);
     this.#pages.text = p.limit
       ? `$(file) ≈ ${shown} / ${p.limit} ${vi ? 'trang' : 'pages'}`
       : `$(file) ≈ ${shown} ${vi ? 'trang' : 'pages'}`;

@@ -54,6 +54,9 @@ export default async function ({ page, ui, log }) {
   // The checklist view in the Explorer.
   await ui.runCommand('Explorer: Focus on Đề Cương View').catch(async () => ui.runCommand('Focus on Đề cương View'));
   await page.locator('.pane-header', { hasText: /Đề Cương|Đề cương/ }).first().waitFor({ timeout: 20000 });
-  await page.waitForTimeout(500); // let the tree paint before the picture; nothing is asserted on time
+  // Room for the tree: hide the bottom panel and fold the file list.
+  await page.keyboard.press('Control+J');
+  await page.locator('.pane-header', { hasText: 'examples' }).first().click();
+  await page.locator('.monaco-list-row', { hasText: 'II. KẾT QUẢ 03 NĂM' }).first().waitFor({ timeout: 20000 });
   await ui.screenshot('checklist');
 }
