@@ -1,5 +1,4 @@
 import type { Heading, ParsedMarkdown } from './parse';
-import { isOptionalTitle } from './normalize';
 
 /** A section: a heading and everything up to the next heading of the same or a higher rank. */
 export interface Section {
@@ -64,7 +63,7 @@ export function buildOutline(doc: ParsedMarkdown, unmarked: readonly Heading[] =
       index: sections.length,
       bodyOffset: lineEndAfter(doc.text, heading.end),
       end: textEnd,
-      optional: isOptionalTitle(heading.text),
+      optional: heading.optional,
     };
     (parent ? parent.children : roots).push(section);
     sections.push(section);

@@ -3,7 +3,7 @@ import remarkParse from 'remark-parse';
 import remarkFrontmatter from 'remark-frontmatter';
 import { parseDocument } from 'yaml';
 import { parseNumbering, type Numbering } from './numbering';
-import { titleKeys, type TitleKeys } from './normalize';
+import { isOptionalTitle, titleKeys, type TitleKeys } from './normalize';
 
 /** A heading of a report or template, with offsets into the original text. */
 export interface Heading {
@@ -22,6 +22,8 @@ export interface Heading {
   setext: boolean;
   /** False for a title typed as a plain paragraph (`heading-not-marked`). */
   marked: boolean;
+  /** The title says "(nếu có)": computed once with the chunk, not on every check. */
+  optional: boolean;
 }
 
 /** A top-level block other than a heading (paragraph, list, table, code …). */
@@ -287,7 +289,7 @@ export function parseLight(text: string): ParsedMarkdown {
     const plain = title.replace(/\*\*|__/g, '').trim();
     out.headings.push({
       depth: m[1]!.length, offset: start, end: lineEnd, textOffset, textEnd: textOffset + title.length, text: plain,
-      numbering: parseNumbering(plain.normalize('NFC')), keys: titleKeys(plain), setext: false, marked: true,
+      numbering: parseNumbering(plain.normalize('NFC')), keys: titleKeys(plain), setext: false, marked: true, optional: isOptionalTitle(plain),
     });
   }
   return out;
@@ -369,6 +371,7 @@ function toHeading(node: MdNode, text: string): Heading {
     keys: titleKeys(plain),
     setext,
     marked: true,
+    optional: isOptionalTitle(plain),
   };
 }
 

@@ -2,7 +2,7 @@ import type { Heading, NumberedLine, ParsedMarkdown } from './parse';
 import type { Outline } from './outline';
 import type { Template } from './templates';
 import type { NumberingStyle } from './numbering';
-import { containsWords, titleKeys } from './normalize';
+import { containsWords, isOptionalTitle, titleKeys } from './normalize';
 
 /** Ranks of numbering styles in Vietnamese documents, outermost first; decimals go by depth. */
 function rank(style: NumberingStyle, parts = 1): number {
@@ -103,5 +103,6 @@ export function findUnmarkedHeadings(doc: ParsedMarkdown, outline: Outline, temp
     keys: titleKeys(line.text),
     setext: false,
     marked: false,
+    optional: isOptionalTitle(line.text),
   }));
 }

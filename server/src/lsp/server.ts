@@ -122,6 +122,17 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onInitialized(() => {
+    // Warm up while the author is still opening files: the first check of a long report would
+    // otherwise pay for loading the templates and compiling the parser on the keystroke path.
+    setImmediate(() => {
+      try {
+        const registry = templates.registry(undefined);
+        const sample = [...registry.templates.values()].sort((a, b) => b.outline.all.length - a.outline.all.length)[0];
+        if (sample) for (let i = 0; i < 3; i++) check(skeleton(sample, { cap: Object.keys(sample.pages)[0] }) + 'Với.....lượt, ngày __ tháng __.\n', registry);
+      } catch {
+        // Warming up is an optimisation; any failure here shows up again, and is reported, on a real check.
+      }
+    });
     if (canRegisterConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'decuong' });
     connection.workspace.onDidChangeWorkspaceFolders?.(async () => {
       const folders = (await connection.workspace.getWorkspaceFolders()) ?? [];
