@@ -1,8 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { startServer } from './lsp.ts';
 
@@ -55,4 +55,28 @@ test('a configuration change re-reads settings and re-checks without a reload', 
   settings.severity = { 'missing-section': 'ignore' };
   server.connection.sendNotification('workspace/didChangeConfiguration', { settings: {} });
   await server.waitFor(ws.reportUri, (p) => p.diagnostics.length === 0);
+});
+
+test('templates outside the workspace folder are refused: a path leading out, and a symlink out', async (t) => {
+  const ws = workspace();
+  const outside = mkdtempSync(join(tmpdir(), 'decuong-outside-'));
+  writeFileSync(join(outside, 'ngoai.md'), '---\nid: ngoai\n---\n# I. NGOÀI\n');
+  symlinkSync(join(outside, 'ngoai.md'), join(ws.root, '.decuong/templates/lien-ket.md'));
+  const report = '---\ndecuong: ngoai\n---\n# I. NGOÀI\n';
+  // The default folder holds a symlink leading out: its template is not read.
+  const server = await startServer({ workspaceFolder: ws.root });
+  t.after(() => server.stop());
+  server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: ws.reportUri, languageId: 'markdown', version: 1, text: report } });
+  assert.deepEqual(codes(await server.waitFor(ws.reportUri, (p) => p.version === 1)), ['1 unknown-template']);
+  // A templates path that climbs out of the folder is refused too.
+  const climbing = await startServer({ workspaceFolder: ws.root, settings: { templatesPath: relative(ws.root, outside) } });
+  t.after(() => climbing.stop());
+  climbing.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: ws.reportUri, languageId: 'markdown', version: 1, text: report } });
+  assert.deepEqual(codes(await climbing.waitFor(ws.reportUri, (p) => p.version === 1)), ['1 unknown-template']);
+  // The same template inside the folder is used.
+  writeFileSync(join(ws.root, '.decuong/templates/ngoai.md'), '---\nid: ngoai\n---\n# I. NGOÀI\n# II. THÊM\n');
+  const inside = await startServer({ workspaceFolder: ws.root });
+  t.after(() => inside.stop());
+  inside.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: ws.reportUri, languageId: 'markdown', version: 1, text: report } });
+  assert.deepEqual(codes(await inside.waitFor(ws.reportUri, (p) => p.version === 1)), ['3 missing-section']);
 });
