@@ -5,6 +5,7 @@ import { lineEndAfter } from './outline';
 import type { Message } from './types';
 import { parseNumbering, type Numbering } from './numbering';
 import { formatNumber } from './renumber';
+import { CAP_NAMES } from './checks/page-limit';
 
 /** The report section whose heading line holds `offset`. */
 function headingAt(ctx: CheckContext, offset: number): Section | undefined {
@@ -14,8 +15,9 @@ function headingAt(ctx: CheckContext, offset: number): Section | undefined {
 function limitText(ctx: CheckContext): Message | undefined {
   const pages = ctx.template?.pages;
   if (!pages || !Object.keys(pages).length) return undefined;
-  const list = Object.entries(pages).map(([cap, n]) => `${n} (${cap === '*' ? '—' : cap})`).join(', ');
-  return { vi: `Giới hạn: ${list} trang A4`, en: `Page limit: ${list} A4 pages` };
+  const list = (lang: 'vi' | 'en') => Object.entries(pages)
+    .map(([cap, n]) => (cap === '*' ? `${n}` : lang === 'vi' ? `${n} (cấp ${CAP_NAMES[cap] ?? cap})` : `${n} (level ${cap})`)).join(', ');
+  return { vi: `Giới hạn: ${list('vi')} trang A4`, en: `Page limit: ${list('en')} A4 pages` };
 }
 
 export interface HoverInfo {

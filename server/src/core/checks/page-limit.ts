@@ -36,7 +36,7 @@ export function pageLimitOf(ctx: CheckContext): PageLimit | undefined {
   return undefined;
 }
 
-const CAP_NAMES: Record<string, string> = {
+export const CAP_NAMES: Record<string, string> = {
   xa: 'xã',
   huyen: 'huyện',
   tinh: 'tỉnh',
