@@ -81,6 +81,7 @@ export function check(text: string, registry: TemplateRegistry, options: CheckOp
       // The report's own front matter (`co-chu:`, `le:` …) wins over the editor's settings.
       const settings = { ...options.pageSettings, ...readPageSettings(doc.frontMatter?.entries) };
       ctx.pages = estimatePagesOf(doc, settings, layoutCacheFor(cache));
+      for (const c of doc.chunks) delete c.tree;
     } catch (e) {
       ctx.pages = undefined;
       errors.push({ code: 'page-limit', message: e instanceof Error ? e.stack ?? e.message : String(e) });

@@ -812,12 +812,16 @@ function shift(node: MdNode, by: number): void {
   for (const c of node.children ?? []) shift(c, by);
 }
 
-function layoutChunk(text: string, g: Geometry, texts = false): ChunkLayout {
+function layoutChunk(text: string, g: Geometry, texts = false, parsed?: unknown): ChunkLayout {
   const ctx: LayoutCtx = { src: text, g, lineStarts: lineStartsOf(text), units: [], texts };
   const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   try {
-    const tree = processor.parse(bom ? text.slice(1) : text) as unknown as MdNode;
-    if (bom) shift(tree, bom);
+    // The tree parse.ts just made of this chunk (same processor, BOM already shifted), or our own.
+    let tree = parsed as MdNode | undefined;
+    if (!tree) {
+      tree = processor.parse(bom ? text.slice(1) : text) as unknown as MdNode;
+      if (bom) shift(tree, bom);
+    }
     for (const node of tree.children ?? []) layoutBlock(ctx, node, TOP);
   } catch {
     // Pathological input (nesting deep enough to exhaust the stack): each non-blank source line
@@ -846,14 +850,14 @@ export class LayoutCache {
   /** Chunks laid out (not found in the cache) by the last estimate: for tests and benchmarks. */
   misses = 0;
   /** @internal */
-  lookup(key: string, text: string, g: Geometry): ChunkLayout {
+  lookup(key: string, text: string, g: Geometry, tree?: unknown): ChunkLayout {
     if (key !== this.#key) {
       this.#key = key;
       this.#chunks.clear();
     }
     let layout = this.#chunks.get(text);
     if (!layout) {
-      layout = layoutChunk(text, g);
+      layout = layoutChunk(text, g, false, tree);
       this.misses++;
     }
     return layout;
@@ -1011,7 +1015,10 @@ export function estimatePages(text: string, settings?: Partial<PageSettings>, ca
 
 /** The same for a document already parsed (its front matter read from `doc`): no second parse. */
 export function estimatePagesOf(doc: ParsedMarkdown, settings?: Partial<PageSettings>, cache?: LayoutCache): PageEstimate {
-  return layout(doc.text, chunkStarts(doc.text), resolvePageSettings(readPageSettings(doc.frontMatter?.entries), settings), cache);
+  const trees = new Map<number, unknown>();
+  for (const c of doc.chunks) if (c.tree) trees.set(c.offset, c.tree);
+  const starts = doc.chunks.length ? doc.chunks.map((c) => c.offset) : chunkStarts(doc.text);
+  return layout(doc.text, starts, resolvePageSettings(readPageSettings(doc.frontMatter?.entries), settings), cache, undefined, trees);
 }
 
 const FRONT_MATTER = /^\uFEFF?---[ \t]*\r?\n[\s\S]*?\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/;
@@ -1034,7 +1041,7 @@ export function typeset(text: string, settings?: Partial<PageSettings>): { estim
   return { estimate, lines };
 }
 
-function layout(text: string, starts: readonly number[], settings: PageSettings, cache?: LayoutCache, trace?: TypesetLine[]): PageEstimate {
+function layout(text: string, starts: readonly number[], settings: PageSettings, cache?: LayoutCache, trace?: TypesetLine[], trees?: ReadonlyMap<number, unknown>): PageEstimate {
   const g = geometry(settings);
   const items: Placed[] = [];
   const used = new Map<string, ChunkLayout>();
@@ -1045,7 +1052,7 @@ function layout(text: string, starts: readonly number[], settings: PageSettings,
     const chunk = text.slice(start, starts[c + 1] ?? text.length);
     let chunkLayout = used.get(chunk);
     if (!chunkLayout) {
-      chunkLayout = cache ? cache.lookup(g.key, chunk, g) : layoutChunk(chunk, g, Boolean(trace));
+      chunkLayout = cache ? cache.lookup(g.key, chunk, g, trees?.get(start)) : layoutChunk(chunk, g, Boolean(trace), trees?.get(start));
       used.set(chunk, chunkLayout);
     }
     for (const unit of chunkLayout.units) items.push({ unit, base: start, baseLine });

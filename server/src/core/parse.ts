@@ -77,7 +77,7 @@ export interface ParsedMarkdown {
   blocks: Block[];
   numberedLines: NumberedLine[];
   /** The chunks (heading to heading) the text was parsed in, for per-chunk caches of checks. */
-  chunks: Array<{ offset: number; end: number; summary: ChunkSummary }>;
+  chunks: Array<{ offset: number; end: number; summary: ChunkSummary; tree?: unknown }>;
 }
 
 /** What one chunk of the document parses to, with offsets relative to the chunk's start. */
@@ -212,13 +212,16 @@ export function parseMarkdown(text: string, cache?: ParseCache): ParsedMarkdown 
     const start = starts[i]!;
     const chunk = text.slice(start, starts[i + 1] ?? text.length);
     let summary = used.get(chunk) ?? cache?.get(chunk);
+    // A chunk parsed now hands its tree on (to the page layout, which would parse it again); the
+    // tree is not cached: it is dropped once the check is done.
+    const fresh: { tree?: unknown } = {};
     if (!summary) {
-      summary = parseChunk(chunk);
+      summary = parseChunk(chunk, fresh);
       misses++;
     }
     used.set(chunk, summary);
     appendShifted(out, summary, start);
-    out.chunks.push({ offset: start, end: start + chunk.length, summary });
+    out.chunks.push({ offset: start, end: start + chunk.length, summary, ...(fresh.tree ? { tree: fresh.tree } : {}) });
   }
   if (cache) {
     cache.replace(used);
@@ -238,7 +241,7 @@ function appendShifted(out: ParsedMarkdown, s: ChunkSummary, by: number): void {
   }
 }
 
-function parseChunk(text: string): ChunkSummary {
+function parseChunk(text: string, fresh?: { tree?: unknown }): ChunkSummary {
   const summary: ChunkSummary = { headings: [], blocks: [], prose: [], numberedLines: [] };
   // micromark drops a BOM and counts offsets without it; parse without it and shift back.
   const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
@@ -249,6 +252,7 @@ function parseChunk(text: string): ChunkSummary {
   } catch {
     return summary;
   }
+  if (fresh) fresh.tree = tree;
   for (const node of tree.children ?? []) {
     try {
       if (node.type === 'yaml' && !summary.frontMatter && startOf(node) <= 1) {
