@@ -4,6 +4,8 @@ import { check } from '../../server/src/core/index.ts';
 import { checklist } from '../../server/src/core/checklist.ts';
 import { completionsAt, hoverAt } from '../../server/src/core/assist.ts';
 import { skeleton } from '../../server/src/core/skeleton.ts';
+import { checks } from '../../server/src/core/checks/index.ts';
+import type { Check } from '../../server/src/core/check.ts';
 import { builtinRegistry, findings } from '../helpers.ts';
 
 const report = [
@@ -62,8 +64,17 @@ test('a new report from each built-in outline passes its own template', () => {
   }
 });
 
-test('a check that throws is contained: the others still report', () => {
-  const r = check('---\ndecuong: ke-hoach\n---\n# I. MỤC ĐÍCH, YÊU CẦU\n', builtinRegistry());
-  assert.deepEqual(r.errors, []);
-  assert.ok(r.findings.some((f) => f.code === 'missing-section'));
+test('a check that throws is contained: the others still report, the failure is returned apart', () => {
+  const text = '---\ndecuong: ke-hoach\n---\n# I. MỤC ĐÍCH, YÊU CẦU\n\nVới.....lượt.\n';
+  assert.deepEqual(check(text, builtinRegistry()).errors, []);
+  const list = checks as Check[];
+  const broken: Check = { code: 'section-order', defaultLevel: 'warning', fixable: false, title: { vi: 'x', en: 'x' }, run: () => { throw new Error('boom'); } };
+  list.unshift(broken);
+  try {
+    const r = check(text, builtinRegistry());
+    assert.deepEqual(r.errors.map((e) => [e.code, e.message.split('\n')[0]]), [['section-order', 'Error: boom']]);
+    assert.deepEqual([...new Set(r.findings.map((f) => f.code))].sort(), ['missing-section', 'placeholder']);
+  } finally {
+    list.splice(list.indexOf(broken), 1);
+  }
 });
