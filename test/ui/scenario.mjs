@@ -24,8 +24,18 @@ export default async function ({ page, ui, log }) {
   await page.keyboard.type('8');
   await page.keyboard.press('Enter');
   const heading = page.locator('.editor-instance .monaco-editor .view-line', { hasText: 'TÌNH HÌNH TRIỂN KHAI' }).first();
-  await heading.hover({ position: { x: 60, y: 5 } });
-  await page.locator('.monaco-hover', { hasText: 'required' }).first().waitFor({ timeout: 20000 });
+  const hover = page.locator('.monaco-hover', { hasText: 'required' }).first();
+  for (let attempt = 1; ; attempt++) {
+    await page.mouse.move(5, 5);
+    await heading.hover({ position: { x: 60, y: 5 } });
+    try {
+      await hover.waitFor({ timeout: 5000 });
+      break;
+    } catch (e) {
+      if (attempt >= 5) throw e;
+      log(`hover not shown yet (attempt ${attempt}); hovering again`);
+    }
+  }
   await ui.screenshot('hover');
   await page.keyboard.press('Escape');
 
@@ -33,9 +43,21 @@ export default async function ({ page, ui, log }) {
   await page.keyboard.press('Control+G');
   await page.keyboard.type('65');
   await page.keyboard.press('Enter');
-  await page.keyboard.press('Control+.');
+  // The light bulb's menu: if it comes up empty or late (the server answers code actions after the
+  // cursor settles), close it and ask again — a user would press Ctrl+. a second time too.
   const fix = page.locator('.action-widget .monaco-list-row', { hasText: 'Insert section “d. Về hoạt động phản biện xã hội”' }).first();
-  await fix.waitFor({ timeout: 30000 });
+  for (let attempt = 1; ; attempt++) {
+    await page.locator('.editor-instance .monaco-editor .view-line', { hasText: 'c. Về hoạt động giám sát' }).first().click({ position: { x: 30, y: 5 } });
+    await page.keyboard.press('Control+.');
+    try {
+      await fix.waitFor({ timeout: 5000 });
+      break;
+    } catch (e) {
+      if (attempt >= 6) throw e;
+      log(`quick-fix menu not shown yet (attempt ${attempt}); asking again`);
+      await page.keyboard.press('Escape');
+    }
+  }
   await ui.screenshot('quick-fix');
   await fix.click();
   const deadline = Date.now() + 20000;
