@@ -23,7 +23,7 @@ export function bareTitle(section: Section): string {
 }
 
 /** Guidance as an HTML comment the author replaces; `--` would end the comment early. */
-function guidanceComment(text: string, eol: string): string {
+export function guidanceComment(text: string, eol: string): string {
   const body = text.replace(/--+/g, '–').split(/\r?\n/).map((l) => l.trimEnd()).join(eol);
   return `<!-- ${body} -->`;
 }

@@ -1,5 +1,6 @@
 import type { Template } from './templates';
 import type { Section } from './outline';
+import { guidanceComment } from './insert';
 
 export interface SkeletonOptions {
   cap?: string;
@@ -20,7 +21,7 @@ export function skeleton(template: Template, options: SkeletonOptions = {}): str
   template.outline.all.forEach((s, i) => {
     lines.push(`${'#'.repeat(Math.min(6, s.level + 1))} ${s.heading.text}`, '');
     const guidance = options.guidance === false ? '' : template.guidance[i];
-    if (guidance) lines.push(`<!-- ${guidance.replace(/--+/g, '–').split(/\r?\n/).join(eol)} -->`, '');
+    if (guidance) lines.push(guidanceComment(guidance, eol), '');
     const body = options.body?.(s, i);
     if (body) lines.push(body, '');
   });

@@ -2,24 +2,7 @@
 // titles typed as paragraphs (with the "make it a heading" fix), and unfilled blanks.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { lineOf, openReport, poll, show, waitForDiagnostics, withCode } from './helpers';
-
-/**
- * The quick fix titled `title` at diagnostic `d`: asked at its range with the kind (the API returns
- * actions without their diagnostics), picked by title, polled while the server catches up.
- */
-function quickFix(doc: vscode.TextDocument, d: vscode.Diagnostic, title: RegExp): Promise<vscode.CodeAction> {
-  return poll(async () => {
-    const all = (await vscode.commands.executeCommand<Array<vscode.CodeAction | vscode.Command> | undefined>(
-      'vscode.executeCodeActionProvider', doc.uri, d.range, vscode.CodeActionKind.QuickFix.value)) ?? [];
-    return all.find((a): a is vscode.CodeAction => 'edit' in a && a.edit !== undefined && title.test(a.title));
-  }, `a quick fix ${title} at ${d.range.start.line}:${d.range.start.character}`);
-}
-
-async function apply(action: vscode.CodeAction): Promise<void> {
-  assert.ok(action.edit, `“${action.title}” has no edit`);
-  assert.ok(await vscode.workspace.applyEdit(action.edit), `applyEdit refused “${action.title}”`);
-}
+import { apply, lineOf, openReport, quickFix, show, waitForDiagnostics, withCode } from './helpers';
 
 /** Range of the `nth` (0-based) occurrence of `needle` on the first line matching `line`. */
 function rangeOf(doc: vscode.TextDocument, line: RegExp, needle: string, nth = 0): vscode.Range {

@@ -3,25 +3,7 @@
 // one test only, so a test's edits never meet another test's expectations.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { lineOf, openReport, poll, show, waitForDiagnostics, withCode } from './helpers';
-
-/** Code actions of `kind` VS Code returns at `range` (commands and edit-less actions left out). */
-async function actionsAt(uri: vscode.Uri, range: vscode.Range, kind: string): Promise<vscode.CodeAction[]> {
-  const all = (await vscode.commands.executeCommand<Array<vscode.CodeAction | vscode.Command> | undefined>('vscode.executeCodeActionProvider', uri, range, kind)) ?? [];
-  return all.filter((a): a is vscode.CodeAction => 'edit' in a && a.edit !== undefined);
-}
-
-/**
- * The quick fix titled `title` offered at diagnostic `d` (the API returns actions without their
- * diagnostics: ask at its range with the kind, pick by title); polled, as the server answers `[]`
- * while the document is moving. `accept` can hold out for a particular edit.
- */
-function quickFix(doc: vscode.TextDocument, d: vscode.Diagnostic, title: RegExp, accept: (a: vscode.CodeAction) => boolean = () => true): Promise<vscode.CodeAction> {
-  return poll(async () => {
-    const actions = await actionsAt(doc.uri, d.range, vscode.CodeActionKind.QuickFix.value);
-    return actions.find((a) => title.test(a.title) && accept(a));
-  }, `a quick fix ${title} at ${d.range.start.line}:${d.range.start.character}`);
-}
+import { actionsAt, apply, lineOf, openReport, poll, quickFix, show, waitForDiagnostics, withCode } from './helpers';
 
 /** The text edits of an action for one document. */
 function editsOf(action: vscode.CodeAction, uri: vscode.Uri): vscode.TextEdit[] {
@@ -29,10 +11,6 @@ function editsOf(action: vscode.CodeAction, uri: vscode.Uri): vscode.TextEdit[] 
   return action.edit.entries().filter(([u]) => u.toString() === uri.toString()).flatMap(([, edits]) => edits);
 }
 
-async function apply(action: vscode.CodeAction): Promise<void> {
-  assert.ok(action.edit, `“${action.title}” has no edit`);
-  assert.ok(await vscode.workspace.applyEdit(action.edit), `applyEdit refused “${action.title}”`);
-}
 
 /** One `undo` in the document's editor; resolves once the text is `expected` again. */
 async function undoOnceTo(doc: vscode.TextDocument, expected: string): Promise<void> {

@@ -112,3 +112,27 @@ export function lineOf(doc: vscode.TextDocument, re: RegExp): number {
   for (let i = 0; i < doc.lineCount; i++) if (re.test(doc.lineAt(i).text)) return i;
   assert.fail(`no line matches ${re} in ${vscode.workspace.asRelativePath(doc.uri)}`);
 }
+
+/** Code actions of `kind` VS Code returns at `range` (commands and edit-less actions left out). */
+export async function actionsAt(uri: vscode.Uri, range: vscode.Range, kind: string): Promise<vscode.CodeAction[]> {
+  const all = (await vscode.commands.executeCommand<Array<vscode.CodeAction | vscode.Command> | undefined>('vscode.executeCodeActionProvider', uri, range, kind)) ?? [];
+  return all.filter((a): a is vscode.CodeAction => 'edit' in a && a.edit !== undefined);
+}
+
+/**
+ * The quick fix titled `title` offered at diagnostic `d` (the API returns actions without their
+ * diagnostics: ask at its range with the kind, pick by title); polled, as the server answers `[]`
+ * while the document is moving. `accept` can hold out for a particular edit.
+ */
+export function quickFix(doc: vscode.TextDocument, d: vscode.Diagnostic, title: RegExp, accept: (a: vscode.CodeAction) => boolean = () => true): Promise<vscode.CodeAction> {
+  return poll(async () => {
+    const actions = await actionsAt(doc.uri, d.range, vscode.CodeActionKind.QuickFix.value);
+    return actions.find((a) => title.test(a.title) && accept(a));
+  }, `a quick fix ${title} at ${d.range.start.line}:${d.range.start.character}`);
+}
+
+/** Applies an action's edit as the light bulb would. */
+export async function apply(action: vscode.CodeAction): Promise<void> {
+  assert.ok(action.edit, `“${action.title}” has no edit`);
+  assert.ok(await vscode.workspace.applyEdit(action.edit), `applyEdit refused “${action.title}”`);
+}
