@@ -14,7 +14,9 @@ function mulberry32(seed: number) {
   };
 }
 
-const PIECES = ['a', 'ệ', 'ư', ' ', '.', '…', '\n', '\n\n', '# ', '## ', '### II. ', '\n## 3. Mục mới\n', '.....', '__', '```\n', '**', '1. ', '---\n', '(Địa danh)', 'I.'];
+const PIECES = ['a', 'ệ', 'ư', ' ', '.', '…', '\n', '\n\n', '# ', '## ', '### II. ', '\n## 3. Mục mới\n', '.....', '__', '```\n', '**', '1. ', '---\n', '(Địa danh)', 'I.',
+  // What changes where the document may be cut: blocks holding blank lines, lists.
+  '\n<!--\n', '-->\n', '\n<div>\n', '- ', '\n\n    ', '[x]', '\r\n'];
 
 /** Strips what may legitimately differ between runs (nothing should): compare whole findings. */
 const snapshot = (r: ReturnType<typeof check>) => JSON.stringify({ findings: r.findings, template: r.template?.id, sections: r.outline.all.map((s) => [s.heading.offset, s.heading.text, s.level]) });
@@ -23,26 +25,57 @@ test('incremental checking gives exactly the from-scratch result after every one
   const random = mulberry32(20261124);
   const docs = [readFixture('complete', 'so-ket-giua-nhiem-ky-2019-2024.md'), readFixture('seeds', '004-kiem-diem-tap-the-ban-thuong-truc.md')];
   let edits = 0;
+  let reparsed = 0;
   for (const start of docs) {
     let text = start;
-    const cache = new ParseCache();
+    // One cache told of every edit (as the server keeps it), one that finds the edit by comparing.
+    const told = new ParseCache({ tellsEdits: true });
+    const untold = new ParseCache();
     const options = { placeholders: ['X{3,}'] };
-    check(text, builtinRegistry(), options, cache);
+    check(text, builtinRegistry(), options, told);
+    check(text, builtinRegistry(), options, untold);
     for (let i = 0; i < 1000; i++) {
       const at = Math.floor(random() * (text.length + 1));
       if (random() < 0.35 && text.length > 10) {
-        const len = 1 + Math.floor(random() * 12);
+        const len = Math.min(1 + Math.floor(random() * 12), text.length - at);
+        told.edited(at, len, 0);
         text = text.slice(0, at) + text.slice(at + len);
       } else {
-        text = text.slice(0, at) + PIECES[Math.floor(random() * PIECES.length)] + text.slice(at);
+        const piece = PIECES[Math.floor(random() * PIECES.length)]!;
+        told.edited(at, 0, piece.length);
+        text = text.slice(0, at) + piece + text.slice(at);
       }
-      const incremental = check(text, builtinRegistry(), options, cache);
       const fresh = check(text, builtinRegistry(), options);
-      assert.equal(snapshot(incremental), snapshot(fresh), `edit ${i}`);
+      for (const cache of [told, untold]) {
+        const incremental = check(text, builtinRegistry(), options, cache);
+        assert.equal(snapshot(incremental), snapshot(fresh), `edit ${i}`);
+        assert.deepEqual(incremental.pages, fresh.pages, `pages at edit ${i}`);
+      }
+      reparsed += told.misses;
       // The page estimate from trees handed on by the parse equals a layout that parses itself.
-      if (i % 50 === 0) assert.deepEqual(incremental.pages, estimatePages(text), `pages at edit ${i}`);
+      if (i % 50 === 0) assert.deepEqual(fresh.pages, estimatePages(text), `pages at edit ${i}`);
       edits++;
     }
   }
   assert.equal(edits, 2000);
+  // Most edits re-parse one chunk or two.
+  assert.ok(reparsed / edits < 3, `chunks re-parsed per edit: ${reparsed / edits}`);
+});
+
+test('a link reference definition typed in and taken out: the document is parsed whole, then in chunks again', () => {
+  const start = readFixture('complete', 'so-ket-giua-nhiem-ky-2019-2024.md');
+  const cache = new ParseCache({ tellsEdits: true });
+  const options = {};
+  check(start, builtinRegistry(), options, cache);
+  const at = start.indexOf('\n\n', start.length >> 1) + 2;
+  const definition = '[mau]: https://mattran.org.vn\n\n';
+  cache.edited(at, 0, definition.length);
+  const withDefinition = start.slice(0, at) + definition + start.slice(at);
+  const one = check(withDefinition, builtinRegistry(), options, cache);
+  assert.equal(snapshot(one), snapshot(check(withDefinition, builtinRegistry(), options)));
+  assert.equal(one.context.doc.chunks.length, 1);
+  cache.edited(at, definition.length, 0);
+  const back = check(start, builtinRegistry(), options, cache);
+  assert.equal(snapshot(back), snapshot(check(start, builtinRegistry(), options)));
+  assert.ok(back.context.doc.chunks.length > 20);
 });

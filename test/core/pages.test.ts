@@ -5,6 +5,7 @@ import {
   DEFAULT_PAGE_SETTINGS,
   estimatePages,
   estimatePagesOf,
+  estimatePagesWhole,
   LayoutCache,
   parseMargins,
   readPageSettings,
@@ -16,7 +17,7 @@ import { parseMarkdown } from '../../server/src/core/parse.ts';
 import { check } from '../../server/src/core/index.ts';
 import { pageLimit, pageLimitOf } from '../../server/src/core/checks/page-limit.ts';
 import type { CheckContext } from '../../server/src/core/check.ts';
-import { builtinRegistry, readFixture } from '../helpers.ts';
+import { builtinRegistry, listFixtures, readFixture } from '../helpers.ts';
 
 // Every expectation below that names LibreOffice was checked with shared/tools/pagecount
 // (pagecount.sh --keep, then pdftotext -bbox-layout on the PDF): LibreOffice 7.4, Liberation Serif 2.1.5.
@@ -174,11 +175,11 @@ test('settings: defaults, then the front matter, then explicit settings', () => 
 });
 
 test('a keystroke lays out one chunk again, and gives what a full layout gives', () => {
-  const sections = Array.from({ length: 60 }, (_, i) => `## ${i + 1}. Mục ${i + 1}\n\n${P}\n\n- ${P}\n`);
+  const sections = Array.from({ length: 60 }, (_, i) => `## ${i + 1}. Mục ${i + 1}\n\n${P} (${i + 1})\n\n- ${P}\n`);
   const text = `# BÁO CÁO\n\n${sections.join('\n')}`;
   const cache = new LayoutCache();
   const first = estimatePages(text, {}, cache);
-  assert.equal(cache.misses, 61);
+  assert.equal(cache.misses, 121, 'a chunk per heading and one per paragraph after a blank line');
   assert.deepEqual(first, estimatePages(text));
   const edited = text.replace('## 30. Mục 30\n\n', `## 30. Mục 30\n\n${P} ${P}\n\n`);
   const again = estimatePages(edited, {}, cache);
@@ -186,7 +187,17 @@ test('a keystroke lays out one chunk again, and gives what a full layout gives',
   assert.deepEqual(again, estimatePages(edited));
   assert.ok(again.decimal > first.decimal);
   estimatePages(edited, { fontSize: 13 }, cache); // other settings: everything again
-  assert.equal(cache.misses, 61);
+  assert.equal(cache.misses, 122);
+});
+
+test('laying out chunk by chunk gives what laying out the whole text gives, on every fixture and example', () => {
+  const dirs = [['complete'], ['seeds'], ['robust'], ['..', '..', 'examples']];
+  const docs = dirs.flatMap((d) => listFixtures(...d).map((f) => [...d, f]));
+  assert.ok(docs.length >= 15);
+  for (const file of docs) {
+    const text = readFixture(...file);
+    for (const t of [text, text.replace(/\n/g, '\r\n')]) assert.deepEqual(estimatePages(t), estimatePagesWhole(t), file.join('/'));
+  }
 });
 
 test('lists, tables, code and quotes are laid out as pagecount sets them (LibreOffice agrees)', () => {

@@ -69,6 +69,40 @@ function nearScore(expected: Section, actual: Section): number | undefined {
  * Every report section is used at most once; extra sections stay unpaired.
  */
 export function align(template: Outline, report: Outline): Alignment {
+  // Most keystrokes change no heading: the pairing is then the last one, by section index.
+  const shape = shapeOf(report);
+  const last = lastAlignment.get(template);
+  if (last && last.shape === shape) return fromIndices(template, report, last.pairs);
+  const alignment = alignAnew(template, report);
+  lastAlignment.set(template, { shape, pairs: [...alignment.pairs.values()].map((p) => [p.expected.index, p.actual.index, p.exact]) });
+  return alignment;
+}
+
+/** The last pairing per template outline, with the shape of the report outline it was made for. */
+const lastAlignment = new WeakMap<Outline, { shape: string; pairs: Array<[number, number, boolean]> }>();
+
+/** Everything `alignAnew` reads of a report outline: levels, parents, title keys, numbers. */
+function shapeOf(report: Outline): string {
+  let shape = '';
+  for (const s of report.all) {
+    const n = s.heading.numbering;
+    shape += `${s.level}\u0001${s.parent?.index ?? -1}\u0001${s.heading.keys.core}\u0001${s.heading.keys.full}\u0001${n ? `${n.style}\u0001${n.value}` : ''}\u0002`;
+  }
+  return shape;
+}
+
+function fromIndices(template: Outline, report: Outline, indices: ReadonlyArray<[number, number, boolean]>): Alignment {
+  const pairs = new Map<Section, Pair>();
+  const byActual = new Map<Section, Pair>();
+  for (const [e, a, exact] of indices) {
+    const pair = { expected: template.all[e]!, actual: report.all[a]!, exact };
+    pairs.set(pair.expected, pair);
+    byActual.set(pair.actual, pair);
+  }
+  return { pairs, byActual };
+}
+
+function alignAnew(template: Outline, report: Outline): Alignment {
   const pairs = new Map<Section, Pair>();
   const byActual = new Map<Section, Pair>();
   const take = (expected: Section, actual: Section, exact: boolean) => {

@@ -4,7 +4,7 @@ import { loadTemplates, type Template, type TemplateRegistry, type TemplateSourc
 import { selectTemplate, type Selection } from './select';
 import { align } from './align';
 import { findUnmarkedHeadings } from './unmarked';
-import { estimatePagesOf, LayoutCache, readPageSettings, type PageEstimate } from './pages';
+import { estimatePagesOf, readPageSettings, type PageEstimate } from './pages';
 import { checks } from './checks';
 import type { CheckContext } from './check';
 import type { CheckOptions, Finding } from './types';
@@ -46,16 +46,6 @@ export const LARGE_FILE_THRESHOLD = 5 * 1024 * 1024;
 /** Checks that still run on a very large document (they need only headings and front matter). */
 const LIGHT_CHECKS = new Set(['no-template', 'unknown-template', 'template-error', 'front-matter', 'large-file', 'missing-section', 'section-order', 'section-level', 'section-title', 'numbering']);
 
-/** Each document's layout cache rides on its parse cache (one object for the server to keep). */
-const layoutCaches = new WeakMap<ParseCache, LayoutCache>();
-
-function layoutCacheFor(cache: ParseCache | undefined): LayoutCache | undefined {
-  if (!cache) return undefined;
-  let layout = layoutCaches.get(cache);
-  if (!layout) layoutCaches.set(cache, (layout = new LayoutCache()));
-  return layout;
-}
-
 export function check(text: string, registry: TemplateRegistry, options: CheckOptions = {}, cache?: ParseCache): CheckResult {
   const large = text.length > (options.largeFileThreshold ?? LARGE_FILE_THRESHOLD);
   const doc = large ? parseLight(text) : parseMarkdown(text, cache);
@@ -80,7 +70,7 @@ export function check(text: string, registry: TemplateRegistry, options: CheckOp
     try {
       // The report's own front matter (`co-chu:`, `le:` …) wins over the editor's settings.
       const settings = { ...options.pageSettings, ...readPageSettings(doc.frontMatter?.entries) };
-      ctx.pages = estimatePagesOf(doc, settings, layoutCacheFor(cache));
+      ctx.pages = estimatePagesOf(doc, settings);
       for (const c of doc.chunks) delete c.tree;
     } catch (e) {
       ctx.pages = undefined;

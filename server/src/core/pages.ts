@@ -850,14 +850,14 @@ export class LayoutCache {
   /** Chunks laid out (not found in the cache) by the last estimate: for tests and benchmarks. */
   misses = 0;
   /** @internal */
-  lookup(key: string, text: string, g: Geometry, tree?: unknown): ChunkLayout {
+  lookup(key: string, text: string, g: Geometry): ChunkLayout {
     if (key !== this.#key) {
       this.#key = key;
       this.#chunks.clear();
     }
     let layout = this.#chunks.get(text);
     if (!layout) {
-      layout = layoutChunk(text, g, false, tree);
+      layout = layoutChunk(text, g, false);
       this.misses++;
     }
     return layout;
@@ -1013,12 +1013,40 @@ export function estimatePages(text: string, settings?: Partial<PageSettings>, ca
   return layout(text, chunkStarts(text), resolvePageSettings(own, settings), cache);
 }
 
-/** The same for a document already parsed (its front matter read from `doc`): no second parse. */
-export function estimatePagesOf(doc: ParsedMarkdown, settings?: Partial<PageSettings>, cache?: LayoutCache): PageEstimate {
-  const trees = new Map<number, unknown>();
-  for (const c of doc.chunks) if (c.tree) trees.set(c.offset, c.tree);
-  const starts = doc.chunks.length ? doc.chunks.map((c) => c.offset) : chunkStarts(doc.text);
-  return layout(doc.text, starts, resolvePageSettings(readPageSettings(doc.frontMatter?.entries), settings), cache, undefined, trees);
+/**
+ * The same for a document already parsed (its front matter read from `doc`): no second parse,
+ * and each chunk's layout is kept on the chunk's parse (for one set of settings at a time), so
+ * that a keystroke lays out again only the chunks the parse had to redo.
+ */
+export function estimatePagesOf(doc: ParsedMarkdown, settings?: Partial<PageSettings>): PageEstimate {
+  const resolved = resolvePageSettings(readPageSettings(doc.frontMatter?.entries), settings);
+  if (!doc.chunks.length) return layout(doc.text, chunkStarts(doc.text), resolved);
+  const g = geometry(resolved);
+  const items: Placed[] = [];
+  let baseLine = 0;
+  for (const c of doc.chunks) {
+    const memo = (c.summary.memo ??= new Map());
+    let kept = memo.get(LAYOUT) as { key: string; layout: ChunkLayout } | undefined;
+    if (!kept || kept.key !== g.key) {
+      kept = { key: g.key, layout: layoutChunk(doc.text.slice(c.offset, c.end), g, false, c.tree) };
+      memo.set(LAYOUT, kept);
+    }
+    for (const unit of kept.layout.units) items.push({ unit, base: c.offset, baseLine });
+    baseLine += kept.layout.lineCount;
+  }
+  return paginate(items, g, resolved);
+}
+
+/** The key of a chunk's layout in its parse's memo. */
+const LAYOUT = 'pages:layout';
+
+/**
+ * @internal For tests: the same estimate with the text laid out as one chunk, the reference the
+ * chunked layout must agree with.
+ */
+export function estimatePagesWhole(text: string, settings?: Partial<PageSettings>): PageEstimate {
+  const own = readPageSettings(frontMatterOf(text)?.entries);
+  return layout(text, [0], resolvePageSettings(own, settings));
 }
 
 const FRONT_MATTER = /^\uFEFF?---[ \t]*\r?\n[\s\S]*?\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/;
@@ -1041,7 +1069,7 @@ export function typeset(text: string, settings?: Partial<PageSettings>): { estim
   return { estimate, lines };
 }
 
-function layout(text: string, starts: readonly number[], settings: PageSettings, cache?: LayoutCache, trace?: TypesetLine[], trees?: ReadonlyMap<number, unknown>): PageEstimate {
+function layout(text: string, starts: readonly number[], settings: PageSettings, cache?: LayoutCache, trace?: TypesetLine[]): PageEstimate {
   const g = geometry(settings);
   const items: Placed[] = [];
   const used = new Map<string, ChunkLayout>();
@@ -1052,7 +1080,7 @@ function layout(text: string, starts: readonly number[], settings: PageSettings,
     const chunk = text.slice(start, starts[c + 1] ?? text.length);
     let chunkLayout = used.get(chunk);
     if (!chunkLayout) {
-      chunkLayout = cache ? cache.lookup(g.key, chunk, g, trees?.get(start)) : layoutChunk(chunk, g, Boolean(trace), trees?.get(start));
+      chunkLayout = cache ? cache.lookup(g.key, chunk, g) : layoutChunk(chunk, g, Boolean(trace));
       used.set(chunk, chunkLayout);
     }
     for (const unit of chunkLayout.units) items.push({ unit, base: start, baseLine });

@@ -76,8 +76,8 @@ export interface ParsedMarkdown {
   headings: Heading[];
   blocks: Block[];
   numberedLines: NumberedLine[];
-  /** The chunks (heading to heading) the text was parsed in, for per-chunk caches of checks. */
-  chunks: Array<{ offset: number; end: number; summary: ChunkSummary; tree?: unknown }>;
+  /** The chunks the text was parsed in (see `chunkStarts`), for per-chunk caches of checks. */
+  chunks: ParsedChunk[];
 }
 
 /** What one chunk of the document parses to, with offsets relative to the chunk's start. */
@@ -92,19 +92,69 @@ export interface ChunkSummary {
   memo?: Map<string, unknown>;
 }
 
+/** One chunk of a parsed document: its offsets and what it parsed to (offsets relative to it). */
+export interface ParsedChunk {
+  offset: number;
+  end: number;
+  summary: ChunkSummary;
+  /** The mdast tree of a chunk parsed just now, for the page layout; dropped after the check. */
+  tree?: unknown;
+}
+
 /**
- * Parsed chunks keyed by their text, so that a keystroke re-parses only the chunk it touched.
- * One cache per document; entries not used by the latest parse are dropped.
+ * The last parse of one document, so that the next parse after an edit re-uses every chunk the
+ * edit did not touch — by position: the chunks before the edit as they are, those after it
+ * shifted, without reading their text again. Where the edit is comes from `edited` when the owner
+ * tells every edit (the server does, from `didChange`), or else from comparing the two texts.
  */
 export class ParseCache {
-  #chunks = new Map<string, ChunkSummary>();
-  /** Chunks parsed (not found in the cache) by the last `parseMarkdown` call: for tests and benchmarks. */
+  #last?: ParsedMarkdown;
+  #lastDefinitions = false;
+  readonly #told: boolean;
+  /** Length of the text now, and how much of its start and end the last parsed text shares. */
+  #length = -1;
+  #prefix = 0;
+  #suffix = 0;
+  /** Chunks parsed (not re-used) by the last `parseMarkdown` call: for tests and benchmarks. */
   misses = 0;
-  get(text: string): ChunkSummary | undefined {
-    return this.#chunks.get(text);
+
+  /** `tellsEdits`: the owner calls `edited` for every change of the text; no comparing needed. */
+  constructor(options: { tellsEdits?: boolean } = {}) {
+    this.#told = Boolean(options.tellsEdits);
   }
-  replace(used: Map<string, ChunkSummary>): void {
-    this.#chunks = used;
+
+  /** One edit since the last parse: `removed` code units at `offset` replaced by `inserted` ones (offsets in the text as it was just before this edit). */
+  edited(offset: number, removed: number, inserted: number): void {
+    if (this.#length < 0) return;
+    this.#prefix = Math.max(0, Math.min(this.#prefix, offset));
+    this.#suffix = Math.max(0, Math.min(this.#suffix, this.#length - offset - removed));
+    this.#length += inserted - removed;
+  }
+
+  /** @internal The last parse and how much of `text`'s start and end it shares. */
+  against(text: string): { last: ParsedMarkdown; definitions: boolean; prefix: number; suffix: number } | undefined {
+    const last = this.#last;
+    if (!last) return undefined;
+    const old = last.text;
+    const room = Math.min(old.length, text.length);
+    if (this.#told && this.#length === text.length) {
+      const prefix = Math.min(this.#prefix, room);
+      return { last, definitions: this.#lastDefinitions, prefix, suffix: Math.min(this.#suffix, room - prefix) };
+    }
+    if (old === text) return { last, definitions: this.#lastDefinitions, prefix: room, suffix: 0 };
+    let prefix = 0;
+    while (prefix < room && old.charCodeAt(prefix) === text.charCodeAt(prefix)) prefix++;
+    let suffix = 0;
+    while (suffix < room - prefix && old.charCodeAt(old.length - 1 - suffix) === text.charCodeAt(text.length - 1 - suffix)) suffix++;
+    return { last, definitions: this.#lastDefinitions, prefix, suffix };
+  }
+
+  /** @internal */
+  remember(parsed: ParsedMarkdown, definitions: boolean, misses: number): void {
+    this.#last = parsed;
+    this.#lastDefinitions = definitions;
+    this.#length = this.#prefix = this.#suffix = parsed.text.length;
+    this.misses = misses;
   }
 }
 
@@ -164,70 +214,249 @@ function readFrontMatter(node: MdNode, text: string): FrontMatter {
 
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const ATX = /^#{1,6}(?:[ \t]|$)/;
+/** A line that may continue a list above it across a blank line: a bullet or an ordered marker. */
+const LIST_ITEM = /^(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)/;
+/**
+ * HTML blocks of CommonMark's kinds 1–5 end at a marker, not at a blank line, so they may hold
+ * blank lines and `#` lines (our own guidance comments do). Openers with their end markers.
+ */
+const HTML_OPEN = /^[ \t]*<(?:(script|pre|style|textarea)(?=[\s>]|$)|(!--)|(\?)|(!\[CDATA\[)|(![A-Za-z]))/i;
+const HTML_END: Array<RegExp | undefined> = [undefined, /<\/(?:script|pre|style|textarea)>/i, /-->/, /\?>/, /\]\]>/, />/];
+/**
+ * Kinds 6 and 7 (`<div>`, any tag alone on its line) end at the next blank line and swallow a `#`
+ * line before it. Any line opening with a tag is taken for one: a cut missed is only slower.
+ */
+const HTML_TAG = /^[ \t]*<\/?[A-Za-z]/;
+/** Marks an HTML block that ends at the next blank line. */
+const UNTIL_BLANK = /^[ \t\r]*$/;
+/** A link reference definition: it reaches links anywhere in the document (see `chunkStarts`). */
+const DEFINITION = /^ {0,3}\[[^\]]*\]:/;
+
+/** The fence a line opens (its backticks or tildes), or undefined: a backtick fence's info string has no backtick. */
+function fenceOpen(line: string): string | undefined {
+  const m = FENCE.exec(line);
+  if (!m) return undefined;
+  return m[1]![0] === '`' && line.indexOf('`', m[0].length) >= 0 ? undefined : m[1];
+}
+
+/** A closing fence: the opener's character, at least as many, and nothing after but spaces. */
+function isFenceClose(line: string, fence: string): boolean {
+  const m = FENCE.exec(line);
+  return Boolean(m && m[1]![0] === fence[0] && m[1]!.length >= fence.length && /^[ \t\r]*$/.test(line.slice(m[0].length)));
+}
+
+function htmlEnd(line: string): RegExp | undefined {
+  const m = HTML_OPEN.exec(line);
+  if (!m) return HTML_TAG.test(line) ? UNTIL_BLANK : undefined;
+  const kind = m.findIndex((g, i) => i > 0 && g !== undefined);
+  const end = HTML_END[kind]!;
+  // An opener whose end marker is on the same line closes at once.
+  return end.test(line.slice(m[0].length)) ? undefined : end;
+}
 
 /**
- * Offsets where the document may be cut into independently parsable chunks: the start of each
- * ATX heading line outside front matter and code fences. An ATX heading at column 0 always starts
- * a new block in CommonMark, so parsing the chunks apart gives the same blocks as parsing whole.
+ * Offsets where the document may be cut into independently parsable chunks, so that a keystroke
+ * re-parses one paragraph rather than the document. Cuts, outside front matter, code fences and
+ * HTML blocks that span blank lines:
+ * - before each ATX heading line: an ATX heading at column 0 always starts a new block;
+ * - before a line at column 0 that follows a blank line and cannot continue a list (no bullet or
+ *   number marker): after a blank line such a line ends every open paragraph, list and quote.
+ * Parsing the chunks apart then gives the same blocks as parsing whole. One exception: a link
+ * reference definition (`[x]: url`) makes `[x]` a link anywhere in the document, so a document
+ * that has one is parsed whole (slower, but right; reports rarely use reference links).
+ * `headingsOnly`: the start of each ATX heading line (for the light parse, which reads no links).
  */
-export function chunkStarts(text: string): number[] {
+export function chunkStarts(text: string, headingsOnly = false): number[] {
   const starts = [0];
-  let pos = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  // Skip a front matter: a `#` inside YAML is a comment, not a heading.
-  if (text.startsWith('---', pos) && /^---[ \t]*\r?\n/.test(text.slice(pos, pos + 8))) {
-    const close = /\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/g;
-    close.lastIndex = pos + 3;
-    const m = close.exec(text);
-    if (m) pos = m.index + m[0].length;
+  const { definitions } = scanCuts(text, 0, headingsOnly, starts);
+  return definitions && !headingsOnly ? [0] : starts;
+}
+
+/**
+ * Scans the lines from `from` (0, or the start of a chunk: no block open there) and pushes the
+ * cuts after it onto `starts`; `stop` may end the scan at a cut (which it then does not push).
+ * Says whether a link reference definition was seen, and where the scan stopped.
+ */
+function scanCuts(text: string, from: number, headingsOnly: boolean, starts: number[], stop?: (cut: number) => boolean): { definitions: boolean; stoppedAt: number } {
+  let pos = from;
+  if (from === 0) {
+    if (text.charCodeAt(0) === 0xfeff) pos = 1;
+    // Skip a front matter: a `#` inside YAML is a comment, not a heading.
+    if (text.startsWith('---', pos) && /^---[ \t]*\r?\n/.test(text.slice(pos, pos + 8))) {
+      const close = /\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/g;
+      close.lastIndex = pos + 3;
+      const m = close.exec(text);
+      if (m) pos = m.index + m[0].length;
+    }
   }
   let fence: string | undefined;
+  let html: RegExp | undefined;
+  let definitions = false;
+  let prevBlank = false;
   while (pos < text.length) {
     let nl = text.indexOf('\n', pos);
     if (nl < 0) nl = text.length;
-    const line = text.slice(pos, Math.min(nl, pos + 16));
-    const f = FENCE.exec(line);
-    if (fence) {
-      if (f && f[1]![0] === fence[0] && f[1]!.length >= fence.length) fence = undefined;
-    } else if (f) {
-      fence = f[1];
-    } else if (ATX.test(line) && pos > 0) {
-      starts.push(pos);
+    const c = text.charCodeAt(pos);
+    // Blank: only spaces, tabs or a CR before the line break. Prose lines fail on the first char.
+    let blank = true;
+    for (let i = pos; i < nl; i++) {
+      const k = text.charCodeAt(i);
+      if (k !== 32 && k !== 9 && k !== 13) {
+        blank = false;
+        break;
+      }
     }
+    if (html) {
+      if (html === UNTIL_BLANK ? blank : html.test(text.slice(pos, nl))) html = undefined;
+    } else if (fence) {
+      if (isFenceClose(text.slice(pos, nl), fence)) fence = undefined;
+    } else if (!blank) {
+      const line = text.slice(pos, Math.min(nl, pos + 16));
+      const indented = c === 32 || c === 9;
+      const heading = ATX.test(line);
+      if (pos > from && (heading || (!headingsOnly && prevBlank && !indented && !LIST_ITEM.test(line)))) {
+        if (stop?.(pos)) return { definitions, stoppedAt: pos };
+        starts.push(pos);
+      }
+      if (FENCE.test(line)) fence = fenceOpen(text.slice(pos, nl));
+      if (!fence && (c === 60 /* < */ || indented)) html = htmlEnd(text.slice(pos, nl));
+      if (c === 91 /* [ */ || indented) definitions ||= DEFINITION.test(text.slice(pos, nl));
+    }
+    prevBlank = blank;
     pos = nl + 1;
   }
-  return starts;
+  return { definitions, stoppedAt: text.length };
 }
 
 /**
  * Parses Markdown into headings, blocks, prose ranges, numbered lines and front matter. Offsets
  * are UTF-16 code units of `text` exactly as given (BOM, CRLF and NFD included). With a cache,
- * only chunks (heading to heading) whose text changed since the last call are parsed again.
+ * only the chunks an edit touched since the last call are parsed again.
  */
 export function parseMarkdown(text: string, cache?: ParseCache): ParsedMarkdown {
+  const prior = cache?.against(text);
+  if (prior && !prior.definitions) {
+    const reparsed = reparse(text, prior.last, prior.prefix, prior.suffix);
+    if (reparsed) {
+      cache!.remember(reparsed.parsed, false, reparsed.misses);
+      return reparsed.parsed;
+    }
+  }
+  const starts = [0];
+  const { definitions } = scanCuts(text, 0, false, starts);
+  // Chunks of the last parse by text: a whole-text replacement (a fix, a reload) keeps most.
+  const known = new Map<string, ChunkSummary>();
+  if (prior) for (const c of prior.last.chunks) known.set(prior.last.text.slice(c.offset, c.end), c.summary);
   const out: ParsedMarkdown = { text, headings: [], blocks: [], numberedLines: [], chunks: [] };
-  const starts = chunkStarts(text);
-  const used = new Map<string, ChunkSummary>();
+  const misses = addChunks(out, text, definitions ? [0] : starts, text.length, known);
+  cache?.remember(out, definitions, misses);
+  return out;
+}
+
+/** Parses the chunks from `starts` (up to `end`) into `out`, re-using `known` ones; says how many were parsed. */
+function addChunks(out: ParsedMarkdown, text: string, starts: readonly number[], end: number, known: Map<string, ChunkSummary>): number {
   let misses = 0;
   for (let i = 0; i < starts.length; i++) {
     const start = starts[i]!;
-    const chunk = text.slice(start, starts[i + 1] ?? text.length);
-    let summary = used.get(chunk) ?? cache?.get(chunk);
-    // A chunk parsed now hands its tree on (to the page layout, which would parse it again); the
-    // tree is not cached: it is dropped once the check is done.
+    const chunkEnd = starts[i + 1] ?? end;
+    const chunk = text.slice(start, chunkEnd);
+    let summary = known.get(chunk);
+    // A chunk parsed now hands its tree on to the page layout, which would otherwise parse it again.
     const fresh: { tree?: unknown } = {};
     if (!summary) {
       summary = parseChunk(chunk, fresh);
+      known.set(chunk, summary);
       misses++;
     }
-    used.set(chunk, summary);
     appendShifted(out, summary, start);
-    out.chunks.push({ offset: start, end: start + chunk.length, summary, ...(fresh.tree ? { tree: fresh.tree } : {}) });
+    out.chunks.push(fresh.tree ? { offset: start, end: chunkEnd, summary, tree: fresh.tree } : { offset: start, end: chunkEnd, summary });
   }
-  if (cache) {
-    cache.replace(used);
-    cache.misses = misses;
+  return misses;
+}
+
+/**
+ * The parse of `text` from the last one (`last`), which shares its first `prefix` and last
+ * `suffix` code units: its chunks before the edit are kept, the lines from the last chunk start
+ * whose first line lies wholly before the edit are scanned again until a cut lands where the old
+ * text had one inside the shared end, and the chunks from there are kept, shifted. Undefined when
+ * the edited region holds a link reference definition (the document is then parsed whole).
+ */
+function reparse(text: string, last: ParsedMarkdown, prefix: number, suffix: number): { parsed: ParsedMarkdown; misses: number } | undefined {
+  const old = last.text;
+  const oldChunks = last.chunks;
+  const delta = text.length - old.length;
+  // The last chunk whose start and first line are unchanged: scanning resumes there.
+  let i = upperBound(oldChunks, prefix) - 1;
+  while (i > 0) {
+    const nl = old.indexOf('\n', oldChunks[i]!.offset);
+    if (nl >= 0 && nl < prefix) break;
+    i--;
   }
-  return out;
+  if (i <= 0) return undefined; // the edit is in the first chunk's first line: scan from the start
+  const from = oldChunks[i]!.offset;
+  // Scan until a cut lands on an old chunk start in the shared end: from there on, all is as before.
+  const sharedFrom = text.length - suffix;
+  let j = oldChunks.length;
+  const starts = [from];
+  const scan = scanCuts(text, from, false, starts, (cut) => {
+    if (cut < sharedFrom) return false;
+    const k = upperBound(oldChunks, cut - delta) - 1;
+    if (k < i || oldChunks[k]!.offset !== cut - delta) return false;
+    j = k;
+    return true;
+  });
+  if (scan.definitions) return undefined;
+  const regionEnd = scan.stoppedAt;
+  const out: ParsedMarkdown = { text, headings: [], blocks: [], numberedLines: [], chunks: oldChunks.slice(0, i) };
+  if (last.frontMatter && from > 0) out.frontMatter = last.frontMatter;
+  // Entries before the region are the old ones, untouched (the arrays are in offset order).
+  out.headings = last.headings.slice(0, countBefore(last.headings, from));
+  out.blocks = last.blocks.slice(0, countBefore(last.blocks, from));
+  out.numberedLines = last.numberedLines.slice(0, countBefore(last.numberedLines, from));
+  // The old chunks of the region, by text: an edit that only moves text re-parses nothing.
+  const known = new Map<string, ChunkSummary>();
+  for (let k = i; k < j; k++) known.set(old.slice(oldChunks[k]!.offset, oldChunks[k]!.end), oldChunks[k]!.summary);
+  const misses = addChunks(out, text, starts, regionEnd, known);
+  if (j < oldChunks.length) {
+    const oldFrom = oldChunks[j]!.offset;
+    for (let k = j; k < oldChunks.length; k++) {
+      const c = oldChunks[k]!;
+      out.chunks.push({ offset: c.offset + delta, end: c.end + delta, summary: c.summary });
+    }
+    shiftInto(out.headings, last.headings, oldFrom, delta, (h, by) => ({ ...h, offset: h.offset + by, end: h.end + by, textOffset: h.textOffset + by, textEnd: h.textEnd + by }));
+    shiftInto(out.blocks, last.blocks, oldFrom, delta, (b, by) => ({ ...b, offset: b.offset + by, end: b.end + by }));
+    shiftInto(out.numberedLines, last.numberedLines, oldFrom, delta, (l, by) => ({ ...l, offset: l.offset + by, end: l.end + by, textOffset: l.textOffset + by }));
+  }
+  return { parsed: out, misses };
+}
+
+/** Index of the first chunk starting after `offset`. */
+function upperBound(chunks: readonly ParsedChunk[], offset: number): number {
+  let lo = 0;
+  let hi = chunks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (chunks[mid]!.offset <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** How many entries (in offset order) start before `offset`. */
+function countBefore(list: ReadonlyArray<{ offset: number }>, offset: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]!.offset < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Appends the entries of `from` at or after `offset`, moved by `by` (the same objects when 0). */
+function shiftInto<T extends { offset: number }>(to: T[], from: readonly T[], offset: number, by: number, move: (entry: T, by: number) => T): void {
+  for (let k = countBefore(from, offset); k < from.length; k++) to.push(by ? move(from[k]!, by) : from[k]!);
 }
 
 function appendShifted(out: ParsedMarkdown, s: ChunkSummary, by: number): void {
@@ -278,7 +507,7 @@ const ATX_LINE = /^(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
  */
 export function parseLight(text: string): ParsedMarkdown {
   const out: ParsedMarkdown = { text, headings: [], blocks: [], numberedLines: [], chunks: [] };
-  const starts = chunkStarts(text);
+  const starts = chunkStarts(text, true);
   const first = text.slice(0, starts[1] ?? text.length);
   const fm = /^\uFEFF?---[ \t]*\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/.exec(first.slice(0, 64 * 1024));
   if (fm) out.frontMatter = readFrontMatter({ type: 'yaml', value: fm[1], position: { start: { offset: fm[0].startsWith('\uFEFF') ? 1 : 0 }, end: { offset: fm[0].length } } }, text);

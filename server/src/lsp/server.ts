@@ -26,7 +26,28 @@ import { ChecklistRequest, SkeletonRequest, InsertMissingCommand, ReportInfoNoti
 
 /** Wires the core to an LSP connection: documents, settings, templates, diagnostics, symbols. */
 export function startServer(connection: Connection): void {
-  const documents = new TextDocuments(TextDocument);
+  /** Parsed chunks per open document: an edit re-parses only the chunks it touched. */
+  const parseCaches = new Map<string, ParseCache>();
+  const documents = new TextDocuments({
+    create: TextDocument.create,
+    // Each change is told to the document's parse cache before it is applied, with offsets in the
+    // text it applies to, so the next check knows where the edits are without comparing texts.
+    update: (doc, changes, version) => {
+      const cache = parseCaches.get(doc.uri);
+      if (!cache) return TextDocument.update(doc, changes, version);
+      let updated = doc;
+      for (const change of changes) {
+        if ('range' in change) {
+          const start = updated.offsetAt(change.range.start);
+          cache.edited(start, updated.offsetAt(change.range.end) - start, change.text.length);
+        } else {
+          cache.edited(0, updated.getText().length, change.text.length);
+        }
+        updated = TextDocument.update(updated, [change], version);
+      }
+      return updated;
+    },
+  });
   let canAskConfiguration = false;
   let canRegisterConfiguration = false;
   let uiLang: Lang = 'en';
@@ -45,11 +66,9 @@ export function startServer(connection: Connection): void {
   };
   /** Last result per document, so symbol requests for the same version reuse it. */
   const results = new Map<string, { version: number; result: CheckResult }>();
-  /** Parsed chunks per open document: an edit re-parses only the chunk it touched. */
-  const parseCaches = new Map<string, ParseCache>();
   const cacheFor = (uri: string) => {
     let c = parseCaches.get(uri);
-    if (!c) parseCaches.set(uri, (c = new ParseCache()));
+    if (!c) parseCaches.set(uri, (c = new ParseCache({ tellsEdits: true })));
     return c;
   };
 
