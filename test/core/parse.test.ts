@@ -1,7 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { chunkStarts, parseMarkdown, parseWhole, ParseCache } from '../../server/src/core/parse.ts';
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import remarkFrontmatter from 'remark-frontmatter';
+import { chunkStarts, parseMarkdown, parseWhole, ParseCache, plainChunk } from '../../server/src/core/parse.ts';
 
 const piece = fc.constantFrom(
   '# I. MỤC ĐÍCH\n', '## 1. Công tác\n', '### a) Nhỏ\n', '#Không phải tiêu đề\n', 'Đoạn văn xuôi.\n', '\n', '\r\n',
@@ -52,4 +55,29 @@ test('offsets survive a BOM, CRLF and NFD text', () => {
   const p = parseMarkdown(text);
   assert.equal(p.frontMatter!.entries.get('decuong')!.value, 'ke-hoach');
   for (const h of p.headings) assert.equal(text.slice(h.textOffset, h.textEnd), h.text);
+});
+
+test('a chunk of plain prose (paragraph, heading line, bullet list) is built without micromark exactly as micromark builds it', () => {
+  const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']);
+  const bit = fc.constantFrom('Công', 'tác', '- ', '+ ', '\n- ', '## ', '# ', '\n### ', '####### ', ' #', 'đ', 'Ư', ' ', ' ', '\n', '\n\n', '1.', '2)', '2019', '1.5', '-', '+', '*', '_', '`', '[', ']', '!', '<', '>', '&amp;', '\\', '“', '”', '(', ')', '#', '=', '---', '\t', '\r\n', '  \n', 'I. ', 'a) ', '😀', '.....', '…', '%', ':', '\u0301', '\u00a0', '|', '~~~', '    ');
+  let plain = 0;
+  const kinds: Record<string, number> = {};
+  // Free mixtures of the bits, and lines that each open with a bullet, a heading marker or nothing.
+  const mixture = fc.array(bit, { minLength: 1, maxLength: 30 }).map((bits) => bits.join(''));
+  const lines = fc.tuple(fc.constantFrom('- ', '+ ', '## ', ''), fc.array(fc.array(bit, { minLength: 1, maxLength: 6 }), { minLength: 1, maxLength: 5 }), fc.constantFrom('', '\n', '\n\n'))
+    .map(([marker, ls, tail]) => ls.map((l) => marker + l.join('')).join('\n') + tail);
+  fc.assert(fc.property(fc.oneof(mixture, lines), (text) => {
+    const tree = plainChunk(text);
+    if (!tree) return;
+    plain++;
+    kinds[tree.children![0]!.type] = (kinds[tree.children![0]!.type] ?? 0) + 1;
+    assert.deepEqual(tree, JSON.parse(JSON.stringify(processor.parse(text))));
+  }), { numRuns: 20000 });
+  assert.ok(plain > 300 && (kinds.heading ?? 0) > 50 && (kinds.list ?? 0) > 50, `plain chunks among the cases: ${JSON.stringify(kinds)}`);
+  // Prose as reports have it is plain; markup or a list line is not.
+  assert.ok(plainChunk('Năm 2023, Ủy ban MTTQ xã đã tổ chức 12 cuộc họp (đạt 100%).\nKết quả “tốt”.\n\n'));
+  assert.equal(plainChunk('Năm 2023 **đạt**.\n'), undefined);
+  assert.equal(plainChunk('Mở đầu\n- mục\n'), undefined);
+  assert.equal(plainChunk('## 1. Công tác tuyên truyền\n\n')?.children?.[0]?.type, 'heading');
+  assert.equal(plainChunk('- Tổ chức 12 cuộc họp.\n- Vận động 300 hộ.\n')?.children?.[0]?.type, 'list');
 });

@@ -83,7 +83,10 @@ test('page-limit: a report over its limit is flagged where the first page past i
   const limit = over.diagnostics.filter((d) => d.code === 'page-limit');
   assert.equal(limit.length, 1);
   assert.match(String(limit[0]!.message), /over the limit of 5 pages/);
-  const info = server.notifications.filter((n) => n.method === 'decuong/reportInfo').map((n) => n.params as { uri: string; pages?: { breaks: number[]; limit?: number } }).filter((p) => p.uri === u).pop()!;
+  // The report info follows the diagnostics it goes with.
+  const infoOf = () => server.notifications.filter((n) => n.method === 'decuong/reportInfo').map((n) => n.params as { uri: string; pages?: { breaks: number[]; limit?: number } }).filter((p) => p.uri === u).pop();
+  for (let waited = 0; !infoOf() && waited < 5000; waited += 20) await new Promise((r) => setTimeout(r, 20));
+  const info = infoOf()!;
   assert.equal(info.pages!.limit, 5);
   assert.equal(limit[0]!.range.start.line, info.pages!.breaks[4], 'on the line where page 6 begins');
   server.connection.sendNotification('textDocument/didChange', { textDocument: { uri: u, version: 2 }, contentChanges: [{ text: head + body }] });

@@ -36,9 +36,23 @@ function equalScore(expected: Section, actual: Section): number | undefined {
 /** The author elaborated the outline's title ("Thuận lợi" → "Thuận lợi trong triển khai"). */
 function containsScore(expected: Section, actual: Section): number | undefined {
   const t = expected.heading.keys.core;
+  if (!t) return undefined;
   const r = actual.heading.keys;
-  return t && (containsWords(r.full, t) || containsWords(r.core, t)) ? 0.9 : undefined;
+  // Memoised by (outline title, report title): every round asks again for the same pairs.
+  let byReport = containsMemo.get(t);
+  if (!byReport) containsMemo.set(t, (byReport = new Map()));
+  const key = r.core === r.full ? r.full : `${r.full}\u0000${r.core}`;
+  let hit = byReport.get(key);
+  if (hit === undefined) {
+    hit = containsWords(r.full, t) || containsWords(r.core, t);
+    if (byReport.size >= 1000) byReport.clear();
+    byReport.set(key, hit);
+  }
+  return hit ? 0.9 : undefined;
 }
+
+/** Outline title → report title → does the report's title contain the outline's words. */
+const containsMemo = new Map<string, Map<string, boolean>>();
 
 /** Near scores by (outline key, report key): the same pairs come back on every keystroke. */
 const nearMemo = new Map<string, number>();

@@ -71,7 +71,8 @@ export function check(text: string, registry: TemplateRegistry, options: CheckOp
       // The report's own front matter (`co-chu:`, `le:` …) wins over the editor's settings.
       const settings = { ...options.pageSettings, ...readPageSettings(doc.frontMatter?.entries) };
       ctx.pages = estimatePagesOf(doc, settings);
-      for (const c of doc.chunks) delete c.tree;
+      // Trees are only for the layout of this check; assigning (not `delete`) keeps the records' shape.
+      for (const c of doc.chunks) if (c.tree) c.tree = undefined;
     } catch (e) {
       ctx.pages = undefined;
       errors.push({ code: 'page-limit', message: e instanceof Error ? e.stack ?? e.message : String(e) });

@@ -163,8 +163,11 @@ interface MdNode {
   value?: string;
   depth?: number;
   ordered?: boolean;
+  start?: number | null;
+  spread?: boolean;
+  checked?: boolean | null;
   children?: MdNode[];
-  position?: { start: { offset?: number }; end: { offset?: number } };
+  position?: { start: { line?: number; column?: number; offset?: number }; end: { line?: number; column?: number; offset?: number } };
 }
 
 const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']);
@@ -259,8 +262,8 @@ function htmlEnd(line: string): RegExp | undefined {
  * re-parses one paragraph rather than the document. Cuts, outside front matter, code fences and
  * HTML blocks that span blank lines:
  * - before each ATX heading line: an ATX heading at column 0 always starts a new block;
- * - before a line at column 0 that follows a blank line and cannot continue a list (no bullet or
- *   number marker): after a blank line such a line ends every open paragraph, list and quote.
+ * - before a line at column 0 that follows a blank line: it ends every open paragraph, list and
+ *   quote — unless it is a list item (bullet or number) after a list, which it may continue.
  * Parsing the chunks apart then gives the same blocks as parsing whole. One exception: a link
  * reference definition (`[x]: url`) makes `[x]` a link anywhere in the document, so a document
  * that has one is parsed whole (slower, but right; reports rarely use reference links).
@@ -293,6 +296,8 @@ function scanCuts(text: string, from: number, headingsOnly: boolean, starts: num
   let html: RegExp | undefined;
   let definitions = false;
   let prevBlank = false;
+  /** A list is open: what follows at column 0 after a blank line may be its next item. */
+  let inList = false;
   while (pos < text.length) {
     let nl = text.indexOf('\n', pos);
     if (nl < 0) nl = text.length;
@@ -314,10 +319,15 @@ function scanCuts(text: string, from: number, headingsOnly: boolean, starts: num
       const line = text.slice(pos, Math.min(nl, pos + 16));
       const indented = c === 32 || c === 9;
       const heading = ATX.test(line);
-      if (pos > from && (heading || (!headingsOnly && prevBlank && !indented && !LIST_ITEM.test(line)))) {
+      const listLine = !indented && LIST_ITEM.test(line);
+      // After a blank line a list item continues the list above it, if there is one.
+      if (pos > from && (heading || (!headingsOnly && prevBlank && !indented && !(listLine && inList)))) {
         if (stop?.(pos)) return { definitions, stoppedAt: pos };
         starts.push(pos);
       }
+      if (heading) inList = false;
+      else if (listLine) inList = true;
+      else if (prevBlank && !indented) inList = false;
       if (FENCE.test(line)) fence = fenceOpen(text.slice(pos, nl));
       if (!fence && (c === 60 /* < */ || indented)) html = htmlEnd(text.slice(pos, nl));
       if (c === 91 /* [ */ || indented) definitions ||= DEFINITION.test(text.slice(pos, nl));
@@ -369,7 +379,7 @@ function addChunks(out: ParsedMarkdown, text: string, starts: readonly number[],
       misses++;
     }
     appendShifted(out, summary, start);
-    out.chunks.push(fresh.tree ? { offset: start, end: chunkEnd, summary, tree: fresh.tree } : { offset: start, end: chunkEnd, summary });
+    out.chunks.push({ offset: start, end: chunkEnd, summary, tree: fresh.tree });
   }
   return misses;
 }
@@ -421,7 +431,7 @@ function reparse(text: string, last: ParsedMarkdown, prefix: number, suffix: num
     const oldFrom = oldChunks[j]!.offset;
     for (let k = j; k < oldChunks.length; k++) {
       const c = oldChunks[k]!;
-      out.chunks.push({ offset: c.offset + delta, end: c.end + delta, summary: c.summary });
+      out.chunks.push({ offset: c.offset + delta, end: c.end + delta, summary: c.summary, tree: undefined });
     }
     shiftInto(out.headings, last.headings, oldFrom, delta, (h, by) => ({ ...h, offset: h.offset + by, end: h.end + by, textOffset: h.textOffset + by, textEnd: h.textEnd + by }));
     shiftInto(out.blocks, last.blocks, oldFrom, delta, (b, by) => ({ ...b, offset: b.offset + by, end: b.end + by }));
@@ -476,7 +486,7 @@ function parseChunk(text: string, fresh?: { tree?: unknown }): ChunkSummary {
   const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   let tree: MdNode;
   try {
-    tree = processor.parse(bom ? text.slice(1) : text) as unknown as MdNode;
+    tree = plainChunk(text) ?? (processor.parse(bom ? text.slice(1) : text) as unknown as MdNode);
     if (bom) shiftPositions(tree, bom);
   } catch {
     return summary;
@@ -497,6 +507,75 @@ function parseChunk(text: string, fresh?: { tree?: unknown }): ChunkSummary {
     }
   }
   return summary;
+}
+
+/** Characters that may open markup inside a line (or make columns differ from code units). */
+const MARKUP = /[\\`*_[\]<&\r\t\uD800-\uDFFF]/;
+/** What a line of plain prose starts with: nothing that could open a list, quote, heading … */
+const PROSE_START = /[\p{L}(“"'‘]/uy;
+const ORDERED_START = /\d{1,9}[.)]/y;
+const DIGIT_START = /\d/y;
+const PLAIN_HEADING = /^(#{1,6}) +([^ #\n][^#\n]*)$/;
+
+type Point = { line: number; column: number; offset: number };
+const point = (line: number, column: number, offset: number): Point => ({ line, column, offset });
+
+/** Does the text at `pos` open a line of prose (and no other block)? */
+function opensProse(text: string, pos: number): boolean {
+  PROSE_START.lastIndex = pos;
+  if (PROSE_START.test(text)) return true;
+  DIGIT_START.lastIndex = pos;
+  ORDERED_START.lastIndex = pos;
+  return DIGIT_START.test(text) && !ORDERED_START.test(text);
+}
+
+/**
+ * @internal The tree of a chunk of plain prose — one paragraph, one ATX heading line, or a tight
+ * bullet list of one-line items, without markup, with no line that could open another block or
+ * end in a break — built without micromark, exactly as micromark would build it (a property test
+ * holds the two equal). Typing in such a chunk is the common keystroke; anything else is parsed.
+ */
+export function plainChunk(text: string): MdNode | undefined {
+  let end = text.length;
+  while (end > 0 && text.charCodeAt(end - 1) === 10) end--;
+  if (end === 0 || MARKUP.test(text)) return undefined;
+  // The lines up to `end`: none blank, none ending in a space.
+  const lines: Array<[number, number]> = [];
+  for (let pos = 0; pos < end; ) {
+    let nl = text.indexOf('\n', pos);
+    if (nl < 0 || nl > end) nl = end;
+    if (nl === pos || text.charCodeAt(nl - 1) === 32) return undefined;
+    lines.push([pos, nl]);
+    pos = nl + 1;
+  }
+  let block: MdNode | undefined;
+  const first = text.charCodeAt(0);
+  if (first === 35 /* # */) {
+    const m = lines.length === 1 ? PLAIN_HEADING.exec(text.slice(0, end)) : null;
+    if (!m) return undefined;
+    const from = end - m[2]!.length;
+    const span = { start: point(1, from + 1, from), end: point(1, end + 1, end) };
+    block = { type: 'heading', depth: m[1]!.length, children: [{ type: 'text', value: m[2]!, position: span }], position: { start: point(1, 1, 0), end: span.end } };
+  } else if (first === 45 /* - */ || first === 43 /* + */) {
+    const items: MdNode[] = [];
+    for (let i = 0; i < lines.length; i++) {
+      const [from, to] = lines[i]!;
+      if (text.charCodeAt(from) !== first || text.charCodeAt(from + 1) !== 32 || !opensProse(text, from + 2)) return undefined;
+      const span = { start: point(i + 1, 3, from + 2), end: point(i + 1, to - from + 1, to) };
+      const paragraph: MdNode = { type: 'paragraph', children: [{ type: 'text', value: text.slice(from + 2, to), position: span }], position: span };
+      items.push({ type: 'listItem', spread: false, checked: null, children: [paragraph], position: { start: point(i + 1, 1, from), end: span.end } });
+    }
+    block = { type: 'list', ordered: false, start: null, spread: false, children: items, position: { start: point(1, 1, 0), end: items[items.length - 1]!.position!.end as Point } };
+  } else {
+    for (const [from] of lines) if (!opensProse(text, from)) return undefined;
+    const [lastFrom, lastTo] = lines[lines.length - 1]!;
+    const span = { start: point(1, 1, 0), end: point(lines.length, lastTo - lastFrom + 1, end) };
+    block = { type: 'paragraph', children: [{ type: 'text', value: text.slice(0, end), position: span }], position: span };
+  }
+  const breaks = text.length - end;
+  const lastLine = lines.length + breaks;
+  const lastColumn = breaks ? 1 : end - lines[lines.length - 1]![0] + 1;
+  return { type: 'root', children: [block], position: { start: point(1, 1, 0), end: point(lastLine, lastColumn, text.length) } };
 }
 
 const ATX_LINE = /^(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
@@ -611,5 +690,5 @@ function toHeading(node: MdNode, text: string): Heading {
 /** The whole text parsed as one chunk: the reference the chunked parse must agree with. */
 export function parseWhole(text: string): ParsedMarkdown {
   const summary = parseChunk(text);
-  return { text, ...summary, chunks: [{ offset: 0, end: text.length, summary }] };
+  return { text, ...summary, chunks: [{ offset: 0, end: text.length, summary, tree: undefined }] };
 }

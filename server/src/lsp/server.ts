@@ -73,6 +73,8 @@ export function startServer(connection: Connection): void {
   };
 
   const loggedFailures = new Set<string>();
+  /** The report info last sent per document (without its version), so that an unchanged one is not sent again. */
+  const sentInfo = new Map<string, string>();
   const langFor = (s: Settings): Lang => (s.language === 'auto' ? uiLang : s.language);
 
   async function compute(doc: TextDocument): Promise<Diagnostic[]> {
@@ -111,7 +113,17 @@ export function startServer(connection: Connection): void {
         settings: { fontSize: est.settings.fontSize, lineSpacing: est.settings.lineSpacing, margins: [est.settings.margins.top, est.settings.margins.bottom, est.settings.margins.left, est.settings.margins.right], paraAfter: est.settings.paraAfter, indent: est.settings.indent },
       },
     };
-    void connection.sendNotification(ReportInfoNotification, info);
+    // Most keystrokes change nothing the client shows from it: send it only when it changed, and
+    // after the diagnostics, which the author is waiting for.
+    const { version: _version, ...shown } = info;
+    const key = JSON.stringify(shown);
+    if (sentInfo.get(doc.uri) !== key) {
+      sentInfo.set(doc.uri, key);
+      setImmediate(() => {
+        if (documents.get(doc.uri)?.version === doc.version) void connection.sendNotification(ReportInfoNotification, info);
+        else sentInfo.delete(doc.uri); // a newer check sends its own
+      });
+    }
     return result.findings.map((f) => toDiagnostic(doc, f, lang));
   }
 
@@ -140,18 +152,51 @@ export function startServer(connection: Connection): void {
     };
   });
 
+  /**
+   * Checks a built-in skeleton, then types into it, one step per turn of the event loop so that a
+   * document opened meanwhile is not held up: the templates get loaded and the parser, checks and
+   * incremental paths compiled before the author's first keystrokes rather than on them.
+   */
+  function warmUp(): void {
+    const steps: Array<() => void> = [];
+    let text = '';
+    let registry: ReturnType<typeof templates.registry> | undefined;
+    const cache = new ParseCache({ tellsEdits: true });
+    steps.push(() => {
+      registry = templates.registry(undefined);
+      const sample = [...registry.templates.values()].sort((a, b) => b.outline.all.length - a.outline.all.length)[0];
+      text = sample ? skeleton(sample, { cap: Object.keys(sample.pages)[0] }) + 'Với.....lượt, ngày __ tháng __.\n' : '';
+    });
+    for (let i = 0; i < 3; i++) steps.push(() => void check(text, registry!, {}));
+    steps.push(() => void check(text, registry!, {}, cache));
+    const typed = 'Đã tổ chức 12 cuộc họp.\n\n## 9. Mục thêm\n';
+    for (let i = 0; i < 40; i++) {
+      steps.push(() => {
+        // Type at a spot that moves through the document, as an author does.
+        const at = text.indexOf('\n', Math.floor((text.length * ((i * 37) % 100)) / 100)) + 1;
+        const piece = typed[i % typed.length]!;
+        cache.edited(at, 0, piece.length);
+        text = text.slice(0, at) + piece + text.slice(at);
+        check(text, registry!, {}, cache);
+      });
+    }
+    const next = () => {
+      const step = steps.shift();
+      if (!step) return;
+      try {
+        step();
+      } catch {
+        return; // Warming up is an optimisation; a failure shows up again, and is reported, on a real check.
+      }
+      setImmediate(next);
+    };
+    setImmediate(next);
+  }
+
   connection.onInitialized(() => {
     // Warm up while the author is still opening files: the first check of a long report would
     // otherwise pay for loading the templates and compiling the parser on the keystroke path.
-    setImmediate(() => {
-      try {
-        const registry = templates.registry(undefined);
-        const sample = [...registry.templates.values()].sort((a, b) => b.outline.all.length - a.outline.all.length)[0];
-        if (sample) for (let i = 0; i < 3; i++) check(skeleton(sample, { cap: Object.keys(sample.pages)[0] }) + 'Với.....lượt, ngày __ tháng __.\n', registry);
-      } catch {
-        // Warming up is an optimisation; any failure here shows up again, and is reported, on a real check.
-      }
-    });
+    warmUp();
     if (canRegisterConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'decuong' });
     connection.workspace.onDidChangeWorkspaceFolders?.(async () => {
       const folders = (await connection.workspace.getWorkspaceFolders()) ?? [];
@@ -188,6 +233,7 @@ export function startServer(connection: Connection): void {
     settings.forget(e.document.uri);
     results.delete(e.document.uri);
     parseCaches.delete(e.document.uri);
+    sentInfo.delete(e.document.uri);
     const path = uriToPath(e.document.uri);
     if (path && templates.invalidate(path)) recheckAll();
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });

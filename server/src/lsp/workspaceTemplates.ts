@@ -65,7 +65,9 @@ export class WorkspaceTemplates {
     if (!dir) return (this.#builtinOnly ??= createRegistry(this.builtins()));
     let r = this.#cache.get(dir);
     if (!r) {
-      r = createRegistry([...this.builtins(), ...readTemplateDir(dir, this.openText, this.folderOf(dir))]);
+      const own = readTemplateDir(dir, this.openText, this.folderOf(dir));
+      // No templates of its own (the usual case): the built-in registry, loaded once.
+      r = own.length ? createRegistry([...this.builtins(), ...own]) : this.registry(undefined);
       this.#cache.set(dir, r);
     }
     return r;
