@@ -26,7 +26,8 @@ test('parsing chunk by chunk gives the same headings, prose and numbered lines a
     const whole = parseWhole(text);
     const chunked = parseMarkdown(text);
     assert.deepEqual(headingsOf(chunked), headingsOf(whole));
-    assert.deepEqual(chunked.blocks.map((b) => [b.type, b.offset, b.end]), whole.blocks.map((b) => [b.type, b.offset, b.end]));
+    const blocks = (p: typeof whole) => p.chunks.flatMap((c) => c.summary.blocks.map((b) => [b.type, b.offset + c.offset, b.end + c.offset]));
+    assert.deepEqual(blocks(chunked), blocks(whole));
     assert.deepEqual(chunked.chunks.flatMap((c) => c.summary.prose.map(([a, b]) => [a + c.offset, b + c.offset])), whole.chunks[0]!.summary.prose);
     assert.deepEqual(chunked.numberedLines.map((l) => [l.offset, l.text]), whole.numberedLines.map((l) => [l.offset, l.text]));
     assert.equal(Boolean(chunked.frontMatter), Boolean(whole.frontMatter));
@@ -77,7 +78,11 @@ test('a chunk of plain prose (paragraph, heading line, bullet list) is built wit
   // Prose as reports have it is plain; markup or a list line is not.
   assert.ok(plainChunk('Năm 2023, Ủy ban MTTQ xã đã tổ chức 12 cuộc họp (đạt 100%).\nKết quả “tốt”.\n\n'));
   assert.equal(plainChunk('Năm 2023 **đạt**.\n'), undefined);
+  assert.ok(plainChunk('Đang gõ dở \n'), 'a space typed at the end of a line');
+  assert.equal(plainChunk('Ngắt dòng  \ncứng\n'), undefined);
   assert.equal(plainChunk('Mở đầu\n- mục\n'), undefined);
   assert.equal(plainChunk('## 1. Công tác tuyên truyền\n\n')?.children?.[0]?.type, 'heading');
+  assert.deepEqual(plainChunk('## I. MỤC ĐÍCH\nNội dung ngay dưới tiêu đề.\n')?.children?.map((c) => c.type), ['heading', 'paragraph']);
+  assert.ok(plainChunk('..... người tham dự.\n'), 'a blank to fill at the start of a line');
   assert.equal(plainChunk('- Tổ chức 12 cuộc họp.\n- Vận động 300 hộ.\n')?.children?.[0]?.type, 'list');
 });

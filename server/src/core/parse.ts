@@ -74,7 +74,6 @@ export interface ParsedMarkdown {
   text: string;
   frontMatter?: FrontMatter;
   headings: Heading[];
-  blocks: Block[];
   numberedLines: NumberedLine[];
   /** The chunks the text was parsed in (see `chunkStarts`), for per-chunk caches of checks. */
   chunks: ParsedChunk[];
@@ -357,7 +356,7 @@ export function parseMarkdown(text: string, cache?: ParseCache): ParsedMarkdown 
   // Chunks of the last parse by text: a whole-text replacement (a fix, a reload) keeps most.
   const known = new Map<string, ChunkSummary>();
   if (prior) for (const c of prior.last.chunks) known.set(prior.last.text.slice(c.offset, c.end), c.summary);
-  const out: ParsedMarkdown = { text, headings: [], blocks: [], numberedLines: [], chunks: [] };
+  const out: ParsedMarkdown = { text, headings: [], numberedLines: [], chunks: [] };
   const misses = addChunks(out, text, definitions ? [0] : starts, text.length, known);
   cache?.remember(out, definitions, misses);
   return out;
@@ -417,11 +416,10 @@ function reparse(text: string, last: ParsedMarkdown, prefix: number, suffix: num
   });
   if (scan.definitions) return undefined;
   const regionEnd = scan.stoppedAt;
-  const out: ParsedMarkdown = { text, headings: [], blocks: [], numberedLines: [], chunks: oldChunks.slice(0, i) };
+  const out: ParsedMarkdown = { text, headings: [], numberedLines: [], chunks: oldChunks.slice(0, i) };
   if (last.frontMatter && from > 0) out.frontMatter = last.frontMatter;
   // Entries before the region are the old ones, untouched (the arrays are in offset order).
   out.headings = last.headings.slice(0, countBefore(last.headings, from));
-  out.blocks = last.blocks.slice(0, countBefore(last.blocks, from));
   out.numberedLines = last.numberedLines.slice(0, countBefore(last.numberedLines, from));
   // The old chunks of the region, by text: an edit that only moves text re-parses nothing.
   const known = new Map<string, ChunkSummary>();
@@ -434,7 +432,6 @@ function reparse(text: string, last: ParsedMarkdown, prefix: number, suffix: num
       out.chunks.push({ offset: c.offset + delta, end: c.end + delta, summary: c.summary, tree: undefined });
     }
     shiftInto(out.headings, last.headings, oldFrom, delta, (h, by) => ({ ...h, offset: h.offset + by, end: h.end + by, textOffset: h.textOffset + by, textEnd: h.textEnd + by }));
-    shiftInto(out.blocks, last.blocks, oldFrom, delta, (b, by) => ({ ...b, offset: b.offset + by, end: b.end + by }));
     shiftInto(out.numberedLines, last.numberedLines, oldFrom, delta, (l, by) => ({ ...l, offset: l.offset + by, end: l.end + by, textOffset: l.textOffset + by }));
   }
   return { parsed: out, misses };
@@ -474,7 +471,6 @@ function appendShifted(out: ParsedMarkdown, s: ChunkSummary, by: number): void {
   for (const h of s.headings) {
     out.headings.push(by ? { ...h, offset: h.offset + by, end: h.end + by, textOffset: h.textOffset + by, textEnd: h.textEnd + by } : h);
   }
-  for (const b of s.blocks) out.blocks.push(by ? { ...b, offset: b.offset + by, end: b.end + by } : b);
   for (const l of s.numberedLines) {
     out.numberedLines.push(by ? { ...l, offset: l.offset + by, end: l.end + by, textOffset: l.textOffset + by } : l);
   }
@@ -511,11 +507,11 @@ function parseChunk(text: string, fresh?: { tree?: unknown }): ChunkSummary {
 
 /** Characters that may open markup inside a line (or make columns differ from code units). */
 const MARKUP = /[\\`*_[\]<&\r\t\uD800-\uDFFF]/;
-/** What a line of plain prose starts with: nothing that could open a list, quote, heading … */
-const PROSE_START = /[\p{L}(“"'‘]/uy;
+/** What a line of plain prose starts with: nothing that could open a list, quote, heading, break, fence, table … */
+const PROSE_START = /[^#>\-+*=_`~<[\]|\\&\s\d]/uy;
 const ORDERED_START = /\d{1,9}[.)]/y;
 const DIGIT_START = /\d/y;
-const PLAIN_HEADING = /^(#{1,6}) +([^ #\n][^#\n]*)$/;
+const PLAIN_HEADING = /^(#{1,6}) +([^ #\n](?:[^#\n]*[^ #\n])?)$/;
 
 type Point = { line: number; column: number; offset: number };
 const point = (line: number, column: number, offset: number): Point => ({ line, column, offset });
@@ -530,8 +526,8 @@ function opensProse(text: string, pos: number): boolean {
 }
 
 /**
- * @internal The tree of a chunk of plain prose — one paragraph, one ATX heading line, or a tight
- * bullet list of one-line items, without markup, with no line that could open another block or
+ * @internal The tree of a chunk of plain prose — one paragraph, an ATX heading line (with the
+ * paragraph right under it), or a tight bullet list of one-line items, without markup, with no line that could open another block or
  * end in a break — built without micromark, exactly as micromark would build it (a property test
  * holds the two equal). Typing in such a chunk is the common keystroke; anything else is parsed.
  */
@@ -539,43 +535,63 @@ export function plainChunk(text: string): MdNode | undefined {
   let end = text.length;
   while (end > 0 && text.charCodeAt(end - 1) === 10) end--;
   if (end === 0 || MARKUP.test(text)) return undefined;
-  // The lines up to `end`: none blank, none ending in a space.
-  const lines: Array<[number, number]> = [];
+  // The lines up to `end` (none blank), each with where its text ends before trailing spaces:
+  // blocks end with the line, text nodes before the spaces.
+  const lines: Array<{ from: number; to: number; textEnd: number }> = [];
   for (let pos = 0; pos < end; ) {
     let nl = text.indexOf('\n', pos);
     if (nl < 0 || nl > end) nl = end;
-    if (nl === pos || text.charCodeAt(nl - 1) === 32) return undefined;
-    lines.push([pos, nl]);
+    let textEnd = nl;
+    while (textEnd > pos && text.charCodeAt(textEnd - 1) === 32) textEnd--;
+    if (textEnd === pos) return undefined;
+    lines.push({ from: pos, to: nl, textEnd });
     pos = nl + 1;
   }
-  let block: MdNode | undefined;
+  const at = (i: number, offset: number) => point(i + 1, offset - lines[i]!.from + 1, offset);
+  const last = lines.length - 1;
   const first = text.charCodeAt(0);
+  const paragraph = (from: number): MdNode | undefined => {
+    const parts: string[] = [];
+    for (let i = from; i <= last; i++) {
+      const { from: lineFrom, to, textEnd } = lines[i]!;
+      // Two spaces before a line break make a hard break: not plain.
+      if (!opensProse(text, lineFrom) || (i < last && to - textEnd > 1)) return undefined;
+      parts.push(text.slice(lineFrom, textEnd));
+    }
+    const start = at(from, lines[from]!.from);
+    return { type: 'paragraph', children: [{ type: 'text', value: parts.join('\n'), position: { start, end: at(last, lines[last]!.textEnd) } }], position: { start, end: at(last, end) } };
+  };
+  const blocks: MdNode[] = [];
   if (first === 35 /* # */) {
-    const m = lines.length === 1 ? PLAIN_HEADING.exec(text.slice(0, end)) : null;
+    // A heading line, and the paragraph right under it (no blank line between) if there is one.
+    const m = PLAIN_HEADING.exec(text.slice(0, lines[0]!.textEnd));
     if (!m) return undefined;
-    const from = end - m[2]!.length;
-    const span = { start: point(1, from + 1, from), end: point(1, end + 1, end) };
-    block = { type: 'heading', depth: m[1]!.length, children: [{ type: 'text', value: m[2]!, position: span }], position: { start: point(1, 1, 0), end: span.end } };
+    const from = lines[0]!.textEnd - m[2]!.length;
+    const span = { start: at(0, from), end: at(0, lines[0]!.textEnd) };
+    blocks.push({ type: 'heading', depth: m[1]!.length, children: [{ type: 'text', value: m[2]!, position: span }], position: { start: at(0, 0), end: at(0, lines[0]!.to) } });
+    if (last > 0) {
+      const under = paragraph(1);
+      if (!under) return undefined;
+      blocks.push(under);
+    }
   } else if (first === 45 /* - */ || first === 43 /* + */) {
     const items: MdNode[] = [];
-    for (let i = 0; i < lines.length; i++) {
-      const [from, to] = lines[i]!;
+    for (let i = 0; i <= last; i++) {
+      const { from, to, textEnd } = lines[i]!;
       if (text.charCodeAt(from) !== first || text.charCodeAt(from + 1) !== 32 || !opensProse(text, from + 2)) return undefined;
-      const span = { start: point(i + 1, 3, from + 2), end: point(i + 1, to - from + 1, to) };
-      const paragraph: MdNode = { type: 'paragraph', children: [{ type: 'text', value: text.slice(from + 2, to), position: span }], position: span };
-      items.push({ type: 'listItem', spread: false, checked: null, children: [paragraph], position: { start: point(i + 1, 1, from), end: span.end } });
+      const words = { start: at(i, from + 2), end: at(i, textEnd) };
+      const paragraph: MdNode = { type: 'paragraph', children: [{ type: 'text', value: text.slice(from + 2, textEnd), position: words }], position: { start: words.start, end: at(i, to) } };
+      items.push({ type: 'listItem', spread: false, checked: null, children: [paragraph], position: { start: at(i, from), end: at(i, to) } });
     }
-    block = { type: 'list', ordered: false, start: null, spread: false, children: items, position: { start: point(1, 1, 0), end: items[items.length - 1]!.position!.end as Point } };
+    blocks.push({ type: 'list', ordered: false, start: null, spread: false, children: items, position: { start: at(0, 0), end: at(last, end) } });
   } else {
-    for (const [from] of lines) if (!opensProse(text, from)) return undefined;
-    const [lastFrom, lastTo] = lines[lines.length - 1]!;
-    const span = { start: point(1, 1, 0), end: point(lines.length, lastTo - lastFrom + 1, end) };
-    block = { type: 'paragraph', children: [{ type: 'text', value: text.slice(0, end), position: span }], position: span };
+    const only = paragraph(0);
+    if (!only) return undefined;
+    blocks.push(only);
   }
   const breaks = text.length - end;
-  const lastLine = lines.length + breaks;
-  const lastColumn = breaks ? 1 : end - lines[lines.length - 1]![0] + 1;
-  return { type: 'root', children: [block], position: { start: point(1, 1, 0), end: point(lastLine, lastColumn, text.length) } };
+  const tail = breaks ? point(lines.length + breaks, 1, text.length) : at(last, end);
+  return { type: 'root', children: blocks, position: { start: point(1, 1, 0), end: tail } };
 }
 
 const ATX_LINE = /^(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
@@ -585,7 +601,7 @@ const ATX_LINE = /^(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
  * scan without remark (which would take seconds). Enough for the outline checks.
  */
 export function parseLight(text: string): ParsedMarkdown {
-  const out: ParsedMarkdown = { text, headings: [], blocks: [], numberedLines: [], chunks: [] };
+  const out: ParsedMarkdown = { text, headings: [], numberedLines: [], chunks: [] };
   const starts = chunkStarts(text, true);
   const first = text.slice(0, starts[1] ?? text.length);
   const fm = /^\uFEFF?---[ \t]*\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/.exec(first.slice(0, 64 * 1024));
