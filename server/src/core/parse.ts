@@ -526,69 +526,96 @@ function opensProse(text: string, pos: number): boolean {
 }
 
 /**
- * @internal The tree of a chunk of plain prose — one paragraph, an ATX heading line (with the
- * paragraph right under it), or a tight bullet list of one-line items, without markup, with no line that could open another block or
- * end in a break — built without micromark, exactly as micromark would build it (a property test
- * holds the two equal). Typing in such a chunk is the common keystroke; anything else is parsed.
+ * @internal The tree of a chunk of plain prose — paragraphs, ATX heading lines and bullet lists
+ * (tight or loose, items of one paragraph, lazy lines included) without markup, with no line that
+ * could open another kind of block or end in a hard break — built without micromark, exactly as
+ * micromark would build it (a property test holds the two equal). Typing in such a chunk is the
+ * common keystroke; anything else is parsed.
  */
 export function plainChunk(text: string): MdNode | undefined {
   let end = text.length;
   while (end > 0 && text.charCodeAt(end - 1) === 10) end--;
   if (end === 0 || MARKUP.test(text)) return undefined;
-  // The lines up to `end` (none blank), each with where its text ends before trailing spaces:
-  // blocks end with the line, text nodes before the spaces.
+  // The lines up to `end`, each with where its text ends before trailing spaces: blocks end with
+  // the line, text nodes before the spaces. A blank line has `textEnd === from`.
   const lines: Array<{ from: number; to: number; textEnd: number }> = [];
   for (let pos = 0; pos < end; ) {
     let nl = text.indexOf('\n', pos);
     if (nl < 0 || nl > end) nl = end;
     let textEnd = nl;
     while (textEnd > pos && text.charCodeAt(textEnd - 1) === 32) textEnd--;
-    if (textEnd === pos) return undefined;
     lines.push({ from: pos, to: nl, textEnd });
     pos = nl + 1;
   }
   const at = (i: number, offset: number) => point(i + 1, offset - lines[i]!.from + 1, offset);
-  const last = lines.length - 1;
-  const first = text.charCodeAt(0);
-  const paragraph = (from: number): MdNode | undefined => {
+  /** Lines `first`…`last` as one paragraph whose text starts at `start` on the first line. */
+  const paragraph = (first: number, last: number, start: number): MdNode | undefined => {
     const parts: string[] = [];
-    for (let i = from; i <= last; i++) {
-      const { from: lineFrom, to, textEnd } = lines[i]!;
+    for (let i = first; i <= last; i++) {
+      const { from, to, textEnd } = lines[i]!;
       // Two spaces before a line break make a hard break: not plain.
-      if (!opensProse(text, lineFrom) || (i < last && to - textEnd > 1)) return undefined;
-      parts.push(text.slice(lineFrom, textEnd));
+      if (!opensProse(text, i === first ? start : from) || (i < last && to - textEnd > 1)) return undefined;
+      parts.push(text.slice(i === first ? start : from, textEnd));
     }
-    const start = at(from, lines[from]!.from);
-    return { type: 'paragraph', children: [{ type: 'text', value: parts.join('\n'), position: { start, end: at(last, lines[last]!.textEnd) } }], position: { start, end: at(last, end) } };
+    const begin = at(first, start);
+    return { type: 'paragraph', children: [{ type: 'text', value: parts.join('\n'), position: { start: begin, end: at(last, lines[last]!.textEnd) } }], position: { start: begin, end: at(last, lines[last]!.to) } };
   };
   const blocks: MdNode[] = [];
-  if (first === 35 /* # */) {
-    // A heading line, and the paragraph right under it (no blank line between) if there is one.
-    const m = PLAIN_HEADING.exec(text.slice(0, lines[0]!.textEnd));
-    if (!m) return undefined;
-    const from = lines[0]!.textEnd - m[2]!.length;
-    const span = { start: at(0, from), end: at(0, lines[0]!.textEnd) };
-    blocks.push({ type: 'heading', depth: m[1]!.length, children: [{ type: 'text', value: m[2]!, position: span }], position: { start: at(0, 0), end: at(0, lines[0]!.to) } });
-    if (last > 0) {
-      const under = paragraph(1);
-      if (!under) return undefined;
-      blocks.push(under);
-    }
-  } else if (first === 45 /* - */ || first === 43 /* + */) {
+  let paraFirst = -1;
+  let list: { marker: number; items: Array<{ first: number; last: number }>; spread: boolean } | undefined;
+  let blankBefore = false;
+  const closeParagraph = (last: number): boolean => {
+    if (paraFirst < 0) return true;
+    const node = paragraph(paraFirst, last, lines[paraFirst]!.from);
+    paraFirst = -1;
+    return Boolean(node && blocks.push(node));
+  };
+  const closeList = (): boolean => {
+    if (!list) return true;
     const items: MdNode[] = [];
-    for (let i = 0; i <= last; i++) {
-      const { from, to, textEnd } = lines[i]!;
-      if (text.charCodeAt(from) !== first || text.charCodeAt(from + 1) !== 32 || !opensProse(text, from + 2)) return undefined;
-      const words = { start: at(i, from + 2), end: at(i, textEnd) };
-      const paragraph: MdNode = { type: 'paragraph', children: [{ type: 'text', value: text.slice(from + 2, textEnd), position: words }], position: { start: words.start, end: at(i, to) } };
-      items.push({ type: 'listItem', spread: false, checked: null, children: [paragraph], position: { start: at(i, from), end: at(i, to) } });
+    for (const { first, last } of list.items) {
+      const body = paragraph(first, last, lines[first]!.from + 2);
+      if (!body) return false;
+      items.push({ type: 'listItem', spread: false, checked: null, children: [body], position: { start: at(first, lines[first]!.from), end: at(last, lines[last]!.to) } });
     }
-    blocks.push({ type: 'list', ordered: false, start: null, spread: false, children: items, position: { start: at(0, 0), end: at(last, end) } });
-  } else {
-    const only = paragraph(0);
-    if (!only) return undefined;
-    blocks.push(only);
+    blocks.push({ type: 'list', ordered: false, start: null, spread: list.spread, children: items, position: { start: items[0]!.position!.start as Point, end: items[items.length - 1]!.position!.end as Point } });
+    list = undefined;
+    return true;
+  };
+  for (let i = 0; i < lines.length; i++) {
+    const { from, textEnd } = lines[i]!;
+    if (textEnd === from) {
+      // Inside a chunk a blank line can only stand between items of one list (see `chunkStarts`).
+      if (!list || paraFirst >= 0) return undefined;
+      blankBefore = true;
+      continue;
+    }
+    const c = text.charCodeAt(from);
+    if (c === 35 /* # */) {
+      const m = PLAIN_HEADING.exec(text.slice(from, textEnd));
+      if (!m || blankBefore || !closeParagraph(i - 1) || !closeList()) return undefined;
+      const span = { start: at(i, textEnd - m[2]!.length), end: at(i, textEnd) };
+      blocks.push({ type: 'heading', depth: m[1]!.length, children: [{ type: 'text', value: m[2]!, position: span }], position: { start: at(i, from), end: at(i, lines[i]!.to) } });
+      continue;
+    }
+    if ((c === 45 /* - */ || c === 43 /* + */) && text.charCodeAt(from + 1) === 32) {
+      if (!closeParagraph(i - 1)) return undefined;
+      if (list && list.marker === c) {
+        list.spread ||= blankBefore;
+        list.items.push({ first: i, last: i });
+      } else {
+        if (blankBefore || !closeList()) return undefined;
+        list = { marker: c, items: [{ first: i, last: i }], spread: false };
+      }
+      blankBefore = false;
+      continue;
+    }
+    if (blankBefore || !opensProse(text, from)) return undefined;
+    if (list) list.items[list.items.length - 1]!.last = i; // a lazy line: the item's paragraph goes on
+    else if (paraFirst < 0) paraFirst = i;
   }
+  if (blankBefore || !closeParagraph(lines.length - 1) || !closeList()) return undefined;
+  const last = lines.length - 1;
   const breaks = text.length - end;
   const tail = breaks ? point(lines.length + breaks, 1, text.length) : at(last, end);
   return { type: 'root', children: blocks, position: { start: point(1, 1, 0), end: tail } };
