@@ -84,25 +84,32 @@ function nearScore(expected: Section, actual: Section): number | undefined {
  */
 export function align(template: Outline, report: Outline): Alignment {
   // Most keystrokes change no heading: the pairing is then the last one, by section index.
-  const shape = shapeOf(report);
   const last = lastAlignment.get(template);
-  if (last && last.shape === shape) return fromIndices(template, report, last.pairs);
+  if (last && sameShape(last.shape, report)) return fromIndices(template, report, last.pairs);
   const alignment = alignAnew(template, report);
-  lastAlignment.set(template, { shape, pairs: [...alignment.pairs.values()].map((p) => [p.expected.index, p.actual.index, p.exact]) });
+  lastAlignment.set(template, { shape: shapeOf(report), pairs: [...alignment.pairs.values()].map((p) => [p.expected.index, p.actual.index, p.exact]) });
   return alignment;
 }
 
-/** The last pairing per template outline, with the shape of the report outline it was made for. */
-const lastAlignment = new WeakMap<Outline, { shape: string; pairs: Array<[number, number, boolean]> }>();
+/** Everything `alignAnew` reads of one report section: level, parent, title keys, number. */
+type SectionShape = [level: number, parent: number, core: string, full: string, style: string | undefined, value: number | undefined];
 
-/** Everything `alignAnew` reads of a report outline: levels, parents, title keys, numbers. */
-function shapeOf(report: Outline): string {
-  let shape = '';
-  for (const s of report.all) {
-    const n = s.heading.numbering;
-    shape += `${s.level}\u0001${s.parent?.index ?? -1}\u0001${s.heading.keys.core}\u0001${s.heading.keys.full}\u0001${n ? `${n.style}\u0001${n.value}` : ''}\u0002`;
+/** The last pairing per template outline, with the shape of the report outline it was made for. */
+const lastAlignment = new WeakMap<Outline, { shape: SectionShape[]; pairs: Array<[number, number, boolean]> }>();
+
+function shapeOf(report: Outline): SectionShape[] {
+  return report.all.map((s) => [s.level, s.parent?.index ?? -1, s.heading.keys.core, s.heading.keys.full, s.heading.numbering?.style, s.heading.numbering?.value]);
+}
+
+/** Compared in place, allocating nothing: this runs on every keystroke. */
+function sameShape(shape: readonly SectionShape[], report: Outline): boolean {
+  if (shape.length !== report.all.length) return false;
+  for (let i = 0; i < shape.length; i++) {
+    const s = report.all[i]!;
+    const k = shape[i]!;
+    if (k[0] !== s.level || k[1] !== (s.parent?.index ?? -1) || k[2] !== s.heading.keys.core || k[3] !== s.heading.keys.full || k[4] !== s.heading.numbering?.style || k[5] !== s.heading.numbering?.value) return false;
   }
-  return shape;
+  return true;
 }
 
 function fromIndices(template: Outline, report: Outline, indices: ReadonlyArray<[number, number, boolean]>): Alignment {

@@ -885,6 +885,21 @@ interface Placed {
   baseLine: number;
 }
 
+/**
+ * The units of the document being paginated, in one array reused from call to call: a keystroke
+ * at 300 pages would otherwise allocate ten thousand of these. Pagination is synchronous.
+ */
+const placedPool: Placed[] = [];
+
+function place(i: number, unit: Unit, base: number, baseLine: number): void {
+  const p = placedPool[i];
+  if (p) {
+    p.unit = unit;
+    p.base = base;
+    p.baseLine = baseLine;
+  } else placedPool.push({ unit, base, baseLine });
+}
+
 /** One typeset line as `typeset` reports it. */
 export interface TypesetLine {
   /** 1-based page. */
@@ -896,7 +911,7 @@ export interface TypesetLine {
   line: number;
 }
 
-function paginate(items: readonly Placed[], g: Geometry, settings: PageSettings, trace?: TypesetLine[]): PageEstimate {
+function paginate(items: readonly Placed[], count: number, g: Geometry, settings: PageSettings, trace?: TypesetLine[]): PageEstimate {
   const H = g.textHeight;
   let y = 0;
   let pages = 1;
@@ -941,20 +956,20 @@ function paginate(items: readonly Placed[], g: Geometry, settings: PageSettings,
   const chainFits = (i: number, top: number, after: number): boolean => {
     let yy = top;
     let j = i;
-    for (; j < items.length && items[j]!.unit.flags & KEEP_NEXT; j++) {
+    for (; j < count && items[j]!.unit.flags & KEEP_NEXT; j++) {
       const u = items[j]!.unit;
       if (j > i || top > 0) yy += gap(u, after);
       if (yy + (u.n - 1) * u.pitch + u.single > H) return false;
       yy += u.n * u.pitch + u.after;
       after = u.after;
     }
-    if (j >= items.length) return true;
+    if (j >= count) return true;
     const f = items[j]!.unit;
     yy += gap(f, after);
     return yy + (minimum(f) - 1) * f.pitch + f.single <= H;
   };
 
-  for (let i = 0; i < items.length; i++) {
+  for (let i = 0; i < count; i++) {
     const p = items[i]!;
     const u = p.unit;
     // a heading goes to the next page when what it keeps with does not fit here (and would there)
@@ -1022,7 +1037,8 @@ export function estimatePagesOf(doc: ParsedMarkdown, settings?: Partial<PageSett
   const resolved = resolvePageSettings(readPageSettings(doc.frontMatter?.entries), settings);
   if (!doc.chunks.length) return layout(doc.text, chunkStarts(doc.text), resolved);
   const g = geometry(resolved);
-  const items: Placed[] = [];
+  const items = placedPool;
+  let count = 0;
   let baseLine = 0;
   for (const c of doc.chunks) {
     const memo = (c.summary.memo ??= new Map());
@@ -1031,10 +1047,10 @@ export function estimatePagesOf(doc: ParsedMarkdown, settings?: Partial<PageSett
       kept = { key: g.key, layout: layoutChunk(doc.text.slice(c.offset, c.end), g, false, c.tree) };
       memo.set(LAYOUT, kept);
     }
-    for (const unit of kept.layout.units) items.push({ unit, base: c.offset, baseLine });
+    for (const unit of kept.layout.units) place(count++, unit, c.offset, baseLine);
     baseLine += kept.layout.lineCount;
   }
-  return paginate(items, g, resolved);
+  return paginate(items, count, g, resolved);
 }
 
 /** The key of a chunk's layout in its parse's memo. */
@@ -1071,7 +1087,8 @@ export function typeset(text: string, settings?: Partial<PageSettings>): { estim
 
 function layout(text: string, starts: readonly number[], settings: PageSettings, cache?: LayoutCache, trace?: TypesetLine[]): PageEstimate {
   const g = geometry(settings);
-  const items: Placed[] = [];
+  const items = placedPool;
+  let count = 0;
   const used = new Map<string, ChunkLayout>();
   if (cache) cache.misses = 0;
   let baseLine = 0;
@@ -1083,9 +1100,9 @@ function layout(text: string, starts: readonly number[], settings: PageSettings,
       chunkLayout = cache ? cache.lookup(g.key, chunk, g) : layoutChunk(chunk, g, Boolean(trace));
       used.set(chunk, chunkLayout);
     }
-    for (const unit of chunkLayout.units) items.push({ unit, base: start, baseLine });
+    for (const unit of chunkLayout.units) place(count++, unit, start, baseLine);
     baseLine += chunkLayout.lineCount;
   }
   cache?.keep(used);
-  return paginate(items, g, settings, trace);
+  return paginate(items, count, g, settings, trace);
 }

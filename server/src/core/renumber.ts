@@ -74,17 +74,25 @@ export function prefixOf(n: Numbering | undefined): number[] | undefined {
 /** Numbered sibling runs of an outline, each with its majority style. */
 export function numberingRuns(roots: Section[], all: Section[]): Run[] {
   const runs: Run[] = [];
-  for (const group of [roots, ...all.map((s) => s.children)]) {
-    const sections = group.filter((s) => s.heading.numbering);
-    if (!sections.length) continue;
-    const counts = new Map<string, number>();
-    for (const s of sections) counts.set(family(s.heading.numbering!.style), (counts.get(family(s.heading.numbering!.style)) ?? 0) + 1);
-    const top = Math.max(...counts.values());
-    const majority = sections.find((s) => counts.get(family(s.heading.numbering!.style)) === top)!.heading.numbering!;
+  // Runs on every keystroke over every section: allocate only for groups that are numbered.
+  const add = (group: Section[]) => {
+    if (!group.length) return;
+    const sections = group.every((s) => s.heading.numbering) ? group : group.filter((s) => s.heading.numbering);
+    if (!sections.length) return;
+    let majority = sections[0]!.heading.numbering!;
+    const first = family(majority.style);
+    if (sections.some((s) => family(s.heading.numbering!.style) !== first)) {
+      const counts = new Map<string, number>();
+      for (const s of sections) counts.set(family(s.heading.numbering!.style), (counts.get(family(s.heading.numbering!.style)) ?? 0) + 1);
+      const top = Math.max(...counts.values());
+      majority = sections.find((s) => counts.get(family(s.heading.numbering!.style)) === top)!.heading.numbering!;
+    }
     const parentPrefix = prefixOf(sections[0]!.parent?.heading.numbering);
     const prefix = majority.style === 'decimal' ? parentPrefix ?? majority.parts!.slice(0, -1) : undefined;
     runs.push({ sections, style: majority.style, prefix });
-  }
+  };
+  add(roots);
+  for (const s of all) add(s.children);
   return runs;
 }
 

@@ -33,7 +33,7 @@ export const numbering: Check = {
           const line = lines[j]!;
           if (family(line.numbering.style) === family(n.style) && line.numbering.value === previous + 1) previous++;
         }
-        const prefixOk = n.style !== 'decimal' || !run.prefix || n.parts!.slice(0, -1).join('.') === run.prefix.join('.');
+        const prefixOk = n.style !== 'decimal' || !run.prefix || isPrefix(run.prefix, n.parts!);
         const styleOk = family(n.style) === family(run.style);
         // A number that follows the previous one is fine even after a slip: one slip, one finding.
         const follows = n.value > 0 && n.value === previous + 1;
@@ -69,3 +69,10 @@ export const numbering: Check = {
     return out;
   },
 };
+
+/** `parts` is `prefix` and one more number (`1.2.3` under `1.2`). */
+function isPrefix(prefix: readonly number[], parts: readonly number[]): boolean {
+  if (parts.length !== prefix.length + 1) return false;
+  for (let i = 0; i < prefix.length; i++) if (parts[i] !== prefix[i]) return false;
+  return true;
+}
