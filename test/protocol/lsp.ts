@@ -57,12 +57,23 @@ export async function startServer(options: { settings?: Record<string, unknown>;
       });
     },
     async stop() {
-      try {
-        await connection.sendRequest('shutdown');
-        await connection.sendNotification('exit');
-      } catch { /* already gone */ }
+      // A server that has gone, or does not answer, must not hold the test process open: the
+      // shutdown is waited for at most 5 s (and said when it was not answered), then the child
+      // and its pipes are closed whatever happened.
+      if (child.exitCode === null && child.signalCode === null) {
+        let timer: NodeJS.Timeout | undefined;
+        const answered = await Promise.race([
+          connection.sendRequest('shutdown').then(() => true, () => true),
+          new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), 5000))),
+        ]);
+        clearTimeout(timer);
+        if (answered) await connection.sendNotification('exit').catch(() => undefined);
+        else console.error(`decuong protocol tests: server ${child.pid} did not answer shutdown within 5 s`);
+      }
       connection.dispose();
       child.kill();
+      child.stdin?.destroy();
+      child.stdout?.destroy();
     },
   };
 }
