@@ -60,15 +60,17 @@ test('offsets survive a BOM, CRLF and NFD text', () => {
 
 test('a chunk of plain prose (paragraphs, heading lines, bullet lists) is built without micromark exactly as micromark builds it', () => {
   const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']);
-  const bit = fc.constantFrom('Công', 'tác', '- ', '+ ', '\n- ', '## ', '# ', '\n### ', '####### ', ' #', 'đ', 'Ư', ' ', ' ', '\n', '\n\n', '1.', '2)', '2019', '1.5', '-', '+', '*', '_', '`', '[', ']', '!', '<', '>', '&amp;', '\\', '“', '”', '(', ')', '#', '=', '---', '\t', '\r\n', '  \n', 'I. ', 'a) ', '😀', '.....', '…', '%', ':', '\u0301', '\u00a0', '|', '~~~', '    ');
+  const bit = fc.constantFrom('Công', 'tác', '- ', '+ ', '\n- ', '## ', '# ', '\n### ', '####### ', ' #', 'đ', 'Ư', ' ', ' ', '\n', '\n\n', '1.', '2)', '2019', '1.5', '-', '+', '*', '_', '`', '[', ']', '!', '<', '>', '&amp;', '\\', '“', '”', '(', ')', '#', '=', '---', '\t', '\r\n', '\r', '\r\n\r\n', '  \n', 'I. ', 'a) ', '😀', '.....', '…', '%', ':', '\u0301', '\u00a0', '|', '~~~', '    ');
   let plain = 0;
   const kinds: Record<string, number> = {};
   // Free mixtures of the bits, and lines that each open with a bullet, a heading marker or nothing.
   const mixture = fc.array(bit, { minLength: 1, maxLength: 30 }).map((bits) => bits.join(''));
-  const lines = fc.tuple(fc.constantFrom('- ', '+ ', '## ', ''), fc.array(fc.array(bit, { minLength: 1, maxLength: 6 }), { minLength: 1, maxLength: 5 }), fc.constantFrom('', '\n', '\n\n'))
-    .map(([marker, ls, tail]) => ls.map((l) => marker + l.join('')).join('\n') + tail);
-  const mixedLines = fc.array(fc.tuple(fc.constantFrom('- ', '+ ', '## ', '', '', '\n- '), fc.array(bit, { minLength: 1, maxLength: 5 })), { minLength: 1, maxLength: 8 })
-    .map((ls) => ls.map(([marker, words]) => marker + words.join('')).join('\n') + '\n\n');
+  // Line breaks LF or CRLF, as Windows editors write them.
+  const eol = fc.constantFrom('\n', '\r\n');
+  const lines = fc.tuple(fc.constantFrom('- ', '+ ', '## ', ''), fc.array(fc.array(bit, { minLength: 1, maxLength: 6 }), { minLength: 1, maxLength: 5 }), fc.constantFrom(0, 1, 2), eol)
+    .map(([marker, ls, tail, nl]) => ls.map((l) => marker + l.join('')).join(nl) + nl.repeat(tail));
+  const mixedLines = fc.tuple(fc.array(fc.tuple(fc.constantFrom('- ', '+ ', '## ', '', '', '\n- '), fc.array(bit, { minLength: 1, maxLength: 5 })), { minLength: 1, maxLength: 8 }), eol)
+    .map(([ls, nl]) => ls.map(([marker, words]) => marker + words.join('')).join(nl) + nl + nl);
   fc.assert(fc.property(fc.oneof(mixture, lines, mixedLines), (text) => {
     const tree = plainChunk(text);
     if (!tree) return;
@@ -81,6 +83,7 @@ test('a chunk of plain prose (paragraphs, heading lines, bullet lists) is built 
   assert.ok(plainChunk('Năm 2023, Ủy ban MTTQ xã đã tổ chức 12 cuộc họp (đạt 100%).\nKết quả “tốt”.\n\n'));
   assert.equal(plainChunk('Năm 2023 **đạt**.\n'), undefined);
   assert.ok(plainChunk('Đang gõ dở \n'), 'a space typed at the end of a line');
+  assert.ok(plainChunk('Dòng một\r\nDòng hai\r\n\r\n'), 'CRLF line breaks');
   assert.equal(plainChunk('Ngắt dòng  \ncứng\n'), undefined);
   for (const sample of ['Mở đầu\n- mục\n', '## - Mục\n- một\ndòng tiếp\n\n- hai\n\n']) {
     assert.deepEqual(plainChunk(sample), JSON.parse(JSON.stringify(processor.parse(sample))), sample);

@@ -505,8 +505,8 @@ function parseChunk(text: string, fresh?: { tree?: unknown }): ChunkSummary {
   return summary;
 }
 
-/** Characters that may open markup inside a line (or make columns differ from code units). */
-const MARKUP = /[\\`*_[\]<&\r\t\uD800-\uDFFF]/;
+/** Characters that may open markup inside a line (or make columns differ from code units), and a CR that ends no line. */
+const MARKUP = /[\\`*_[\]<&\t\uD800-\uDFFF]|\r(?!\n)/;
 /** What a line of plain prose starts with: nothing that could open a list, quote, heading, break, fence, table … */
 const PROSE_START = /[^#>\-+*=_`~<[\]|\\&\s\d]/uy;
 const ORDERED_START = /\d{1,9}[.)]/y;
@@ -533,18 +533,24 @@ function opensProse(text: string, pos: number): boolean {
  * common keystroke; anything else is parsed.
  */
 export function plainChunk(text: string): MdNode | undefined {
+  // `end`: before the line breaks (LF or CRLF) that close the chunk.
   let end = text.length;
-  while (end > 0 && text.charCodeAt(end - 1) === 10) end--;
-  if (end === 0 || MARKUP.test(text)) return undefined;
+  let breaks = 0;
+  while (end > 0 && text.charCodeAt(end - 1) === 10) {
+    end -= text.charCodeAt(end - 2) === 13 ? 2 : 1;
+    breaks++;
+  }
+  if (end <= 0 || MARKUP.test(text)) return undefined;
   // The lines up to `end`, each with where its text ends before trailing spaces: blocks end with
   // the line, text nodes before the spaces. A blank line has `textEnd === from`.
   const lines: Array<{ from: number; to: number; textEnd: number }> = [];
   for (let pos = 0; pos < end; ) {
     let nl = text.indexOf('\n', pos);
     if (nl < 0 || nl > end) nl = end;
-    let textEnd = nl;
+    const to = nl > pos && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
+    let textEnd = to;
     while (textEnd > pos && text.charCodeAt(textEnd - 1) === 32) textEnd--;
-    lines.push({ from: pos, to: nl, textEnd });
+    lines.push({ from: pos, to, textEnd });
     pos = nl + 1;
   }
   const at = (i: number, offset: number) => point(i + 1, offset - lines[i]!.from + 1, offset);
@@ -555,10 +561,12 @@ export function plainChunk(text: string): MdNode | undefined {
       const { from, to, textEnd } = lines[i]!;
       // Two spaces before a line break make a hard break: not plain.
       if (!opensProse(text, i === first ? start : from) || (i < last && to - textEnd > 1)) return undefined;
+      // Lines join with their own line break, as micromark keeps it (LF or CRLF).
+      if (i > first) parts.push(text.slice(lines[i - 1]!.to, from));
       parts.push(text.slice(i === first ? start : from, textEnd));
     }
     const begin = at(first, start);
-    return { type: 'paragraph', children: [{ type: 'text', value: parts.join('\n'), position: { start: begin, end: at(last, lines[last]!.textEnd) } }], position: { start: begin, end: at(last, lines[last]!.to) } };
+    return { type: 'paragraph', children: [{ type: 'text', value: parts.join(''), position: { start: begin, end: at(last, lines[last]!.textEnd) } }], position: { start: begin, end: at(last, lines[last]!.to) } };
   };
   const blocks: MdNode[] = [];
   let paraFirst = -1;
@@ -616,7 +624,6 @@ export function plainChunk(text: string): MdNode | undefined {
   }
   if (blankBefore || !closeParagraph(lines.length - 1) || !closeList()) return undefined;
   const last = lines.length - 1;
-  const breaks = text.length - end;
   const tail = breaks ? point(lines.length + breaks, 1, text.length) : at(last, end);
   return { type: 'root', children: blocks, position: { start: point(1, 1, 0), end: tail } };
 }
