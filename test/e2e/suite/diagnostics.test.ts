@@ -1,7 +1,7 @@
 // Diagnostics of the language server as VS Code shows them: opening reports, editing, undo.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { STRUCTURAL, lineOf, nextDiagnosticsChange, openReport, show, waitForDiagnostics, withCode, workspaceUri } from './helpers';
+import { STRUCTURAL, codeOf, lineOf, nextDiagnosticsChange, openReport, show, waitForDiagnostics, withCode, workspaceUri } from './helpers';
 
 const hasMissing = (title: string) => (ds: vscode.Diagnostic[]) => withCode(ds, 'missing-section').some((d) => d.message.includes(title));
 
@@ -63,5 +63,48 @@ describe('diagnostics', () => {
     assert.match(d.message, /khong-co-mau/);
     // No template, no structural checks.
     assert.deepEqual(ds.filter((x) => STRUCTURAL.has(String(x.code))), [], show(ds));
+  });
+
+  it('typing in a Windows (CRLF) report: a two-place edit and key-by-key typing give what a fresh check of the same text gives', async () => {
+    // The server re-parses only around each edit, told where it is by VS Code's change events.
+    const lines = ['---', 'decuong: ke-hoach', '---', '# KẾ HOẠCH VẬN ĐỘNG ỦNG HỘ QUỸ “VÌ NGƯỜI NGHÈO” NĂM 2024', '', '## I. MỤC ĐÍCH, YÊU CẦU', '',
+      'Vận động cán bộ, đảng viên và nhân dân ủng hộ Quỹ, phấn đấu đạt 120 triệu đồng.', '', '- Ấp Bình An phụ trách 40 triệu đồng.', '- Ấp Bình Hòa phụ trách 30 triệu đồng.', '',
+      '## III. TỔ CHỨC THỰC HIỆN', '', 'Ban vận động Quỹ xã phân công các thành viên phụ trách từng ấp.', ''];
+    // A new file per attempt: a retried test must not meet the edited document of the first one.
+    const name = `go-phim-crlf-${Date.now()}.md`;
+    await vscode.workspace.fs.writeFile(workspaceUri('bao-cao', name), new TextEncoder().encode(lines.join('\r\n')));
+    const doc = await openReport('bao-cao', name);
+    assert.equal(doc.eol, vscode.EndOfLine.CRLF);
+    await waitForDiagnostics(doc.uri, hasMissing('II. NỘI DUNG'), 'missing-section “II. NỘI DUNG”');
+
+    // One edit in two places (one didChange with two changes, as multi-cursor typing sends).
+    const aim = lineOf(doc, /^Vận động cán bộ/);
+    const both = new vscode.WorkspaceEdit();
+    both.insert(doc.uri, new vscode.Position(lineOf(doc, /^## III\./), 0), '## II. NỘI DUNG\r\n\r\nVận động tại 6 ấp và các trường học.\r\n\r\n');
+    both.insert(doc.uri, doc.lineAt(aim).range.end, ' Còn ..... hộ chưa đăng ký.');
+    assert.ok(await vscode.workspace.applyEdit(both), 'applyEdit refused the two-place edit');
+    await waitForDiagnostics(doc.uri, (ds) => withCode(ds, 'missing-section').length === 0 && withCode(ds, 'placeholder').some((d) => d.range.start.line === aim), 'missing-section gone and a blank on the first paragraph');
+
+    // Key by key, without waiting, into the list and the last paragraph.
+    const editor = await vscode.window.showTextDocument(doc, { preview: false });
+    for (const [pattern, typed] of [[/^- Ấp Bình Hòa/, ' Hạn nộp ngày __ tháng 11.'], [/^Ban vận động Quỹ xã/, ' Số hộ tham gia: .....']] as const) {
+      const line = lineOf(doc, pattern);
+      for (const key of typed) assert.ok(await editor.edit((e) => e.insert(doc.lineAt(line).range.end, key)), `typing “${key}”`);
+    }
+    assert.equal(doc.eol, vscode.EndOfLine.CRLF, 'the line breaks stay CRLF');
+    const typedLines = [lineOf(doc, /^- Ấp Bình Hòa/), lineOf(doc, /^Ban vận động Quỹ xã/)];
+    // Each typed line's blank, whole (“....” is a blank already, so wait for the last key's “.....”).
+    const typedBlanks = ['__', '.....'];
+    const incremental = await waitForDiagnostics(doc.uri, (ds) => typedLines.every((l, i) => withCode(ds, 'placeholder').some((d) => d.range.start.line === l && doc.getText(d.range) === typedBlanks[i])), 'the blank of each typed line, after the last key');
+
+    // The same text opened fresh is checked from scratch: the diagnostics must be the same.
+    const fresh = await vscode.workspace.openTextDocument({ language: 'markdown', content: doc.getText() });
+    const at = (ds: readonly vscode.Diagnostic[]) => ds.map((d) => `${codeOf(d)} ${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character} ${d.message}`).sort();
+    const scratch = await waitForDiagnostics(fresh.uri, (ds) => ds.length === incremental.length, `${incremental.length} diagnostics on the fresh copy`);
+    assert.deepEqual(at(scratch), at(incremental));
+    for (const d of [fresh, doc]) {
+      await vscode.window.showTextDocument(d, { preview: false });
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    }
   });
 });
