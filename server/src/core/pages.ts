@@ -1037,20 +1037,16 @@ export function estimatePagesOf(doc: ParsedMarkdown, settings?: Partial<PageSett
   const resolved = resolvePageSettings(readPageSettings(doc.frontMatter?.entries), settings);
   if (!doc.chunks.length) return layout(doc.text, chunkStarts(doc.text), resolved);
   const g = geometry(resolved);
-  const items = placedPool;
-  let count = 0;
-  let baseLine = 0;
-  for (const c of doc.chunks) {
-    const memo = (c.summary.memo ??= new Map());
+  const { chunks, text } = doc;
+  return paginateChunks(chunks.length, (c) => chunks[c]!.offset, (c) => {
+    const memo = (chunks[c]!.summary.memo ??= new Map());
     let kept = memo.get(LAYOUT) as { key: string; layout: ChunkLayout } | undefined;
     if (!kept || kept.key !== g.key) {
-      kept = { key: g.key, layout: layoutChunk(doc.text.slice(c.offset, c.end), g, false, c.tree) };
+      kept = { key: g.key, layout: layoutChunk(text.slice(chunks[c]!.offset, chunks[c]!.end), g, false, chunks[c]!.tree) };
       memo.set(LAYOUT, kept);
     }
-    for (const unit of kept.layout.units) place(count++, unit, c.offset, baseLine);
-    baseLine += kept.layout.lineCount;
-  }
-  return paginate(items, count, g, resolved);
+    return kept.layout;
+  }, g, resolved);
 }
 
 /** The key of a chunk's layout in its parse's memo. */
@@ -1087,22 +1083,29 @@ export function typeset(text: string, settings?: Partial<PageSettings>): { estim
 
 function layout(text: string, starts: readonly number[], settings: PageSettings, cache?: LayoutCache, trace?: TypesetLine[]): PageEstimate {
   const g = geometry(settings);
-  const items = placedPool;
-  let count = 0;
   const used = new Map<string, ChunkLayout>();
   if (cache) cache.misses = 0;
-  let baseLine = 0;
-  for (let c = 0; c < starts.length; c++) {
-    const start = starts[c]!;
-    const chunk = text.slice(start, starts[c + 1] ?? text.length);
+  const estimate = paginateChunks(starts.length, (c) => starts[c]!, (c) => {
+    const chunk = text.slice(starts[c]!, starts[c + 1] ?? text.length);
     let chunkLayout = used.get(chunk);
     if (!chunkLayout) {
       chunkLayout = cache ? cache.lookup(g.key, chunk, g) : layoutChunk(chunk, g, Boolean(trace));
       used.set(chunk, chunkLayout);
     }
-    for (const unit of chunkLayout.units) place(count++, unit, start, baseLine);
+    return chunkLayout;
+  }, g, settings, trace);
+  cache?.keep(used);
+  return estimate;
+}
+
+/** Places the units of `count` chunks (at `offsetOf`, laid out by `layoutOf`) and paginates them. */
+function paginateChunks(count: number, offsetOf: (c: number) => number, layoutOf: (c: number) => ChunkLayout, g: Geometry, settings: PageSettings, trace?: TypesetLine[]): PageEstimate {
+  let placed = 0;
+  let baseLine = 0;
+  for (let c = 0; c < count; c++) {
+    const chunkLayout = layoutOf(c);
+    for (const unit of chunkLayout.units) place(placed++, unit, offsetOf(c), baseLine);
     baseLine += chunkLayout.lineCount;
   }
-  cache?.keep(used);
-  return paginate(items, count, g, settings, trace);
+  return paginate(placedPool, placed, g, settings, trace);
 }

@@ -395,7 +395,7 @@ function reparse(text: string, last: ParsedMarkdown, prefix: number, suffix: num
   const oldChunks = last.chunks;
   const delta = text.length - old.length;
   // The last chunk whose start and first line are unchanged: scanning resumes there.
-  let i = upperBound(oldChunks, prefix) - 1;
+  let i = countBefore(oldChunks, prefix + 1) - 1;
   while (i > 0) {
     const nl = old.indexOf('\n', oldChunks[i]!.offset);
     if (nl >= 0 && nl < prefix) break;
@@ -409,15 +409,15 @@ function reparse(text: string, last: ParsedMarkdown, prefix: number, suffix: num
   const starts = [from];
   const scan = scanCuts(text, from, false, starts, (cut) => {
     if (cut < sharedFrom) return false;
-    const k = upperBound(oldChunks, cut - delta) - 1;
-    if (k < i || oldChunks[k]!.offset !== cut - delta) return false;
+    const k = countBefore(oldChunks, cut - delta);
+    if (k < i || oldChunks[k]?.offset !== cut - delta) return false;
     j = k;
     return true;
   });
   if (scan.definitions) return undefined;
   const regionEnd = scan.stoppedAt;
   const out: ParsedMarkdown = { text, headings: [], numberedLines: [], chunks: oldChunks.slice(0, i) };
-  if (last.frontMatter && from > 0) out.frontMatter = last.frontMatter;
+  out.frontMatter = last.frontMatter; // it is in the first chunk, which is kept (i > 0)
   // Entries before the region are the old ones, untouched (the arrays are in offset order).
   out.headings = last.headings.slice(0, countBefore(last.headings, from));
   out.numberedLines = last.numberedLines.slice(0, countBefore(last.numberedLines, from));
@@ -431,26 +431,14 @@ function reparse(text: string, last: ParsedMarkdown, prefix: number, suffix: num
       const c = oldChunks[k]!;
       out.chunks.push({ offset: c.offset + delta, end: c.end + delta, summary: c.summary, tree: undefined });
     }
-    shiftInto(out.headings, last.headings, oldFrom, delta, (h, by) => ({ ...h, offset: h.offset + by, end: h.end + by, textOffset: h.textOffset + by, textEnd: h.textEnd + by }));
-    shiftInto(out.numberedLines, last.numberedLines, oldFrom, delta, (l, by) => ({ ...l, offset: l.offset + by, end: l.end + by, textOffset: l.textOffset + by }));
+    shiftInto(out.headings, last.headings, oldFrom, delta, movedHeading);
+    shiftInto(out.numberedLines, last.numberedLines, oldFrom, delta, movedLine);
   }
   return { parsed: out, misses };
 }
 
-/** Index of the first chunk starting after `offset`. */
-function upperBound(chunks: readonly ParsedChunk[], offset: number): number {
-  let lo = 0;
-  let hi = chunks.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (chunks[mid]!.offset <= offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/** How many entries (in offset order) start before `offset`. */
-function countBefore(list: ReadonlyArray<{ offset: number }>, offset: number): number {
+/** How many entries (in offset order) start before `offset`: the index of the first at or after it. */
+export function countBefore(list: ReadonlyArray<{ offset: number }>, offset: number): number {
   let lo = 0;
   let hi = list.length;
   while (lo < hi) {
@@ -468,13 +456,12 @@ function shiftInto<T extends { offset: number }>(to: T[], from: readonly T[], of
 
 function appendShifted(out: ParsedMarkdown, s: ChunkSummary, by: number): void {
   if (s.frontMatter && by === 0) out.frontMatter = s.frontMatter;
-  for (const h of s.headings) {
-    out.headings.push(by ? { ...h, offset: h.offset + by, end: h.end + by, textOffset: h.textOffset + by, textEnd: h.textEnd + by } : h);
-  }
-  for (const l of s.numberedLines) {
-    out.numberedLines.push(by ? { ...l, offset: l.offset + by, end: l.end + by, textOffset: l.textOffset + by } : l);
-  }
+  for (const h of s.headings) out.headings.push(by ? movedHeading(h, by) : h);
+  for (const l of s.numberedLines) out.numberedLines.push(by ? movedLine(l, by) : l);
 }
+
+const movedHeading = (h: Heading, by: number): Heading => ({ ...h, offset: h.offset + by, end: h.end + by, textOffset: h.textOffset + by, textEnd: h.textEnd + by });
+const movedLine = (l: NumberedLine, by: number): NumberedLine => ({ ...l, offset: l.offset + by, end: l.end + by, textOffset: l.textOffset + by });
 
 function parseChunk(text: string, fresh?: { tree?: unknown }): ChunkSummary {
   const summary: ChunkSummary = { headings: [], blocks: [], prose: [], numberedLines: [] };

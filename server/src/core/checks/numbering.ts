@@ -1,6 +1,7 @@
 import type { Check, Draft } from '../check';
 import { quote } from '../check';
 import { expectedLabel, family, numberRange, numberingRuns, renumberEdits } from '../renumber';
+import { countBefore } from '../parse';
 
 export const numbering: Check = {
   code: 'numbering',
@@ -11,16 +12,6 @@ export const numbering: Check = {
     const out: Draft[] = [];
     const headingAt = new Set(ctx.outline.all.map((o) => o.heading.offset));
     const lines = ctx.doc.numberedLines.filter((l) => !headingAt.has(l.offset));
-    const firstLineFrom = (offset: number) => {
-      let lo = 0;
-      let hi = lines.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (lines[mid]!.offset < offset) lo = mid + 1;
-        else hi = mid;
-      }
-      return lo;
-    };
     for (const run of numberingRuns(ctx.outline.roots, ctx.outline.all)) {
       let previous = 0;
       const seen = new Set<number>();
@@ -29,7 +20,7 @@ export const numbering: Check = {
         const n = s.heading.numbering!;
         // Numbered prose items between siblings ("a. Hình thức tổ chức: Tùy theo …") keep the count.
         const from = i > 0 ? run.sections[i - 1]!.heading.end : s.parent ? s.parent.heading.end : 0;
-        for (let j = firstLineFrom(from); j < lines.length && lines[j]!.offset < s.heading.offset; j++) {
+        for (let j = countBefore(lines, from); j < lines.length && lines[j]!.offset < s.heading.offset; j++) {
           const line = lines[j]!;
           if (family(line.numbering.style) === family(n.style) && line.numbering.value === previous + 1) previous++;
         }
