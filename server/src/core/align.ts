@@ -1,5 +1,4 @@
 import type { Outline, Section } from './outline';
-import { isDescendant } from './outline';
 import { containsWords, similarity, wordOverlap } from './normalize';
 import { sameNumber } from './numbering';
 
@@ -21,58 +20,29 @@ export interface Alignment {
 const NEAR_MATCH = 0.6;
 const NEAR_MATCH_SAME_NUMBER = 0.45;
 
-type Score = (expected: Section, actual: Section) => number | undefined;
+/**
+ * Title keys as small integers, so that the score memos below are keyed without building strings
+ * (each alignment asks for every outline × report pair, several times).
+ */
+const keyIds = new Map<string, number>();
+/** Past this many ids or memo entries, all three start afresh (a long session of heading typing). */
+const MEMO_LIMIT = 100_000;
+let memoEntries = 0;
+/** Does report key (id) contain the words of outline core key (id): outline id → report id → answer. */
+const containsMemo = new Map<number, Map<number, boolean>>();
+/** Near scores: outline core id → report core id → score (words or edit distance). */
+const nearMemo = new Map<number, Map<number, number>>();
 
-/** Titles equal after normalisation, or a title-less heading with the outline's number. */
-function equalScore(expected: Section, actual: Section): number | undefined {
-  const t = expected.heading.keys;
-  const r = actual.heading.keys;
-  if (t.core && (r.core === t.core || r.full === t.full)) return 1;
-  // "# Phần thứ nhất" with the part's title in the next paragraph matches by its number.
-  if (!r.core && sameNumber(expected.heading.numbering, actual.heading.numbering)) return 0.8;
-  return undefined;
+function idOf(key: string): number {
+  let id = keyIds.get(key);
+  if (id === undefined) keyIds.set(key, (id = keyIds.size));
+  return id;
 }
 
-/** The author elaborated the outline's title ("Thuận lợi" → "Thuận lợi trong triển khai"). */
-function containsScore(expected: Section, actual: Section): number | undefined {
-  const t = expected.heading.keys.core;
-  if (!t) return undefined;
-  const r = actual.heading.keys;
-  // Memoised by (outline title, report title): every round asks again for the same pairs.
-  let byReport = containsMemo.get(t);
-  if (!byReport) containsMemo.set(t, (byReport = new Map()));
-  const key = r.core === r.full ? r.full : `${r.full}\u0000${r.core}`;
-  let hit = byReport.get(key);
-  if (hit === undefined) {
-    hit = containsWords(r.full, t) || containsWords(r.core, t);
-    if (byReport.size >= 1000) byReport.clear();
-    byReport.set(key, hit);
-  }
-  return hit ? 0.9 : undefined;
-}
-
-/** Outline title → report title → does the report's title contain the outline's words. */
-const containsMemo = new Map<string, Map<string, boolean>>();
-
-/** Near scores by (outline key, report key): the same pairs come back on every keystroke. */
-const nearMemo = new Map<string, number>();
-const NEAR_MEMO_LIMIT = 100_000;
-
-function nearScore(expected: Section, actual: Section): number | undefined {
-  const t = expected.heading.keys.core;
-  const r = actual.heading.keys.core;
-  if (!t || !r) return undefined;
-  const bar = sameNumber(expected.heading.numbering, actual.heading.numbering) ? NEAR_MATCH_SAME_NUMBER : NEAR_MATCH;
-  const key = `${t}\u0000${r}`;
-  let score = nearMemo.get(key);
-  if (score === undefined) {
-    const words = wordOverlap(r, t);
-    // Scores below the lowest bar are never used: the edit distance stops early there.
-    score = Math.max(words, similarity(r, t, NEAR_MATCH_SAME_NUMBER));
-    if (nearMemo.size >= NEAR_MEMO_LIMIT) nearMemo.clear();
-    nearMemo.set(key, score);
-  }
-  return score >= bar ? score : undefined;
+function memoOf<T>(memo: Map<number, Map<number, T>>, id: number): Map<number, T> {
+  let inner = memo.get(id);
+  if (!inner) memo.set(id, (inner = new Map()));
+  return inner;
 }
 
 /**
@@ -123,26 +93,120 @@ function fromIndices(template: Outline, report: Outline, indices: ReadonlyArray<
   return { pairs, byActual };
 }
 
+/** Report section indices by title key id. */
+function indexBy(ids: readonly number[]): Map<number, number[]> {
+  const by = new Map<number, number[]>();
+  for (let a = 0; a < ids.length; a++) {
+    const list = by.get(ids[a]!);
+    if (list) list.push(a);
+    else by.set(ids[a]!, [a]);
+  }
+  return by;
+}
+
+/**
+ * The rounds of `align` over index ranges and integer keys: each round asks, per outline section,
+ * for the first report section in document order with the best score, as a plain scan would, but
+ * equal titles are looked up by key and a scan for elaborated titles stops at the first hit (all
+ * score alike). `test/core/align.test.ts` holds it to the straightforward scan.
+ */
 function alignAnew(template: Outline, report: Outline): Alignment {
+  const all = report.all;
+  const n = all.length;
+  // Cleared only here, before this alignment takes its ids, so that no id changes meaning during it.
+  if (keyIds.size + 2 * (template.all.length + n) > MEMO_LIMIT || memoEntries > MEMO_LIMIT) {
+    keyIds.clear();
+    memoEntries = 0;
+    containsMemo.clear();
+    nearMemo.clear();
+  }
+  const outlineCore = template.all.map((s) => idOf(s.heading.keys.core));
+  const outlineFull = template.all.map((s) => idOf(s.heading.keys.full));
+  const reportCore = all.map((s) => idOf(s.heading.keys.core));
+  const reportFull = all.map((s) => idOf(s.heading.keys.full));
+  const byCore = indexBy(reportCore);
+  const byFull = indexBy(reportFull);
+  /** Report sections without a title ("# Phần thứ nhất" alone): they match by number. */
+  const untitled: number[] = [];
+  for (let a = 0; a < n; a++) if (!all[a]!.heading.keys.core) untitled.push(a);
+  // A section's descendants follow it in document order: `subtreeEnd[i]` is one past the last.
+  const subtreeEnd = new Array<number>(n);
+  for (let i = n - 1; i >= 0; i--) {
+    const children = all[i]!.children;
+    subtreeEnd[i] = children.length ? subtreeEnd[children[children.length - 1]!.index]! : i + 1;
+  }
+  /** Report sections already paired. */
+  const taken = new Uint8Array(n);
+
   const pairs = new Map<Section, Pair>();
   const byActual = new Map<Section, Pair>();
-  const take = (expected: Section, actual: Section, exact: boolean) => {
-    const pair = { expected, actual, exact };
+  const take = (expected: Section, a: number, exact: boolean) => {
+    const pair = { expected, actual: all[a]!, exact };
     pairs.set(expected, pair);
-    byActual.set(actual, pair);
+    byActual.set(pair.actual, pair);
+    taken[a] = 1;
   };
-  const scope = (expected: Section): Section[] => {
-    const parent = expected.parent && pairs.get(expected.parent)?.actual;
-    return parent ? report.all.filter((s) => isDescendant(s, parent)) : report.all;
+  /** Can report section `a` in [from, to) still pair with `expected`? */
+  const open = (expected: Section, a: number, from: number, to: number, sameLevel: boolean) =>
+    a >= from && a < to && !taken[a] && (!sameLevel || all[a]!.level === expected.level);
+  /** The first open section of `list` (ascending) in [from, to). */
+  const firstOpen = (expected: Section, list: readonly number[] | undefined, from: number, to: number, sameLevel: boolean, also?: (a: number) => boolean) => {
+    if (list) for (const a of list) if (open(expected, a, from, to, sameLevel) && (!also || also(a))) return a;
+    return -1;
   };
-  const best = (expected: Section, candidates: Section[], score: Score, sameLevel: boolean) => {
-    let found: { s: Section; score: number } | undefined;
-    for (const s of candidates) {
-      if (byActual.has(s) || (sameLevel && s.level !== expected.level)) continue;
-      const v = score(expected, s);
-      if (v !== undefined && (!found || v > found.score)) found = { s, score: v };
+
+  /**
+   * Titles equal after normalisation (score 1), else a title-less heading with the outline's
+   * number (0.8): the first such report section in [from, to).
+   */
+  const equalIn = (expected: Section, from: number, to: number, sameLevel: boolean): number => {
+    if (expected.heading.keys.core) {
+      const a = firstOpen(expected, byCore.get(outlineCore[expected.index]!), from, to, sameLevel);
+      const b = firstOpen(expected, byFull.get(outlineFull[expected.index]!), from, to, sameLevel);
+      if (a >= 0 || b >= 0) return a < 0 ? b : b < 0 ? a : Math.min(a, b);
     }
-    return found?.s;
+    return firstOpen(expected, untitled, from, to, sameLevel, (a) => sameNumber(expected.heading.numbering, all[a]!.heading.numbering));
+  };
+  const contains = (t: string, tId: number, x: string, xId: number): boolean => {
+    const memo = memoOf(containsMemo, tId);
+    let hit = memo.get(xId);
+    if (hit === undefined) {
+      memo.set(xId, (hit = containsWords(x, t)));
+      memoEntries++;
+    }
+    return hit;
+  };
+  /** The author elaborated the outline's title ("Thuận lợi" → "Thuận lợi trong triển khai"). */
+  const containsIn = (expected: Section, from: number, to: number, sameLevel: boolean): number => {
+    const t = expected.heading.keys.core;
+    if (!t) return -1;
+    const tId = outlineCore[expected.index]!;
+    for (let a = from; a < to; a++) {
+      if (!open(expected, a, from, to, sameLevel)) continue;
+      const r = all[a]!.heading.keys;
+      if (contains(t, tId, r.full, reportFull[a]!) || contains(t, tId, r.core, reportCore[a]!)) return a;
+    }
+    return -1;
+  };
+  const nearScore = (expected: Section, a: number): number | undefined => {
+    const t = expected.heading.keys.core;
+    const r = all[a]!.heading.keys.core;
+    if (!t || !r) return undefined;
+    const bar = sameNumber(expected.heading.numbering, all[a]!.heading.numbering) ? NEAR_MATCH_SAME_NUMBER : NEAR_MATCH;
+    const memo = memoOf(nearMemo, outlineCore[expected.index]!);
+    let score = memo.get(reportCore[a]!);
+    if (score === undefined) {
+      // Scores below the lowest bar are never used: the edit distance stops early there.
+      score = Math.max(wordOverlap(r, t), similarity(r, t, NEAR_MATCH_SAME_NUMBER));
+      memo.set(reportCore[a]!, score);
+      memoEntries++;
+    }
+    return score >= bar ? score : undefined;
+  };
+  /** The report sections an outline section may pair with: under its parent's match, if any. */
+  const scopeOf = (expected: Section): [from: number, to: number] => {
+    const parent = expected.parent && pairs.get(expected.parent)?.actual;
+    return parent ? [parent.index + 1, subtreeEnd[parent.index]!] : [0, n];
   };
   /**
    * Near titles are paired best score first over all candidates (parents before children), not
@@ -150,40 +214,42 @@ function alignAnew(template: Outline, report: Outline): Alignment {
    */
   function nearRound(sameLevel: boolean): void {
     for (let depth = 1; depth <= 6; depth++) {
-      const options: Array<{ expected: Section; actual: Section; score: number }> = [];
+      const options: Array<{ expected: Section; actual: number; score: number }> = [];
       for (const expected of template.all) {
         if (expected.level !== depth || pairs.has(expected)) continue;
-        for (const actual of scope(expected)) {
-          if (byActual.has(actual) || (sameLevel && actual.level !== expected.level)) continue;
-          const v = nearScore(expected, actual);
+        const [from, to] = scopeOf(expected);
+        for (let a = from; a < to; a++) {
+          if (!open(expected, a, from, to, sameLevel)) continue;
+          const v = nearScore(expected, a);
           if (v === undefined) continue;
-          const bonus = sameNumber(expected.heading.numbering, actual.heading.numbering) ? 0.1 : 0;
-          options.push({ expected, actual, score: v + bonus });
+          const bonus = sameNumber(expected.heading.numbering, all[a]!.heading.numbering) ? 0.1 : 0;
+          options.push({ expected, actual: a, score: v + bonus });
         }
       }
-      options.sort((a, b) => b.score - a.score || a.actual.index - b.actual.index);
-      for (const o of options) if (!pairs.has(o.expected) && !byActual.has(o.actual)) take(o.expected, o.actual, false);
+      options.sort((a, b) => b.score - a.score || a.actual - b.actual);
+      for (const o of options) if (!pairs.has(o.expected) && !taken[o.actual]) take(o.expected, o.actual, false);
     }
   }
   // Rounds, surest first; a section at the outline's level beats one at another level.
-  const rounds: Array<{ score: Score; sameLevel: boolean; anywhere: boolean; exact: boolean }> = [
-    { score: equalScore, sameLevel: true, anywhere: true, exact: true },
-    { score: containsScore, sameLevel: true, anywhere: false, exact: true },
-    { score: equalScore, sameLevel: false, anywhere: true, exact: true },
-    { score: containsScore, sameLevel: false, anywhere: false, exact: true },
-    { score: nearScore, sameLevel: true, anywhere: false, exact: false },
-    { score: nearScore, sameLevel: false, anywhere: false, exact: false },
+  const rounds: Array<{ find?: typeof equalIn; sameLevel: boolean; anywhere: boolean }> = [
+    { find: equalIn, sameLevel: true, anywhere: true },
+    { find: containsIn, sameLevel: true, anywhere: false },
+    { find: equalIn, sameLevel: false, anywhere: true },
+    { find: containsIn, sameLevel: false, anywhere: false },
+    { sameLevel: true, anywhere: false },
+    { sameLevel: false, anywhere: false },
   ];
-  for (const round of rounds) {
-    if (!round.exact) {
-      nearRound(round.sameLevel);
+  for (const { find, sameLevel, anywhere } of rounds) {
+    if (!find) {
+      nearRound(sameLevel);
       continue;
     }
     for (const expected of template.all) {
       if (pairs.has(expected)) continue;
-      const hit = best(expected, scope(expected), round.score, round.sameLevel) ??
-        (round.anywhere ? best(expected, report.all, round.score, round.sameLevel) : undefined);
-      if (hit) take(expected, hit, round.exact);
+      const [from, to] = scopeOf(expected);
+      let hit = find(expected, from, to, sameLevel);
+      if (hit < 0 && anywhere) hit = find(expected, 0, n, sameLevel);
+      if (hit >= 0) take(expected, hit, true);
     }
   }
   return { pairs, byActual };

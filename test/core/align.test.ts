@@ -1,0 +1,159 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { align, type Alignment } from '../../server/src/core/align.ts';
+import { buildOutline, isDescendant, type Outline, type Section } from '../../server/src/core/outline.ts';
+import { parseMarkdown } from '../../server/src/core/parse.ts';
+import { containsWords, similarity, wordOverlap } from '../../server/src/core/normalize.ts';
+import { sameNumber } from '../../server/src/core/numbering.ts';
+import { builtinRegistry } from '../helpers.ts';
+
+/**
+ * The pairing as first written: plain loops over `Section` objects, scope by `isDescendant`, no
+ * memo. `align` keeps the same rounds with integer-keyed memos and index ranges for speed; this
+ * reference holds it to the same answers.
+ */
+function referenceAlign(template: Outline, report: Outline): Alignment {
+  type Score = (expected: Section, actual: Section) => number | undefined;
+  const equalScore: Score = (expected, actual) => {
+    const t = expected.heading.keys;
+    const r = actual.heading.keys;
+    if (t.core && (r.core === t.core || r.full === t.full)) return 1;
+    if (!r.core && sameNumber(expected.heading.numbering, actual.heading.numbering)) return 0.8;
+    return undefined;
+  };
+  const containsScore: Score = (expected, actual) => {
+    const t = expected.heading.keys.core;
+    if (!t) return undefined;
+    const r = actual.heading.keys;
+    return containsWords(r.full, t) || containsWords(r.core, t) ? 0.9 : undefined;
+  };
+  const nearScore: Score = (expected, actual) => {
+    const t = expected.heading.keys.core;
+    const r = actual.heading.keys.core;
+    if (!t || !r) return undefined;
+    const bar = sameNumber(expected.heading.numbering, actual.heading.numbering) ? 0.45 : 0.6;
+    const score = Math.max(wordOverlap(r, t), similarity(r, t, 0.45));
+    return score >= bar ? score : undefined;
+  };
+  const pairs: Alignment['pairs'] = new Map();
+  const byActual: Alignment['byActual'] = new Map();
+  const take = (expected: Section, actual: Section, exact: boolean) => {
+    const pair = { expected, actual, exact };
+    pairs.set(expected, pair);
+    byActual.set(actual, pair);
+  };
+  const scope = (expected: Section): Section[] => {
+    const parent = expected.parent && pairs.get(expected.parent)?.actual;
+    return parent ? report.all.filter((s) => isDescendant(s, parent)) : report.all;
+  };
+  const best = (expected: Section, candidates: Section[], score: Score, sameLevel: boolean) => {
+    let found: { s: Section; score: number } | undefined;
+    for (const s of candidates) {
+      if (byActual.has(s) || (sameLevel && s.level !== expected.level)) continue;
+      const v = score(expected, s);
+      if (v !== undefined && (!found || v > found.score)) found = { s, score: v };
+    }
+    return found?.s;
+  };
+  const nearRound = (sameLevel: boolean) => {
+    for (let depth = 1; depth <= 6; depth++) {
+      const options: Array<{ expected: Section; actual: Section; score: number }> = [];
+      for (const expected of template.all) {
+        if (expected.level !== depth || pairs.has(expected)) continue;
+        for (const actual of scope(expected)) {
+          if (byActual.has(actual) || (sameLevel && actual.level !== expected.level)) continue;
+          const v = nearScore(expected, actual);
+          if (v === undefined) continue;
+          options.push({ expected, actual, score: v + (sameNumber(expected.heading.numbering, actual.heading.numbering) ? 0.1 : 0) });
+        }
+      }
+      options.sort((a, b) => b.score - a.score || a.actual.index - b.actual.index);
+      for (const o of options) if (!pairs.has(o.expected) && !byActual.has(o.actual)) take(o.expected, o.actual, false);
+    }
+  };
+  const rounds: Array<[Score, boolean, boolean, boolean]> = [
+    [equalScore, true, true, true], [containsScore, true, false, true], [equalScore, false, true, true],
+    [containsScore, false, false, true], [nearScore, true, false, false], [nearScore, false, false, false],
+  ];
+  for (const [score, sameLevel, anywhere, exact] of rounds) {
+    if (!exact) {
+      nearRound(sameLevel);
+      continue;
+    }
+    for (const expected of template.all) {
+      if (pairs.has(expected)) continue;
+      const hit = best(expected, scope(expected), score, sameLevel) ?? (anywhere ? best(expected, report.all, score, sameLevel) : undefined);
+      if (hit) take(expected, hit, exact);
+    }
+  }
+  return { pairs, byActual };
+}
+
+function mulberry32(seed: number) {
+  return () => {
+    seed |= 0;
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const pairsOf = (a: Alignment) => [...a.pairs.values()].map((p) => [p.expected.index, p.actual.index, p.exact]).sort((x, y) => Number(x[0]) - Number(y[0]));
+
+/**
+ * A report outline as authors slip from a template's: sections dropped, duplicated, moved,
+ * demoted or promoted, titles with typos, elaborations, other numbers, extra sections.
+ */
+function slippedReport(template: Outline, random: () => number): string {
+  const pick = <T,>(xs: readonly T[]) => xs[Math.floor(random() * xs.length)]!;
+  const lines: string[] = [];
+  for (const s of template.all) {
+    const r = random();
+    if (r < 0.1) continue; // dropped
+    let depth = Math.min(6, Math.max(1, s.heading.depth + (random() < 0.1 ? pick([-1, 1]) : 0)));
+    let title = s.heading.text;
+    const t = random();
+    if (t < 0.15) {
+      const i = Math.floor(random() * (title.length + 1));
+      title = title.slice(0, i) + pick(['a', 'ệ', ' ', '', 'x']) + title.slice(i + 1); // a typo
+    } else if (t < 0.25) title += pick([' trong triển khai', ' năm 2024', ' (nếu có)', ' và kiến nghị']);
+    else if (t < 0.3) title = title.replace(/^[IVX]+\.|^\d+\.|^[a-zđ]\)/i, pick(['V.', '7.', 'b)', '']));
+    else if (t < 0.33) title = pick(['Kết quả khác', 'Phụ lục', 'Ghi chú', '']);
+    else if (t < 0.38) title = title.includes('(') ? title.replace(/[()]/g, '') : `${title} (${pick(['bổ sung', 'tóm tắt'])})`; // a note, or its brackets gone
+    const line = `${'#'.repeat(depth)} ${title}`;
+    if (random() < 0.08 && lines.length) lines.splice(Math.floor(random() * lines.length), 0, line); // moved
+    else lines.push(line);
+    if (random() < 0.05) lines.push(line); // duplicated
+    if (random() < 0.05) lines.push(`${'#'.repeat(depth = Math.min(6, depth + 1))} ${pick(['Nội dung bổ sung', 'Đánh giá chung', '1. Kết quả', 'Mục thêm'])}`);
+  }
+  return lines.join('\n\nVăn bản.\n\n') + '\n';
+}
+
+test('the fast pairing gives exactly the reference pairing on 600 slipped reports of every built-in outline', () => {
+  const random = mulberry32(20261129);
+  const templates = [...builtinRegistry().templates.values()];
+  let paired = 0;
+  for (let i = 0; i < 600; i++) {
+    const template = templates[i % templates.length]!.outline;
+    const text = slippedReport(template, random);
+    const report = buildOutline(parseMarkdown(text));
+    const fast = pairsOf(align(template, report));
+    assert.deepEqual(fast, pairsOf(referenceAlign(template, report)), `${templates[i % templates.length]!.id}:\n${text}`);
+    // Asked again for the same outline, the memo of the last pairing must give the same answer.
+    assert.deepEqual(pairsOf(align(template, buildOutline(parseMarkdown(text)))), fast);
+    paired += fast.length;
+  }
+  assert.ok(paired > 600 * 5, `too few pairs to mean anything: ${paired}`);
+});
+
+test('the fast pairing takes the first report section in document order whichever key matched', () => {
+  // "Kết quả tỷ lệ" equals the outline's whole title, "Kết quả (khác)" its core: the first wins.
+  const template = buildOutline(parseMarkdown('# 1. Kết quả (tỷ lệ)\n\n# 2. Tồn tại\n'));
+  for (const text of ['# Kết quả tỷ lệ\n\n# Kết quả (khác)\n\n# Tồn tại\n', '# Kết quả (khác)\n\n# Kết quả tỷ lệ\n\n# Tồn tại\n', '# 2. Tồn tại\n\n# 1.\n\n# 1. Kết quả tỷ lệ\n']) {
+    const report = buildOutline(parseMarkdown(text));
+    assert.deepEqual(pairsOf(align(template, report)), pairsOf(referenceAlign(template, report)), text);
+  }
+  const report = buildOutline(parseMarkdown('# Kết quả tỷ lệ\n\n# Kết quả (khác)\n\n# Tồn tại\n'));
+  assert.deepEqual(pairsOf(align(template, report)), [[0, 0, true], [1, 2, true]]);
+});
