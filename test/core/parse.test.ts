@@ -14,7 +14,7 @@ const piece = fc.constantFrom(
   // Blocks that hold blank lines, where a cut at a blank line would split one block in two.
   '<!--\nghi chú\n\n# không phải tiêu đề\n\nĐoạn trong chú thích\n-->\n', '<pre>\n\nx\n\n</pre>\n', '```\na\n\nb\n\n```\n',
   '``` a`b\n', '```js\n\n```js\n\nc\n```\n', '- một\n\n- hai\n\n  tiếp mục hai\n', '1. một\n\n2. hai\n', '> trích\n>\n> tiếp\n',
-  '    mã\n\n    mã tiếp\n', 'Đoạn [liên kết][x] ở đây.\n', '[x]: https://example.com\n', '***\n', '<div>\n\nkhối\n</div>\n',
+  '    mã\n\n    mã tiếp\n', '  thụt hai\n', '\n   thụt ba\n', ' - mục thụt\n\n   tiếp mục\n', '\n  1. số thụt\n', '   ```\n\n   ```\n', 'Đoạn [liên kết][x] ở đây.\n', '[x]: https://example.com\n', '***\n', '<div>\n\nkhối\n</div>\n',
 );
 const doc = fc.tuple(fc.boolean(), fc.array(piece, { maxLength: 25 })).map(([fm, pieces]) =>
   (fm ? '---\ndecuong: ke-hoach\n# chú thích YAML\n---\n' : '') + pieces.join(''));
@@ -67,9 +67,9 @@ test('a chunk of plain prose (paragraphs, heading lines, bullet lists) is built 
   const mixture = fc.array(bit, { minLength: 1, maxLength: 30 }).map((bits) => bits.join(''));
   // Line breaks LF or CRLF, as Windows editors write them.
   const eol = fc.constantFrom('\n', '\r\n');
-  const lines = fc.tuple(fc.constantFrom('- ', '+ ', '## ', ''), fc.array(fc.array(bit, { minLength: 1, maxLength: 6 }), { minLength: 1, maxLength: 5 }), fc.constantFrom(0, 1, 2), eol)
+  const lines = fc.tuple(fc.constantFrom('- ', '+ ', '## ', '', ' ', '   '), fc.array(fc.array(bit, { minLength: 1, maxLength: 6 }), { minLength: 1, maxLength: 5 }), fc.constantFrom(0, 1, 2), eol)
     .map(([marker, ls, tail, nl]) => ls.map((l) => marker + l.join('')).join(nl) + nl.repeat(tail));
-  const mixedLines = fc.tuple(fc.array(fc.tuple(fc.constantFrom('- ', '+ ', '## ', '', '', '\n- '), fc.array(bit, { minLength: 1, maxLength: 5 })), { minLength: 1, maxLength: 8 }), eol)
+  const mixedLines = fc.tuple(fc.array(fc.tuple(fc.constantFrom('- ', '+ ', '## ', '', '', '\n- ', ' ', '  ', '   ', '    ', '\n  '), fc.array(bit, { minLength: 1, maxLength: 5 })), { minLength: 1, maxLength: 8 }), eol)
     .map(([ls, nl]) => ls.map(([marker, words]) => marker + words.join('')).join(nl) + nl + nl);
   fc.assert(fc.property(fc.oneof(mixture, lines, mixedLines), (text) => {
     const tree = plainChunk(text);
@@ -89,6 +89,10 @@ test('a chunk of plain prose (paragraphs, heading lines, bullet lists) is built 
     assert.deepEqual(plainChunk(sample), JSON.parse(JSON.stringify(processor.parse(sample))), sample);
   }
   assert.equal(plainChunk('- mục\n\n  thụt lề\n'), undefined);
+  // Enter typed before a space leaves the next line led by it: still prose.
+  assert.ok(plainChunk('Kết quả\n đạt được\n'), 'a paragraph line led by a space');
+  assert.ok(plainChunk('## 1. Mục\n   Đoạn thụt ba dấu cách.\n'), 'a paragraph opened with 3 spaces');
+  assert.equal(plainChunk('    mã thụt lề\n'), undefined, '4 spaces open indented code');
   assert.equal(plainChunk('## 1. Công tác tuyên truyền\n\n')?.children?.[0]?.type, 'heading');
   assert.deepEqual(plainChunk('## I. MỤC ĐÍCH\nNội dung ngay dưới tiêu đề.\n')?.children?.map((c) => c.type), ['heading', 'paragraph']);
   assert.ok(plainChunk('..... người tham dự.\n'), 'a blank to fill at the start of a line');

@@ -3,6 +3,8 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { findings, listFixtures, readFixture, ROOT } from '../helpers.ts';
+import fc from 'fast-check';
+import { DEFAULT_PLACEHOLDERS, findBlanks } from '../../server/src/core/placeholders.ts';
 
 const blanks = (text: string, options = {}) =>
   findings(text, options).filter((f) => f.code === 'placeholder').map((f) => text.slice(f.offset, f.offset + f.length));
@@ -78,4 +80,12 @@ test('false positives: none in finished prose (examples, complete reports, seeds
   // The example about blanks: only its five planted blank lines are flagged.
   const planted = readFileSync(join(ROOT, 'examples/bao-cao-so-ket-5-nam-xa-truong-tay-con-cho-trong.md'), 'utf8');
   assert.deepEqual([...new Set(findings(planted).filter((f) => f.code === 'placeholder').map((f) => f.line))], [6, 16, 28, 38, 54]);
+});
+
+test('skipping text that lacks what a kind needs finds exactly the blanks a full search finds', () => {
+  const unhinted = DEFAULT_PLACEHOLDERS.map(({ needs: _needs, ...kind }) => kind);
+  const bit = fc.constantFrom('a', 'ệ', 'e\u0302\u0301', ' ', '.', '..', '...', '....', '…', '_', '__', '(', ')', '[', ']', '(Địa danh)', '(ĐỊA DANH)', '[...]', '(…)', 'http://x.vn/a....b', 'www.', '1', '\n');
+  fc.assert(fc.property(fc.array(bit, { maxLength: 30 }).map((b) => b.join('')), (text) => {
+    assert.deepEqual(findBlanks(text, DEFAULT_PLACEHOLDERS).map((b) => [b.offset, b.length, b.kind.id]), findBlanks(text, unhinted).map((b) => [b.offset, b.length, b.kind.id]));
+  }), { numRuns: 5000 });
 });

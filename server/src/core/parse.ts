@@ -261,8 +261,9 @@ function htmlEnd(line: string): RegExp | undefined {
  * re-parses one paragraph rather than the document. Cuts, outside front matter, code fences and
  * HTML blocks that span blank lines:
  * - before each ATX heading line: an ATX heading at column 0 always starts a new block;
- * - before a line at column 0 that follows a blank line: it ends every open paragraph, list and
- *   quote — unless it is a list item (bullet or number) after a list, which it may continue.
+ * - before a line indented less than 4 spaces that follows a blank line: it ends every open
+ *   paragraph, list and quote — unless a list is open and the line is an item (which may continue
+ *   it) or indented (which may go on with its last item).
  * Parsing the chunks apart then gives the same blocks as parsing whole. One exception: a link
  * reference definition (`[x]: url`) makes `[x]` a link anywhere in the document, so a document
  * that has one is parsed whole (slower, but right; reports rarely use reference links).
@@ -317,10 +318,15 @@ function scanCuts(text: string, from: number, headingsOnly: boolean, starts: num
     } else if (!blank) {
       const line = text.slice(pos, Math.min(nl, pos + 16));
       const indented = c === 32 || c === 9;
+      // Up to 3 spaces still open a block; 4, or a tab, may make indented code, which goes on
+      // across blank lines ("    a\n\n    b" is one block): no cut there.
+      let lead = 0;
+      while (lead < 4 && text.charCodeAt(pos + lead) === 32) lead++;
+      const codeIndent = lead === 4 || text.charCodeAt(pos + lead) === 9;
       const heading = ATX.test(line);
-      const listLine = !indented && LIST_ITEM.test(line);
-      // After a blank line a list item continues the list above it, if there is one.
-      if (pos > from && (heading || (!headingsOnly && prevBlank && !indented && !(listLine && inList)))) {
+      const listLine = !codeIndent && LIST_ITEM.test(lead ? text.slice(pos + lead, Math.min(nl, pos + lead + 16)) : line);
+      // After a blank line, an item or an indented line may go on with the list above, if any.
+      if (pos > from && (heading || (!headingsOnly && prevBlank && !codeIndent && !(inList && (listLine || lead > 0))))) {
         if (stop?.(pos)) return { definitions, stoppedAt: pos };
         starts.push(pos);
       }
@@ -530,14 +536,17 @@ export function plainChunk(text: string): MdNode | undefined {
   if (end <= 0 || MARKUP.test(text)) return undefined;
   // The lines up to `end`, each with where its text ends before trailing spaces: blocks end with
   // the line, text nodes before the spaces. A blank line has `textEnd === from`.
-  const lines: Array<{ from: number; to: number; textEnd: number }> = [];
+  // `lead`: spaces the line opens with; micromark leaves them out of the paragraph's text.
+  const lines: Array<{ from: number; to: number; textEnd: number; lead: number }> = [];
   for (let pos = 0; pos < end; ) {
     let nl = text.indexOf('\n', pos);
     if (nl < 0 || nl > end) nl = end;
     const to = nl > pos && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
     let textEnd = to;
     while (textEnd > pos && text.charCodeAt(textEnd - 1) === 32) textEnd--;
-    lines.push({ from: pos, to, textEnd });
+    let lead = 0;
+    while (pos + lead < textEnd && text.charCodeAt(pos + lead) === 32) lead++;
+    lines.push({ from: pos, to, textEnd, lead });
     pos = nl + 1;
   }
   const at = (i: number, offset: number) => point(i + 1, offset - lines[i]!.from + 1, offset);
@@ -545,12 +554,13 @@ export function plainChunk(text: string): MdNode | undefined {
   const paragraph = (first: number, last: number, start: number): MdNode | undefined => {
     const parts: string[] = [];
     for (let i = first; i <= last; i++) {
-      const { from, to, textEnd } = lines[i]!;
+      const { from, to, textEnd, lead } = lines[i]!;
+      const textFrom = i === first ? start : from + lead;
       // Two spaces before a line break make a hard break: not plain.
-      if (!opensProse(text, i === first ? start : from) || (i < last && to - textEnd > 1)) return undefined;
+      if (!opensProse(text, textFrom) || (i < last && to - textEnd > 1)) return undefined;
       // Lines join with their own line break, as micromark keeps it (LF or CRLF).
       if (i > first) parts.push(text.slice(lines[i - 1]!.to, from));
-      parts.push(text.slice(i === first ? start : from, textEnd));
+      parts.push(text.slice(textFrom, textEnd));
     }
     const begin = at(first, start);
     return { type: 'paragraph', children: [{ type: 'text', value: parts.join(''), position: { start: begin, end: at(last, lines[last]!.textEnd) } }], position: { start: begin, end: at(last, lines[last]!.to) } };
@@ -561,7 +571,7 @@ export function plainChunk(text: string): MdNode | undefined {
   let blankBefore = false;
   const closeParagraph = (last: number): boolean => {
     if (paraFirst < 0) return true;
-    const node = paragraph(paraFirst, last, lines[paraFirst]!.from);
+    const node = paragraph(paraFirst, last, lines[paraFirst]!.from + lines[paraFirst]!.lead);
     paraFirst = -1;
     return Boolean(node && blocks.push(node));
   };
@@ -578,7 +588,7 @@ export function plainChunk(text: string): MdNode | undefined {
     return true;
   };
   for (let i = 0; i < lines.length; i++) {
-    const { from, textEnd } = lines[i]!;
+    const { from, textEnd, lead } = lines[i]!;
     if (textEnd === from) {
       // Inside a chunk a blank line can only stand between items of one list (see `chunkStarts`).
       if (!list || paraFirst >= 0) return undefined;
@@ -605,9 +615,14 @@ export function plainChunk(text: string): MdNode | undefined {
       blankBefore = false;
       continue;
     }
-    if (blankBefore || !opensProse(text, from)) return undefined;
+    // A line led by spaces is prose when its text is: it goes on a paragraph (with any indent), or
+    // opens one (with up to 3 spaces; 4 would make indented code).
+    if (blankBefore || !opensProse(text, from + lead)) return undefined;
     if (list) list.items[list.items.length - 1]!.last = i; // a lazy line: the item's paragraph goes on
-    else if (paraFirst < 0) paraFirst = i;
+    else if (paraFirst < 0) {
+      if (lead > 3) return undefined;
+      paraFirst = i;
+    }
   }
   if (blankBefore || !closeParagraph(lines.length - 1) || !closeList()) return undefined;
   const last = lines.length - 1;

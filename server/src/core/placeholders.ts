@@ -8,6 +8,8 @@ export interface PlaceholderKind {
   id: string;
   pattern: RegExp;
   description: Message;
+  /** Strings one of which every match contains: text without any is not searched (most prose). */
+  needs?: readonly string[];
 }
 
 const LETTER = String.raw`[\p{L}\p{N}]`;
@@ -17,21 +19,25 @@ export const DEFAULT_PLACEHOLDERS: readonly PlaceholderKind[] = [
     id: 'dots',
     // 4+ dots, or 2+ ellipsis characters, with whatever dots/ellipses trail them: "…………..".
     pattern: /(?:\.{4,}|…[.…]*…)[.…]*/gu,
+    needs: ['....', '…'],
     description: { vi: 'dãy từ 4 dấu chấm hoặc 2 dấu “…” trở lên', en: 'a run of 4+ dots or 2+ “…”' },
   },
   {
     id: 'glued-dots',
     // "Tiến hành...cuộc", "cho…ban": dots or an ellipsis with a letter on both sides.
     pattern: new RegExp(String.raw`(?<=${LETTER})(?:\.{2,3}|…)(?=${LETTER})`, 'gu'),
+    needs: ['..', '…'],
     description: { vi: '“...” hoặc “…” dính giữa hai chữ', en: '“...” or “…” glued between two words' },
   },
   {
     id: 'underscores',
     pattern: new RegExp(String.raw`(?<!${LETTER}|_)_{2,}(?!${LETTER}|_)`, 'gu'),
+    needs: ['__'],
     description: { vi: 'dãy gạch dưới “__”', en: 'an underscore blank “__”' },
   },
   {
     id: 'bracketed',
+    needs: ['[', '('],
     pattern: /\[(?:\.{3,}|…+)\]|\((?:\.{3,}|…+)\)|\((?:địa danh|tên (?:đơn vị|cơ quan|tổ chức|xã|phường|thị trấn|huyện|quận|tỉnh|thành phố)|họ (?:và )?tên|chức vụ|ký(?:,| và)? ghi rõ họ (?:và )?tên|ký tên(?:,? đóng dấu)?)\)/giu,
     description: { vi: 'chỗ điền trong ngoặc như “(Địa danh)”, “[...]”', en: 'a bracketed fill-in such as “(Địa danh)”, “[...]”' },
   },
@@ -80,12 +86,15 @@ export interface Blank {
 
 /** Blanks in `source` (one prose range), offsets relative to it; overlaps keep the first kind listed. */
 export function findBlanks(source: string, kinds: readonly PlaceholderKind[]): Blank[] {
+  // The strings kinds need are unchanged by NFC (ASCII, "…"): looked for in the source as it is.
+  const searched = kinds.filter((k) => !k.needs || k.needs.some((n) => source.includes(n)));
+  if (!searched.length) return [];
   const { text, map } = toNfc(source);
   const at = (i: number) => (map.length ? map[i]! : i);
   const urls = [...text.matchAll(URL_LIKE)].map((m) => [m.index!, m.index! + m[0].length] as const);
   const taken: Array<[number, number]> = [];
   const out: Blank[] = [];
-  for (const kind of kinds) {
+  for (const kind of searched) {
     kind.pattern.lastIndex = 0;
     for (const m of text.matchAll(kind.pattern)) {
       const s = m.index!;
