@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { check, estimatePages, ParseCache } from '../../server/src/core/index.ts';
-import { builtinRegistry, readFixture } from '../helpers.ts';
+import { builtinRegistry, readFixture, STRUCTURAL } from '../helpers.ts';
 
 /** Small seeded PRNG so the edit script is the same on every run (CI uses the fixed seed). */
 function mulberry32(seed: number) {
@@ -28,6 +28,9 @@ test('incremental checking gives exactly the from-scratch result after every one
   const docs: Array<[string, number]> = [[complete, 800], [readFixture('seeds', '004-kiem-diem-tap-the-ban-thuong-truc.md'), 700], [complete.replace(/\n/g, '\r\n'), 500]];
   let edits = 0;
   let reparsed = 0;
+  /** Checks that moved the last structural findings (some of them) rather than finding them again. */
+  let moved = 0;
+  let movedFindings = 0;
   for (const [start, count] of docs) {
     let text = start;
     // One cache told of every edit (as the server keeps it), one that finds the edit by comparing.
@@ -54,6 +57,10 @@ test('incremental checking gives exactly the from-scratch result after every one
         assert.deepEqual(incremental.pages, fresh.pages, `pages at edit ${i}`);
       }
       reparsed += told.misses;
+      if (told.reusedStructure) {
+        moved++;
+        movedFindings += fresh.findings.filter((f) => STRUCTURAL.has(f.code)).length;
+      }
       // The page estimate from trees handed on by the parse equals a layout that parses itself.
       if (i % 50 === 0) assert.deepEqual(fresh.pages, estimatePages(text), `pages at edit ${i}`);
       edits++;
@@ -62,6 +69,9 @@ test('incremental checking gives exactly the from-scratch result after every one
   assert.equal(edits, 2000);
   // Most edits re-parse one chunk or two.
   assert.ok(reparsed / edits < 3, `chunks re-parsed per edit: ${reparsed / edits}`);
+  // The path that moves structural findings is taken, and with findings to move.
+  assert.ok(moved > 500 && movedFindings > 1000, `structure moved in ${moved} of ${edits} checks, ${movedFindings} findings`);
+  console.log(`structure moved in ${moved} of ${edits} checks, ${movedFindings} findings`);
 });
 
 test('a link reference definition typed in and taken out: the document is parsed whole, then in chunks again', () => {
@@ -80,4 +90,39 @@ test('a link reference definition typed in and taken out: the document is parsed
   const back = check(start, builtinRegistry(), options, cache);
   assert.equal(snapshot(back), snapshot(check(start, builtinRegistry(), options)));
   assert.ok(back.context.doc.chunks.length > 20);
+});
+
+/** Checks `edits` one after another with a cache told of each, against a fresh check of each text. */
+function replay(start: string, edits: Array<(text: string) => [at: number, removed: number, inserted: string]>): number {
+  const cache = new ParseCache({ tellsEdits: true });
+  check(start, builtinRegistry(), {}, cache);
+  let text = start;
+  let moved = 0;
+  for (const [i, edit] of edits.entries()) {
+    const [at, removed, inserted] = edit(text);
+    cache.edited(at, removed, inserted.length);
+    text = text.slice(0, at) + inserted + text.slice(at + removed);
+    const incremental = check(text, builtinRegistry(), {}, cache);
+    assert.equal(snapshot(incremental), snapshot(check(text, builtinRegistry(), {})), `edit ${i}: ${JSON.stringify(text.slice(Math.max(0, at - 30), at + 30))}`);
+    if (cache.reusedStructure) moved++;
+  }
+  return moved;
+}
+
+test('structural findings are found again when an edit reaches what they read: a fix’s insertion point, numbered prose', () => {
+  // Sections III–V are missing: their fixes insert at the end of "II.", the end of the text, and
+  // read the line breaks and the Unicode form of the text before it.
+  const report = '---\ndecuong: ke-hoach\n---\n# KẾ HOẠCH\n\n## I. MỤC ĐÍCH, YÊU CẦU\n\nĐoạn một.\n\n' + 'Đoạn xa. '.repeat(60) + '\n\n## II. NỘI DUNG\n\nVăn bản cuối.\n\n';
+  const moved = replay(report, [
+    (t) => [t.length - 2, 1, ''], // one of the two last line breaks goes: the fix adds one
+    (t) => [t.length - 1, 0, '\n'], // and comes back
+    (t) => [t.length - 8, 0, 'e\u0302\u0301'], // an NFD letter near the end: the fix goes NFD
+    (t) => [t.indexOf('Đoạn xa'), 0, 'x'], // far from it: moved, not found again
+  ]);
+  assert.equal(moved, 1, 'only the far edit moves the findings');
+  // A numbered prose line between "1." and "3." keeps the count: the numbering finding goes.
+  replay('# BÁO CÁO\n\n## 1. Một\n\nx\n\n## 3. Ba\n\nKết thúc.\n', [
+    (t) => [t.indexOf('x'), 0, '2. '],
+    (t) => [t.indexOf('2. x'), 3, ''],
+  ]);
 });

@@ -7,6 +7,8 @@ import { findUnmarkedHeadings } from './unmarked';
 import { estimatePagesOf, readPageSettings, type PageEstimate } from './pages';
 import { checks } from './checks';
 import type { CheckContext } from './check';
+import { lineBreakOf } from './lines';
+import { reuseStructure, STRUCTURAL_CHECKS, type StructureMemo } from './structure';
 import type { CheckOptions, Finding } from './types';
 
 export type { CheckOptions, Code, Finding, Fix, Level, LevelSetting, Message } from './types';
@@ -78,16 +80,35 @@ export function check(text: string, registry: TemplateRegistry, options: CheckOp
       errors.push({ code: 'page-limit', message: e instanceof Error ? e.stack ?? e.message : String(e) });
     }
   }
+  // Typing in prose leaves the outline as it was: the structural findings of the last check are
+  // then moved with the text instead of found again (see `structure.ts`).
+  const memo = cache && !large ? (cache.checkMemo as StructureMemo | undefined) : undefined;
+  const optionsKey = cache && !large ? JSON.stringify(options) : '';
+  const moved = memo && cache!.lastChange ? reuseStructure(memo, ctx, cache!.lastChange, optionsKey) : undefined;
+  if (cache) cache.reusedStructure = Boolean(moved);
+  const structural = new Map<string, Finding[]>();
+  let structuralFailed = false;
   const findings: Finding[] = [];
   for (const c of checks) {
     const level = options.levels?.[c.code] ?? c.defaultLevel;
     if (level === 'ignore' || (large && !LIGHT_CHECKS.has(c.code))) continue;
+    const isStructural = STRUCTURAL_CHECKS.has(c.code);
+    if (moved && isStructural) {
+      const found = moved.get(c.code) ?? [];
+      findings.push(...found);
+      structural.set(c.code, found);
+      continue;
+    }
     try {
-      for (const draft of c.run(ctx)) findings.push({ ...draft, code: c.code, level });
+      const found = c.run(ctx).map((draft): Finding => ({ ...draft, code: c.code, level }));
+      findings.push(...found);
+      if (isStructural) structural.set(c.code, found);
     } catch (e) {
+      structuralFailed ||= isStructural;
       errors.push({ code: c.code, message: e instanceof Error ? e.stack ?? e.message : String(e) });
     }
   }
+  if (cache) cache.checkMemo = large || structuralFailed ? undefined : ({ ctx, optionsKey, lineBreak: lineBreakOf(text), findings: structural } satisfies StructureMemo);
   findings.sort((a, b) => a.offset - b.offset);
   return { findings, outline, selection, template, context: ctx, errors, pages: ctx.pages };
 }

@@ -116,6 +116,12 @@ export class ParseCache {
   #suffix = 0;
   /** Chunks parsed (not re-used) by the last `parseMarkdown` call: for tests and benchmarks. */
   misses = 0;
+  /** @internal What changed from the text parsed before the last one (none on the first parse). */
+  lastChange?: { old: string; from: number; oldEnd: number; delta: number };
+  /** @internal Results of the last check that the next one may move instead of finding again (see `check`). */
+  checkMemo?: unknown;
+  /** Whether the last check moved the structural findings of the one before: for tests and benchmarks. */
+  reusedStructure = false;
 
   /** `tellsEdits`: the owner calls `edited` for every change of the text; no comparing needed. */
   constructor(options: { tellsEdits?: boolean } = {}) {
@@ -148,8 +154,9 @@ export class ParseCache {
     return { last, definitions: this.#lastDefinitions, prefix, suffix };
   }
 
-  /** @internal */
-  remember(parsed: ParsedMarkdown, definitions: boolean, misses: number): void {
+  /** @internal `prior`: what `against` said of this text, when there was a last parse. */
+  remember(parsed: ParsedMarkdown, definitions: boolean, misses: number, prior?: { last: ParsedMarkdown; prefix: number; suffix: number }): void {
+    this.lastChange = prior && { old: prior.last.text, from: prior.prefix, oldEnd: prior.last.text.length - prior.suffix, delta: parsed.text.length - prior.last.text.length };
     this.#last = parsed;
     this.#lastDefinitions = definitions;
     this.#length = this.#prefix = this.#suffix = parsed.text.length;
@@ -353,7 +360,7 @@ export function parseMarkdown(text: string, cache?: ParseCache): ParsedMarkdown 
   if (prior && !prior.definitions) {
     const reparsed = reparse(text, prior.last, prior.prefix, prior.suffix);
     if (reparsed) {
-      cache!.remember(reparsed.parsed, false, reparsed.misses);
+      cache!.remember(reparsed.parsed, false, reparsed.misses, prior);
       return reparsed.parsed;
     }
   }
@@ -364,7 +371,7 @@ export function parseMarkdown(text: string, cache?: ParseCache): ParsedMarkdown 
   if (prior) for (const c of prior.last.chunks) known.set(prior.last.text.slice(c.offset, c.end), c.summary);
   const out: ParsedMarkdown = { text, headings: [], numberedLines: [], chunks: [] };
   const misses = addChunks(out, text, definitions ? [0] : starts, text.length, known);
-  cache?.remember(out, definitions, misses);
+  cache?.remember(out, definitions, misses, prior);
   return out;
 }
 
