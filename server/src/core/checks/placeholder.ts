@@ -12,27 +12,29 @@ export const placeholder: Check = {
     const out: Draft[] = [];
     const key = `placeholder:${(ctx.options.placeholders ?? []).join('\u0000')}`;
     for (const chunk of ctx.doc.chunks) {
-      // Blanks depend on the chunk's text alone: found once per chunk, not on every keystroke.
+      // Blanks depend on the chunk's text alone: found (messages and all) once per chunk, not on
+      // every keystroke; here they only get the chunk's place.
       const memo = (chunk.summary.memo ??= new Map());
-      let blanks = memo.get(key) as Array<{ offset: number; length: number; kind: string; description: typeof kinds[number]['description'] }> | undefined;
-      if (!blanks) {
-        blanks = chunk.summary.prose.flatMap(([start, end]) =>
-          findBlanks(ctx.text.slice(chunk.offset + start, chunk.offset + end), kinds).map((b) => ({ offset: start + b.offset, length: b.length, kind: b.kind.id, description: b.kind.description })));
-        memo.set(key, blanks);
-      }
-      for (const blank of blanks) {
-        const offset = chunk.offset + blank.offset;
-        const shown = ctx.text.slice(offset, offset + blank.length);
-        out.push({
-          offset,
-          length: blank.length,
-          message: {
-            vi: `Chỗ trống chưa điền: “${shown}” (${blank.description.vi}).`,
-            en: `Unfilled blank: “${shown}” (${blank.description.en}).`,
-          },
-          data: { kind: blank.kind },
+      let drafts = memo.get(key) as Draft[] | undefined;
+      if (!drafts) {
+        drafts = chunk.summary.prose.flatMap(([start, end]) => {
+          const source = ctx.text.slice(chunk.offset + start, chunk.offset + end);
+          return findBlanks(source, kinds).map((b): Draft => {
+            const shown = source.slice(b.offset, b.offset + b.length);
+            return {
+              offset: start + b.offset,
+              length: b.length,
+              message: {
+                vi: `Chỗ trống chưa điền: “${shown}” (${b.kind.description.vi}).`,
+                en: `Unfilled blank: “${shown}” (${b.kind.description.en}).`,
+              },
+              data: { kind: b.kind.id },
+            };
+          });
         });
+        memo.set(key, drafts);
       }
+      for (const draft of drafts) out.push({ ...draft, offset: chunk.offset + draft.offset });
     }
     return out;
   },
