@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { check, estimatePages, ParseCache } from '../../server/src/core/index.ts';
-import { builtinRegistry, readFixture, STRUCTURAL } from '../helpers.ts';
+import { builtinRegistry, readFixture } from '../helpers.ts';
 
 /** Small seeded PRNG so the edit script is the same on every run (CI uses the fixed seed). */
 function mulberry32(seed: number) {
@@ -57,9 +57,9 @@ test('incremental checking gives exactly the from-scratch result after every one
         assert.deepEqual(incremental.pages, fresh.pages, `pages at edit ${i}`);
       }
       reparsed += told.misses;
-      if (told.reusedStructure) {
+      if (told.movedChecks.length) {
         moved++;
-        movedFindings += fresh.findings.filter((f) => STRUCTURAL.has(f.code)).length;
+        movedFindings += fresh.findings.filter((f) => told.movedChecks.includes(f.code)).length;
       }
       // The page estimate from trees handed on by the parse equals a layout that parses itself.
       if (i % 50 === 0) assert.deepEqual(fresh.pages, estimatePages(text), `pages at edit ${i}`);
@@ -92,19 +92,22 @@ test('a link reference definition typed in and taken out: the document is parsed
   assert.ok(back.context.doc.chunks.length > 20);
 });
 
-/** Checks `edits` one after another with a cache told of each, against a fresh check of each text. */
-function replay(start: string, edits: Array<(text: string) => [at: number, removed: number, inserted: string]>): number {
+/**
+ * Checks `edits` one after another with a cache told of each, against a fresh check of each text;
+ * says after which edits (by index) the findings of `code` were moved rather than found again.
+ */
+function replay(start: string, code: string, edits: Array<(text: string) => [at: number, removed: number, inserted: string]>): number[] {
   const cache = new ParseCache({ tellsEdits: true });
   check(start, builtinRegistry(), {}, cache);
   let text = start;
-  let moved = 0;
+  const moved: number[] = [];
   for (const [i, edit] of edits.entries()) {
     const [at, removed, inserted] = edit(text);
     cache.edited(at, removed, inserted.length);
     text = text.slice(0, at) + inserted + text.slice(at + removed);
     const incremental = check(text, builtinRegistry(), {}, cache);
     assert.equal(snapshot(incremental), snapshot(check(text, builtinRegistry(), {})), `edit ${i}: ${JSON.stringify(text.slice(Math.max(0, at - 30), at + 30))}`);
-    if (cache.reusedStructure) moved++;
+    if (cache.movedChecks.includes(code)) moved.push(i);
   }
   return moved;
 }
@@ -113,16 +116,31 @@ test('structural findings are found again when an edit reaches what they read: a
   // Sections III–V are missing: their fixes insert at the end of "II.", the end of the text, and
   // read the line breaks and the Unicode form of the text before it.
   const report = '---\ndecuong: ke-hoach\n---\n# KẾ HOẠCH\n\n## I. MỤC ĐÍCH, YÊU CẦU\n\nĐoạn một.\n\n' + 'Đoạn xa. '.repeat(60) + '\n\n## II. NỘI DUNG\n\nVăn bản cuối.\n\n';
-  const moved = replay(report, [
+  const moved = replay(report, 'missing-section', [
     (t) => [t.length - 2, 1, ''], // one of the two last line breaks goes: the fix adds one
     (t) => [t.length - 1, 0, '\n'], // and comes back
     (t) => [t.length - 8, 0, 'e\u0302\u0301'], // an NFD letter near the end: the fix goes NFD
     (t) => [t.indexOf('Đoạn xa'), 0, 'x'], // far from it: moved, not found again
   ]);
-  assert.equal(moved, 1, 'only the far edit moves the findings');
+  assert.deepEqual(moved, [3], 'only after the far edit are the findings moved');
   // A numbered prose line between "1." and "3." keeps the count: the numbering finding goes.
-  replay('# BÁO CÁO\n\n## 1. Một\n\nx\n\n## 3. Ba\n\nKết thúc.\n', [
+  replay('# BÁO CÁO\n\n## 1. Một\n\nx\n\n## 3. Ba\n\nKết thúc.\n', 'numbering', [
     (t) => [t.indexOf('x'), 0, '2. '],
     (t) => [t.indexOf('2. x'), 3, ''],
   ]);
+});
+
+test('a title typed into a heading moves the findings that do not quote it, and finds again those that do', () => {
+  // "I." is missing: its finding sits on the title and quotes "II." (the section it goes before).
+  const prose = 'Văn bản của mục. '.repeat(20);
+  const report = `---\ndecuong: ke-hoach\n---\n# KẾ HOẠCH\n\n## II. NỘI DUNG\n\n${prose}\n\n### Ghi chú thêm\n\n${prose}\n\n## III. TỔ CHỨC THỰC HIỆN\n\n${prose}\n`;
+  const endOf = (t: string, line: string) => t.indexOf(line) + line.length;
+  const moved = replay(report, 'missing-section', [
+    (t) => [endOf(t, '## II. NỘI DUNG'), 0, ' chính'], // still pairs with "II." (elaborated): the quote changes
+    (t) => [endOf(t, '### Ghi chú'), 0, ' nhỏ'], // a heading no finding quotes or covers
+    (t) => [endOf(t, '### Ghi chú nhỏ thêm'), 0, 'x'],
+  ]);
+  assert.deepEqual(moved, [1, 2]);
+  // A number typed over in a heading's title: the numbering is found again.
+  replay(`# Ghi chép\n\n## 1. Một\n\n${prose}\n\n## 2. Hai\n\n${prose}\n\n## 3. Ba\n`, 'numbering', [(t) => [t.indexOf('2. Hai'), 1, '5']]);
 });

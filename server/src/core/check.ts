@@ -1,4 +1,4 @@
-import type { ParsedMarkdown } from './parse';
+import type { Heading, ParsedMarkdown } from './parse';
 import type { Outline, Section } from './outline';
 import type { Template, TemplateRegistry } from './templates';
 import type { Selection } from './select';
@@ -36,8 +36,23 @@ export interface Check {
   run(ctx: CheckContext): Draft[];
 }
 
+/** Headings quoted since `collectQuotes` began (see `structure.ts`): messages that read their text. */
+let quoting: Heading[] | undefined;
+
+/** Runs `run` and says which headings it quoted in messages. */
+export function collectQuotes<T>(run: () => T): { value: T; quoted: Heading[] } {
+  const outer = quoting;
+  const quoted: Heading[] = (quoting = []);
+  try {
+    return { value: run(), quoted };
+  } finally {
+    quoting = outer;
+  }
+}
+
 /** “Title” in the document's own words, numbering included, for messages. */
 export function quote(section: Section): string {
+  quoting?.push(section.heading);
   return `“${section.heading.text}”`;
 }
 

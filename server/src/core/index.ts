@@ -6,7 +6,7 @@ import { align } from './align';
 import { findUnmarkedHeadings } from './unmarked';
 import { estimatePagesOf, readPageSettings, type PageEstimate } from './pages';
 import { checks } from './checks';
-import type { CheckContext } from './check';
+import { collectQuotes, type CheckContext } from './check';
 import { lineBreakOf } from './lines';
 import { reuseStructure, STRUCTURAL_CHECKS, type StructureMemo } from './structure';
 import type { CheckOptions, Finding } from './types';
@@ -85,30 +85,36 @@ export function check(text: string, registry: TemplateRegistry, options: CheckOp
   const memo = cache && !large ? (cache.checkMemo as StructureMemo | undefined) : undefined;
   const optionsKey = cache && !large ? JSON.stringify(options) : '';
   const moved = memo && cache!.lastChange ? reuseStructure(memo, ctx, cache!.lastChange, optionsKey) : undefined;
-  if (cache) cache.reusedStructure = Boolean(moved);
+  if (cache) cache.movedChecks = moved ? [...moved.keys()] : [];
   const structural = new Map<string, Finding[]>();
+  const quoted = new Map<string, Array<[number, number]>>();
   let structuralFailed = false;
   const findings: Finding[] = [];
   for (const c of checks) {
     const level = options.levels?.[c.code] ?? c.defaultLevel;
     if (level === 'ignore' || (large && !LIGHT_CHECKS.has(c.code))) continue;
     const isStructural = STRUCTURAL_CHECKS.has(c.code);
-    if (moved && isStructural) {
-      const found = moved.get(c.code) ?? [];
-      findings.push(...found);
-      structural.set(c.code, found);
+    const kept = isStructural ? moved?.get(c.code) : undefined;
+    if (kept) {
+      findings.push(...kept.findings);
+      structural.set(c.code, kept.findings);
+      quoted.set(c.code, kept.quoted);
       continue;
     }
     try {
-      const found = c.run(ctx).map((draft): Finding => ({ ...draft, code: c.code, level }));
+      const run = collectQuotes(() => c.run(ctx));
+      const found = run.value.map((draft): Finding => ({ ...draft, code: c.code, level }));
       findings.push(...found);
-      if (isStructural) structural.set(c.code, found);
+      if (isStructural) {
+        structural.set(c.code, found);
+        quoted.set(c.code, run.quoted.map((h) => [h.offset, h.end]));
+      }
     } catch (e) {
       structuralFailed ||= isStructural;
       errors.push({ code: c.code, message: e instanceof Error ? e.stack ?? e.message : String(e) });
     }
   }
-  if (cache) cache.checkMemo = large || structuralFailed ? undefined : ({ ctx, optionsKey, lineBreak: lineBreakOf(text), findings: structural } satisfies StructureMemo);
+  if (cache) cache.checkMemo = large || structuralFailed ? undefined : ({ ctx, optionsKey, lineBreak: lineBreakOf(text), findings: structural, quoted } satisfies StructureMemo);
   findings.sort((a, b) => a.offset - b.offset);
   return { findings, outline, selection, template, context: ctx, errors, pages: ctx.pages };
 }

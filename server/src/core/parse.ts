@@ -120,8 +120,8 @@ export class ParseCache {
   lastChange?: { old: string; from: number; oldEnd: number; delta: number };
   /** @internal Results of the last check that the next one may move instead of finding again (see `check`). */
   checkMemo?: unknown;
-  /** Whether the last check moved the structural findings of the one before: for tests and benchmarks. */
-  reusedStructure = false;
+  /** The checks whose findings the last check moved from the one before (see `structure.ts`): for tests and benchmarks. */
+  movedChecks: readonly string[] = [];
 
   /** `tellsEdits`: the owner calls `edited` for every change of the text; no comparing needed. */
   constructor(options: { tellsEdits?: boolean } = {}) {

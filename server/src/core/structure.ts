@@ -6,9 +6,11 @@ import { lineBreakOf } from './lines';
 
 /**
  * Checks whose findings follow from the report's outline alone: its headings and sections, the
- * numbered lines between them, the template and the options — plus the text of the headings and
- * around the places their fixes insert at. Typing in prose changes none of that; their findings
- * then only move with the text after the edit, and are moved rather than found again.
+ * numbered lines between them, how they pair with the template's, the template and the options —
+ * plus the text of the headings they quote and of the places they cover or insert at. Typing in
+ * prose, or in a heading's title without changing how it pairs, changes none of that for most of
+ * them; their findings then only move with the text after the edit, and are moved rather than
+ * found again.
  */
 export const STRUCTURAL_CHECKS: ReadonlySet<string> = new Set(['missing-section', 'section-order', 'section-level', 'section-title', 'numbering', 'heading-not-marked']);
 
@@ -27,6 +29,14 @@ export interface StructureMemo {
   lineBreak: string;
   /** By check code, in the order the check gave them (code and level set). */
   findings: Map<string, Finding[]>;
+  /** By check code: where the headings its messages quote are (`collectQuotes`): [offset, end]. */
+  quoted: Map<string, Array<[number, number]>>;
+}
+
+/** One check's findings moved to the new text, and the headings they quote. */
+export interface MovedCheck {
+  findings: Finding[];
+  quoted: Array<[number, number]>;
 }
 
 /**
@@ -39,51 +49,98 @@ const FIX_READS_AROUND = 200;
 const DATA_OFFSETS = ['insertAt'] as const;
 
 /**
- * The structural findings of `memo` moved to `ctx`'s text, or undefined when `change` may have
- * changed any of them: a heading or numbered line added, removed or touched, another template,
- * other options or line breaks, or an edit at a place a finding or its fix covers or reads.
+ * The structural findings of `memo` moved to `ctx`'s text, by check code, for every check whose
+ * findings `change` cannot have changed; the others are left out (to be found again). Nothing when
+ * the outline, the numbered lines, the pairing with the template, the template, the options or
+ * the line breaks differ beyond the move. A check is left out when the edit touches a heading it
+ * quotes or a place one of its findings, related places or fixes covers or reads.
  */
-export function reuseStructure(memo: StructureMemo, ctx: CheckContext, change: TextChange, optionsKey: string): Map<string, Finding[]> | undefined {
+export function reuseStructure(memo: StructureMemo, ctx: CheckContext, change: TextChange, optionsKey: string): Map<string, MovedCheck> | undefined {
   const before = memo.ctx;
   if (before.text !== change.old || before.template !== ctx.template || memo.optionsKey !== optionsKey || memo.lineBreak !== lineBreakOf(ctx.text)) return undefined;
   const { from, oldEnd, delta } = change;
   /** Where an old offset is now; -1 when the edit touches it (ends included). */
   const move = (p: number) => (p < from ? p : p > oldEnd ? p + delta : -1);
-  if (!sameOutline(before, ctx, move)) return undefined;
-  const out = new Map<string, Finding[]>();
-  for (const [code, findings] of memo.findings) {
+  const touches = (offset: number, end: number) => from <= end && oldEnd >= offset;
+  const retitled = sameOutline(before, ctx, move, change, touches);
+  if (retitled === undefined) return undefined;
+  // A title typed in may pair its section otherwise: then nothing is moved.
+  if (retitled && !samePairs(before, ctx)) return undefined;
+  const out = new Map<string, MovedCheck>();
+  next: for (const [code, findings] of memo.findings) {
+    const quoted = memo.quoted.get(code) ?? [];
+    if (quoted.some(([offset, end]) => touches(offset, end))) continue;
     const moved: Finding[] = [];
     for (const f of findings) {
       const g = movedFinding(f, move, from, oldEnd);
-      if (!g) return undefined;
+      if (!g) continue next;
       moved.push(g);
     }
-    out.set(code, moved);
+    out.set(code, { findings: moved, quoted: quoted.map(([offset, end]) => [move(offset), move(end)]) });
   }
   return out;
 }
 
-function sameOutline(a: CheckContext, b: CheckContext, move: (p: number) => number): boolean {
+/**
+ * Are the outlines alike but for the move? Undefined when not; true when they are but a heading
+ * the edit falls in has another title; false when nothing but positions moved.
+ */
+function sameOutline(a: CheckContext, b: CheckContext, move: (p: number) => number, change: TextChange, touches: (offset: number, end: number) => boolean): boolean | undefined {
   const fa = a.doc.frontMatter;
   const fb = b.doc.frontMatter;
   if (fa || fb) {
-    if (!fa || !fb || move(fa.offset) !== fb.offset || move(fa.end) !== fb.end) return false;
+    if (!fa || !fb || move(fa.offset) !== fb.offset || move(fa.end) !== fb.end) return undefined;
   }
+  let retitled = false;
+  const same = (x: Heading, y: Heading) => {
+    if (sameHeading(x, y, move)) return true;
+    if (!touches(x.offset, x.end) || !sameRetitled(x, y, change)) return false;
+    retitled = true;
+    return true;
+  };
   const ta = a.outline.title;
   const tb = b.outline.title;
-  if ((ta || tb) && (!ta || !tb || !sameHeading(ta, tb, move))) return false;
-  if (a.outline.topDepth !== b.outline.topDepth || a.outline.all.length !== b.outline.all.length) return false;
-  for (let i = 0; i < a.outline.all.length; i++) if (!sameSection(a.outline.all[i]!, b.outline.all[i]!, move)) return false;
+  if ((ta || tb) && (!ta || !tb || !same(ta, tb))) return undefined;
+  if (a.outline.topDepth !== b.outline.topDepth || a.outline.all.length !== b.outline.all.length) return undefined;
+  for (let i = 0; i < a.outline.all.length; i++) {
+    const x = a.outline.all[i]!;
+    const y = b.outline.all[i]!;
+    if (!sameSection(x, y, move) || !same(x.heading, y.heading)) return undefined;
+  }
   const la = a.doc.numberedLines;
   const lb = b.doc.numberedLines;
-  if (la.length !== lb.length) return false;
-  for (let i = 0; i < la.length; i++) if (!sameLine(la[i]!, lb[i]!, move)) return false;
+  if (la.length !== lb.length) return undefined;
+  for (let i = 0; i < la.length; i++) if (!sameLine(la[i]!, lb[i]!, move)) return undefined;
+  return retitled;
+}
+
+/**
+ * The same heading with its title edited: the edit lies within its title text (after the marker,
+ * on its one line), and its depth, number, marking and "(nếu có)" are as they were.
+ */
+function sameRetitled(a: Heading, b: Heading, change: TextChange): boolean {
+  return !a.setext && !b.setext && a.textOffset <= change.from && change.oldEnd <= a.textEnd &&
+    a.offset === b.offset && a.textOffset === b.textOffset && a.end + change.delta === b.end && a.textEnd + change.delta === b.textEnd &&
+    a.depth === b.depth && a.marked === b.marked && a.optional === b.optional && a.numbering?.text === b.numbering?.text;
+}
+
+/** The same template sections paired with the same report sections (by index), as exactly. */
+function samePairs(a: CheckContext, b: CheckContext): boolean {
+  const pa = a.alignment?.pairs;
+  const pb = b.alignment?.pairs;
+  if (!pa || !pb) return pa === pb;
+  if (pa.size !== pb.size) return false;
+  for (const [expected, pair] of pa) {
+    const other = pb.get(expected);
+    if (!other || other.actual.index !== pair.actual.index || other.exact !== pair.exact) return false;
+  }
   return true;
 }
 
+/** The section around its heading (compared apart): level, parent, extent. */
 function sameSection(a: Section, b: Section, move: (p: number) => number): boolean {
   return a.level === b.level && (a.parent?.index ?? -1) === (b.parent?.index ?? -1) && a.optional === b.optional &&
-    move(a.end) === b.end && move(a.bodyOffset) === b.bodyOffset && sameHeading(a.heading, b.heading, move);
+    move(a.end) === b.end && move(a.bodyOffset) === b.bodyOffset;
 }
 
 function sameHeading(a: Heading, b: Heading, move: (p: number) => number): boolean {
