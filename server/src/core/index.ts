@@ -80,8 +80,9 @@ export function check(text: string, registry: TemplateRegistry, options: CheckOp
       errors.push({ code: 'page-limit', message: e instanceof Error ? e.stack ?? e.message : String(e) });
     }
   }
-  // Typing in prose leaves the outline as it was: the structural findings of the last check are
-  // then moved with the text instead of found again (see `structure.ts`).
+  // Typing in prose (or in a title that pairs as before) leaves the outline as it was: the
+  // structural checks whose findings the edit cannot reach keep the last ones, moved with the
+  // text (see `structure.ts`); the others run again, recording the headings they quote.
   const memo = cache && !large ? (cache.checkMemo as StructureMemo | undefined) : undefined;
   const optionsKey = cache && !large ? JSON.stringify(options) : '';
   const moved = memo && cache!.lastChange ? reuseStructure(memo, ctx, cache!.lastChange, optionsKey) : undefined;

@@ -4,6 +4,7 @@ import remarkFrontmatter from 'remark-frontmatter';
 import { parseDocument } from 'yaml';
 import { parseNumbering, type Numbering } from './numbering';
 import { isOptionalTitle, titleKeys, type TitleKeys } from './normalize';
+import type { TextChange } from './structure';
 
 /** A heading of a report or template, with offsets into the original text. */
 export interface Heading {
@@ -117,7 +118,7 @@ export class ParseCache {
   /** Chunks parsed (not re-used) by the last `parseMarkdown` call: for tests and benchmarks. */
   misses = 0;
   /** @internal What changed from the text parsed before the last one (none on the first parse). */
-  lastChange?: { old: string; from: number; oldEnd: number; delta: number };
+  lastChange?: TextChange;
   /** @internal Results of the last check that the next one may move instead of finding again (see `check`). */
   checkMemo?: unknown;
   /** The checks whose findings the last check moved from the one before (see `structure.ts`): for tests and benchmarks. */
