@@ -284,13 +284,16 @@ class Runs {
         i++;
         continue;
       }
-      // a cluster: a base and the combining marks after it, composed to NFC
+      // a cluster: a base and the combining marks after it, composed to NFC (no mark is below U+0300)
       let j = i + 1;
       if (c.charCodeAt(0) >= 0xd800 && c.charCodeAt(0) <= 0xdbff && j < value.length) j++;
-      while (j < value.length && COMBINING.test(value[j]!)) j++;
-      const cluster = j - i === 1 ? c : value.slice(i, j).normalize('NFC');
+      while (j < value.length && value.charCodeAt(j) >= 0x300 && COMBINING.test(value[j]!)) j++;
       const src = at(i);
-      for (const u of cluster.length === 1 ? [cluster] : cluster.split('')) this.push(u, style, src);
+      if (j - i === 1) this.push(c, style, src);
+      else {
+        const cluster = value.slice(i, j).normalize('NFC');
+        for (let k = 0; k < cluster.length; k++) this.push(cluster[k]!, style, src);
+      }
       i = j;
     }
   }
