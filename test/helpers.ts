@@ -47,3 +47,14 @@ export function summary(list: Located[]): string[] {
 export function lineOf(text: string, offset: number): number {
   return new LineIndex(text).position(offset).line;
 }
+
+/** Small seeded PRNG (mulberry32): generated test cases are the same on every run (CI uses fixed seeds). */
+export function mulberry32(seed: number): () => number {
+  return () => {
+    seed |= 0;
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

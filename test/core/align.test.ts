@@ -5,7 +5,7 @@ import { buildOutline, isDescendant, type Outline, type Section } from '../../se
 import { parseMarkdown } from '../../server/src/core/parse.ts';
 import { containsWords, similarity, wordOverlap } from '../../server/src/core/normalize.ts';
 import { sameNumber } from '../../server/src/core/numbering.ts';
-import { builtinRegistry } from '../helpers.ts';
+import { builtinRegistry, mulberry32 } from '../helpers.ts';
 
 /**
  * The pairing as first written: plain loops over `Section` objects, scope by `isDescendant`, no
@@ -87,16 +87,6 @@ function referenceAlign(template: Outline, report: Outline): Alignment {
     }
   }
   return { pairs, byActual };
-}
-
-function mulberry32(seed: number) {
-  return () => {
-    seed |= 0;
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const pairsOf = (a: Alignment) => [...a.pairs.values()].map((p) => [p.expected.index, p.actual.index, p.exact]).sort((x, y) => Number(x[0]) - Number(y[0]));

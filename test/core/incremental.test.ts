@@ -1,18 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { check, estimatePages, ParseCache } from '../../server/src/core/index.ts';
-import { builtinRegistry, readFixture } from '../helpers.ts';
-
-/** Small seeded PRNG so the edit script is the same on every run (CI uses the fixed seed). */
-function mulberry32(seed: number) {
-  return () => {
-    seed |= 0;
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { builtinRegistry, mulberry32, readFixture } from '../helpers.ts';
 
 const PIECES = ['a', 'ệ', 'ư', ' ', '.', '…', '\n', '\n\n', '# ', '## ', '### II. ', '\n## 3. Mục mới\n', '.....', '__', '```\n', '**', '1. ', '---\n', '(Địa danh)', 'I.',
   // What changes where the document may be cut: blocks holding blank lines, lists.

@@ -85,7 +85,8 @@ export function check(text: string, registry: TemplateRegistry, options: CheckOp
   // text (see `structure.ts`); the others run again, recording the headings they quote.
   const memo = cache && !large ? (cache.checkMemo as StructureMemo | undefined) : undefined;
   const optionsKey = cache && !large ? JSON.stringify(options) : '';
-  const moved = memo && cache!.lastChange ? reuseStructure(memo, ctx, cache!.lastChange, optionsKey) : undefined;
+  const lineBreak = lineBreakOf(text);
+  const moved = memo && cache!.lastChange ? reuseStructure(memo, ctx, cache!.lastChange, optionsKey, lineBreak) : undefined;
   if (cache) cache.movedChecks = moved ? [...moved.keys()] : [];
   const structural = new Map<string, Finding[]>();
   const quoted = new Map<string, Array<[number, number]>>();
@@ -115,7 +116,7 @@ export function check(text: string, registry: TemplateRegistry, options: CheckOp
       errors.push({ code: c.code, message: e instanceof Error ? e.stack ?? e.message : String(e) });
     }
   }
-  if (cache) cache.checkMemo = large || structuralFailed ? undefined : ({ ctx, optionsKey, lineBreak: lineBreakOf(text), findings: structural, quoted } satisfies StructureMemo);
+  if (cache) cache.checkMemo = large || structuralFailed ? undefined : ({ ctx, optionsKey, lineBreak, findings: structural, quoted } satisfies StructureMemo);
   findings.sort((a, b) => a.offset - b.offset);
   return { findings, outline, selection, template, context: ctx, errors, pages: ctx.pages };
 }

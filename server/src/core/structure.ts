@@ -2,7 +2,6 @@ import type { CheckContext } from './check';
 import type { Heading, NumberedLine } from './parse';
 import type { Section } from './outline';
 import type { Finding, Fix } from './types';
-import { lineBreakOf } from './lines';
 
 /**
  * Checks whose findings follow from the report's outline alone: its headings and sections, the
@@ -55,9 +54,9 @@ const DATA_OFFSETS = ['insertAt'] as const;
  * the line breaks differ beyond the move. A check is left out when the edit touches a heading it
  * quotes or a place one of its findings, related places or fixes covers or reads.
  */
-export function reuseStructure(memo: StructureMemo, ctx: CheckContext, change: TextChange, optionsKey: string): Map<string, MovedCheck> | undefined {
+export function reuseStructure(memo: StructureMemo, ctx: CheckContext, change: TextChange, optionsKey: string, lineBreak: string): Map<string, MovedCheck> | undefined {
   const before = memo.ctx;
-  if (before.text !== change.old || before.template !== ctx.template || memo.optionsKey !== optionsKey || memo.lineBreak !== lineBreakOf(ctx.text)) return undefined;
+  if (before.text !== change.old || before.template !== ctx.template || memo.optionsKey !== optionsKey || memo.lineBreak !== lineBreak) return undefined;
   const { from, oldEnd, delta } = change;
   /** Where an old offset is now; -1 when the edit touches it (ends included). */
   const move = (p: number) => (p < from ? p : p > oldEnd ? p + delta : -1);
