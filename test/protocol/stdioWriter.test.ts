@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { PassThrough } from 'node:stream';
 import test from 'node:test';
-import { StreamMessageReader, type Message } from 'vscode-languageserver/node';
+import { StreamMessageReader, type Message, type NotificationMessage, type ResponseMessage } from 'vscode-languageserver/node';
 import { SingleWriteMessageWriter } from '../../server/src/lsp/stdioWriter';
 
 test('over stdio each message is one write, its length counted in UTF-8 bytes, and the library reads it back in order', async () => {
@@ -9,11 +9,11 @@ test('over stdio each message is one write, its length counted in UTF-8 bytes, a
   const chunks: Buffer[] = [];
   out.on('data', (c: Buffer) => chunks.push(c));
   const writer = new SingleWriteMessageWriter(out);
-  const messages = [
+  const messages: Array<NotificationMessage | ResponseMessage> = [
     { jsonrpc: '2.0', method: 'textDocument/publishDiagnostics', params: { uri: 'file:///b%C3%A1o-c%C3%A1o.md', diagnostics: [{ message: 'Thiếu mục “II. NHIỆM VỤ, GIẢI PHÁP”' }] } },
     { jsonrpc: '2.0', id: 7, result: { text: 'Tổ chức thực hiện' } },
     { jsonrpc: '2.0', method: 'x', params: { nfd: 'Tổ chức'.normalize('NFD') } },
-  ] as Message[];
+  ];
   for (const m of messages) await writer.write(m);
   assert.equal(chunks.length, messages.length, 'one chunk per message');
   chunks.forEach((chunk, i) => {
@@ -39,6 +39,6 @@ test('a write to a closed stream is reported as an error, not lost silently', as
   const errors: Error[] = [];
   writer.onError(([e]) => errors.push(e));
   out.destroy();
-  await assert.rejects(writer.write({ jsonrpc: '2.0' } as Message));
+  await assert.rejects(writer.write({ jsonrpc: '2.0' }));
   assert.ok(errors.length >= 1);
 });
