@@ -4,7 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { findings, listFixtures, readFixture, ROOT } from '../helpers.ts';
 import fc from 'fast-check';
-import { DEFAULT_PLACEHOLDERS, findBlanks } from '../../server/src/core/placeholders.ts';
+import { DEFAULT_PLACEHOLDERS, findBlanks, toNfc } from '../../server/src/core/placeholders.ts';
 
 const blanks = (text: string, options = {}) =>
   findings(text, options).filter((f) => f.code === 'placeholder').map((f) => text.slice(f.offset, f.offset + f.length));
@@ -88,4 +88,30 @@ test('skipping text that lacks what a kind needs finds exactly the blanks a full
   fc.assert(fc.property(fc.array(bit, { maxLength: 30 }).map((b) => b.join('')), (text) => {
     assert.deepEqual(findBlanks(text, DEFAULT_PLACEHOLDERS).map((b) => [b.offset, b.length, b.kind.id]), findBlanks(text, unhinted).map((b) => [b.offset, b.length, b.kind.id]));
   }), { numRuns: 5000 });
+});
+
+/** The straightforward mapping `toNfc` must agree with: every cluster normalised on its own. */
+function referenceToNfc(source: string): { text: string; map: number[] } {
+  if (source === source.normalize('NFC')) return { text: source, map: [] };
+  let text = '';
+  const map: number[] = [];
+  for (const m of source.matchAll(/\P{M}\p{M}*|\p{M}+/gu)) {
+    const piece = m[0].normalize('NFC');
+    for (let i = 0; i < piece.length; i++) map.push(m.index! + (i < m[0].length ? i : m[0].length - 1));
+    text += piece;
+  }
+  map.push(source.length);
+  return { text, map };
+}
+
+test('NFC with a source index per character: the same as normalising cluster by cluster', () => {
+  const bit = fc.constantFrom('a', 'e', 'ệ', 'e\u0302\u0301', 'a\u0300', '\u0301', '\u0323\u0302', 'Đ', 'đ', ' ', '.', '\n', '\u212b', '\u1e9b\u0323', '𝐀', '𝐀\u0301', '\u{1d165}', '\u1100\u1161', 'ﬁ', '\u0344', '\u0958', 'Å', '\u{11099}\u{110BA}');
+  fc.assert(fc.property(fc.array(bit, { maxLength: 40 }).map((b) => b.join('')), (text) => {
+    assert.deepEqual(toNfc(text), referenceToNfc(text));
+  }), { numRuns: 5000 });
+  const nfd = 'Phối hợp tổ chức 86 buổi tuyên truyền, với.....lượt người tham gia'.normalize('NFD');
+  const { text, map } = toNfc(nfd);
+  assert.equal(text, nfd.normalize('NFC'));
+  assert.equal(map.length, text.length + 1);
+  assert.equal(nfd.slice(map[text.indexOf('.....')]!, map[text.indexOf('.....') + 5]!), '.....');
 });

@@ -60,19 +60,51 @@ export function extraPlaceholders(sources: readonly string[] | undefined): { kin
   return { kinds, invalid };
 }
 
-/** Text in NFC and, for each NFC index, the source index it came from (NFD input stays exact). */
-function toNfc(source: string): { text: string; map: number[] } {
+/** A combining mark at `i`, tested in place (sticky: no slice per character). */
+const MARK_AT = /\p{M}/uy;
+
+/**
+ * Text in NFC and, for each NFC index, the source index it came from (NFD input stays exact).
+ * Normalised cluster by cluster (a base character and its combining marks, or a run of marks);
+ * a character below U+0300 not followed by one is its own NFC, so runs of them are copied whole:
+ * an NFD paragraph of Vietnamese is mostly such characters, and it is searched on every keystroke.
+ */
+export function toNfc(source: string): { text: string; map: number[] } {
   if (source === source.normalize('NFC')) return { text: source, map: [] };
-  let text = '';
+  const n = source.length;
   const map: number[] = [];
-  // Normalise cluster by cluster (a base character and its combining marks).
-  const cluster = /\P{M}\p{M}*|\p{M}+/gu;
-  for (const m of source.matchAll(cluster)) {
-    const piece = m[0].normalize('NFC');
-    for (let i = 0; i < piece.length; i++) map.push(m.index! + (i < m[0].length ? i : m[0].length - 1));
+  let text = '';
+  let copied = 0; // source[copied, i) is copied as it is when the next cluster needs normalising
+  const markAt = (i: number) => {
+    if (i >= n || source.charCodeAt(i) < 0x300) return false;
+    MARK_AT.lastIndex = i;
+    return MARK_AT.test(source);
+  };
+  const codePointEnd = (i: number) => i + ((source.codePointAt(i) ?? 0) > 0xffff ? 2 : 1);
+  let i = 0;
+  while (i < n) {
+    if (source.charCodeAt(i) < 0x300 && !markAt(i + 1)) {
+      i++;
+      continue;
+    }
+    const start = i;
+    i = codePointEnd(i);
+    while (markAt(i)) i = codePointEnd(i);
+    if (start > copied) {
+      text += source.slice(copied, start);
+      for (let k = copied; k < start; k++) map.push(k);
+    }
+    const piece = source.slice(start, i).normalize('NFC');
+    const last = i - start - 1;
+    for (let k = 0; k < piece.length; k++) map.push(start + (k < last ? k : last));
     text += piece;
+    copied = i;
   }
-  map.push(source.length);
+  if (n > copied) {
+    text += source.slice(copied, n);
+    for (let k = copied; k < n; k++) map.push(k);
+  }
+  map.push(n);
   return { text, map };
 }
 
