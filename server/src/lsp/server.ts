@@ -15,6 +15,7 @@ import { check, fixAll, langOf, pageLimitOf, ParseCache, type CheckResult, type 
 import { checklist } from '../core/checklist';
 import { completionsAt, hoverAt } from '../core/assist';
 import { skeleton } from '../core/skeleton';
+import { warmUpSteps } from './warmUp';
 import { builtinSources } from '../builtins';
 import { SettingsCache, toCheckOptions, type Settings } from './settings';
 import { toDiagnostic } from './convert';
@@ -25,6 +26,9 @@ import { uriToPath, WorkspaceTemplates } from './workspaceTemplates';
 import { ChecklistRequest, SkeletonRequest, InsertMissingCommand, ReportInfoNotification, TemplatesRequest, type ChecklistNode, type ChecklistParams, type ChecklistResult, type SkeletonParams, type ReportInfoParams, type TemplatesParams, type TemplateSummary } from '../protocol';
 
 /** Wires the core to an LSP connection: documents, settings, templates, diagnostics, symbols. */
+/** Typing steps of the warm-up: enough for the checks' functions to be optimised (see `warmUpSteps`). */
+const WARM_UP_STEPS = 300;
+
 export function startServer(connection: Connection): void {
   /** Parsed chunks per open document: an edit re-parses only the chunks it touched. */
   const parseCaches = new Map<string, ParseCache>();
@@ -153,33 +157,16 @@ export function startServer(connection: Connection): void {
   });
 
   /**
-   * Checks a built-in skeleton, then types into it, one step per turn of the event loop so that a
-   * document opened meanwhile is not held up: the templates get loaded and the parser, checks and
-   * incremental paths compiled before the author's first keystrokes rather than on them.
+   * Warms the server up (see `warmUpSteps`), one step per turn of the event loop so that a
+   * document opened meanwhile is not held up: the templates get loaded and the parser, checks,
+   * incremental paths and diagnostics compiled and optimised before the author's first keystrokes
+   * rather than during them.
    */
   function warmUp(): void {
-    const steps: Array<() => void> = [];
-    let text = '';
-    let registry: ReturnType<typeof templates.registry> | undefined;
-    const cache = new ParseCache({ tellsEdits: true });
-    steps.push(() => {
-      registry = templates.registry(undefined);
-      const sample = [...registry.templates.values()].sort((a, b) => b.outline.all.length - a.outline.all.length)[0];
-      text = sample ? skeleton(sample, { cap: Object.keys(sample.pages)[0] }) + 'Với.....lượt, ngày __ tháng __.\n' : '';
+    const steps = warmUpSteps(() => templates.registry(undefined), WARM_UP_STEPS, (text, result) => {
+      const doc = TextDocument.create('untitled:warm-up', 'markdown', 1, text);
+      JSON.stringify(result.findings.map((f) => toDiagnostic(doc, f, 'vi')));
     });
-    for (let i = 0; i < 3; i++) steps.push(() => void check(text, registry!, {}));
-    steps.push(() => void check(text, registry!, {}, cache));
-    const typed = 'Đã tổ chức 12 cuộc họp.\n\n## 9. Mục thêm\n';
-    for (let i = 0; i < 40; i++) {
-      steps.push(() => {
-        // Type at a spot that moves through the document, as an author does.
-        const at = text.indexOf('\n', Math.floor((text.length * ((i * 37) % 100)) / 100)) + 1;
-        const piece = typed[i % typed.length]!;
-        cache.edited(at, 0, piece.length);
-        text = text.slice(0, at) + piece + text.slice(at);
-        check(text, registry!, {}, cache);
-      });
-    }
     const next = () => {
       const step = steps.shift();
       if (!step) return;
