@@ -133,3 +133,24 @@ test('a title typed into a heading moves the findings that do not quote it, and 
   // A number typed over in a heading's title: the numbering is found again.
   replay(`# Ghi chép\n\n## 1. Một\n\n${prose}\n\n## 2. Hai\n\n${prose}\n\n## 3. Ba\n`, 'numbering', [(t) => [t.indexOf('2. Hai'), 1, '5']]);
 });
+
+test('findings are moved only from the check of the parse just before: a parse in between makes them found again', async () => {
+  const { parseMarkdown } = await import('../../server/src/core/parse.ts');
+  // The missing sections' fixes insert at the end of the text and read the line breaks before it.
+  const report = '---\ndecuong: ke-hoach\n---\n# KẾ HOẠCH\n\n## I. MỤC ĐÍCH, YÊU CẦU\n\n' + 'Đoạn xa. '.repeat(60) + '\n\n## II. NỘI DUNG\n\nVăn bản cuối.\n\n';
+  const cache = new ParseCache({ tellsEdits: true });
+  check(report, builtinRegistry(), {}, cache);
+  // Another user of the cache parses a version whose next-to-last line break is a letter (same
+  // length, nothing moves, but the fix's blank lines change) …
+  const at = report.length - 2;
+  const changed = report.slice(0, at) + 'x' + report.slice(at + 1);
+  cache.edited(at, 1, 1);
+  parseMarkdown(changed, cache);
+  // … then a letter is typed far from the end: the last check's fixes are not this text's.
+  const far = changed.indexOf('Đoạn xa');
+  cache.edited(far, 0, 1);
+  const text = changed.slice(0, far) + 'x' + changed.slice(far);
+  const incremental = check(text, builtinRegistry(), {}, cache);
+  assert.ok(!cache.movedChecks.includes('missing-section'));
+  assert.equal(snapshot(incremental), snapshot(check(text, builtinRegistry(), {})));
+});

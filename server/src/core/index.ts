@@ -116,7 +116,7 @@ export function check(text: string, registry: TemplateRegistry, options: CheckOp
       errors.push({ code: c.code, message: e instanceof Error ? e.stack ?? e.message : String(e) });
     }
   }
-  if (cache) cache.checkMemo = large || structuralFailed ? undefined : ({ ctx, optionsKey, lineBreak, findings: structural, quoted } satisfies StructureMemo);
+  if (cache) cache.checkMemo = large || structuralFailed ? undefined : ({ ctx, generation: cache.generation, optionsKey, lineBreak, findings: structural, quoted } satisfies StructureMemo);
   findings.sort((a, b) => a.offset - b.offset);
   return { findings, outline, selection, template, context: ctx, errors, pages: ctx.pages };
 }

@@ -119,6 +119,8 @@ export class ParseCache {
   misses = 0;
   /** @internal What changed from the text parsed before the last one (none on the first parse). */
   lastChange?: TextChange;
+  /** @internal Counts the parses: which parse a memo was made from, without keeping its text alive. */
+  generation = 0;
   /** @internal Results of the last check that the next one may move instead of finding again (see `check`). */
   checkMemo?: unknown;
   /** The checks whose findings the last check moved from the one before (see `structure.ts`): for tests and benchmarks. */
@@ -157,7 +159,8 @@ export class ParseCache {
 
   /** @internal `prior`: what `against` said of this text, when there was a last parse. */
   remember(parsed: ParsedMarkdown, definitions: boolean, misses: number, prior?: { last: ParsedMarkdown; prefix: number; suffix: number }): void {
-    this.lastChange = prior && { old: prior.last.text, from: prior.prefix, oldEnd: prior.last.text.length - prior.suffix, delta: parsed.text.length - prior.last.text.length };
+    this.lastChange = prior && { fromGeneration: this.generation, from: prior.prefix, oldEnd: prior.last.text.length - prior.suffix, delta: parsed.text.length - prior.last.text.length };
+    this.generation++;
     this.#last = parsed;
     this.#lastDefinitions = definitions;
     this.#length = this.#prefix = this.#suffix = parsed.text.length;

@@ -13,9 +13,13 @@ import type { Finding, Fix } from './types';
  */
 export const STRUCTURAL_CHECKS: ReadonlySet<string> = new Set(['missing-section', 'section-order', 'section-level', 'section-title', 'numbering', 'heading-not-marked']);
 
-/** What changed between two checked texts: `old` [from, oldEnd) became [from, oldEnd + delta). */
+/**
+ * What changed between two parsed texts: [from, oldEnd) of the text of parse `fromGeneration`
+ * became [from, oldEnd + delta). (A number, not the old text: a 300-page report's last version
+ * would otherwise stay alive between keystrokes.)
+ */
 export interface TextChange {
-  old: string;
+  fromGeneration: number;
   from: number;
   oldEnd: number;
   delta: number;
@@ -24,6 +28,8 @@ export interface TextChange {
 /** The structural findings of one check, and what they were found from. */
 export interface StructureMemo {
   ctx: CheckContext;
+  /** The `ParseCache` generation of `ctx.doc`. */
+  generation: number;
   optionsKey: string;
   lineBreak: string;
   /** By check code, in the order the check gave them (code and level set). */
@@ -56,7 +62,7 @@ const DATA_OFFSETS = ['insertAt'] as const;
  */
 export function reuseStructure(memo: StructureMemo, ctx: CheckContext, change: TextChange, optionsKey: string, lineBreak: string): Map<string, MovedCheck> | undefined {
   const before = memo.ctx;
-  if (before.text !== change.old || before.template !== ctx.template || memo.optionsKey !== optionsKey || memo.lineBreak !== lineBreak) return undefined;
+  if (memo.generation !== change.fromGeneration || before.template !== ctx.template || memo.optionsKey !== optionsKey || memo.lineBreak !== lineBreak) return undefined;
   const { from, oldEnd, delta } = change;
   /** Where an old offset is now; -1 when the edit touches it (ends included). */
   const move = (p: number) => (p < from ? p : p > oldEnd ? p + delta : -1);
