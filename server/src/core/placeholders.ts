@@ -68,6 +68,7 @@ const MARK_AT = /\p{M}/uy;
  * Normalised cluster by cluster (a base character and its combining marks, or a run of marks);
  * a character below U+0300 not followed by one is its own NFC, so runs of them are copied whole:
  * an NFD paragraph of Vietnamese is mostly such characters, and it is searched on every keystroke.
+ * @internal Exported for its property test.
  */
 export function toNfc(source: string): { text: string; map: number[] } {
   if (source === source.normalize('NFC')) return { text: source, map: [] };

@@ -25,10 +25,10 @@ import { codeActions, FixAllKind } from './codeActions';
 import { uriToPath, WorkspaceTemplates } from './workspaceTemplates';
 import { ChecklistRequest, SkeletonRequest, InsertMissingCommand, ReportInfoNotification, TemplatesRequest, type ChecklistNode, type ChecklistParams, type ChecklistResult, type SkeletonParams, type ReportInfoParams, type TemplatesParams, type TemplateSummary } from '../protocol';
 
-/** Wires the core to an LSP connection: documents, settings, templates, diagnostics, symbols. */
 /** Typing steps of the warm-up: enough for the checks' functions to be optimised (see `warmUpSteps`). */
 const WARM_UP_STEPS = 300;
 
+/** Wires the core to an LSP connection: documents, settings, templates, diagnostics, symbols. */
 export function startServer(connection: Connection): void {
   /** Parsed chunks per open document: an edit re-parses only the chunks it touched. */
   const parseCaches = new Map<string, ParseCache>();
