@@ -270,6 +270,7 @@ function runServers(docs) {
         idleP50: m((r) => r.phases?.single?.latencyMs?.p50),
         early95: m((r) => (perEdit(r) ? p95(perEdit(r).slice(0, 50)) : null)),
         late95: m((r) => (perEdit(r) ? p95(perEdit(r).slice(150, 200)) : null)),
+        growthByRep: rs.map((r) => (perEdit(r) ? p95(perEdit(r).slice(150, 200)) / p95(perEdit(r).slice(0, 50)) : null)),
         firstDx: m((r) => r.firstDiagnostics?.ms),
         diagnostics: m((r) => r.firstDiagnostics?.count),
         cpuPerEdit: m((r) => r.phases?.paced?.server?.cpuMsPerEdit),
@@ -399,6 +400,15 @@ function printServers(rows) {
     if (!a || !b) continue;
     out.push(`| ${p} | ${ratio(a.p50, b.p50)} | ${ratio(a.p95, b.p95)} | ${ratio(a.max, b.max)} | ${ratio(a.firstDx, b.firstDx)} | ${ratio(a.rss, b.rss)} | ${ratio(a.late95, a.early95)} | ${a.diagnostics ?? '–'} |`);
   }
+  // A p95 of 50 edits is their third slowest: one or two slow keystrokes decide it. The floor's own
+  // windows show how much of that is the machine and the harness.
+  const byRep = (r) => r.growthByRep.map((g) => (g == null ? '–' : `${g.toFixed(2)}×`)).join(', ');
+  const growth = [...new Set(rows.map((r) => r.pages))].flatMap((p) => {
+    const a = rows.find((r) => r.pages === p && r.server === 'decuong');
+    const b = rows.find((r) => r.pages === p && r.server === 'null-ref');
+    return a && b && a.growthByRep.length > 1 ? [`${p} p: ${byRep(a)} (floor ${byRep(b)})`] : [];
+  });
+  if (growth.length) out.push('', `Growth by repetition, decuong (the floor's in brackets): ${growth.join('; ')}.`);
   if (LOADS.length) out.push('', `1-minute load average around the runs: ${Math.min(...LOADS).toFixed(2)}–${Math.max(...LOADS).toFixed(2)} on ${os.cpus().length} cores (above ~0.5 per core, expect other work in the tails).`);
   const missing = rows.filter((r) => r.missing);
   if (missing.length) out.push('', 'Versions without diagnostics: ' + missing.map((r) => `${r.server} ${r.pages} p: ${r.missing}`).join(', '));
