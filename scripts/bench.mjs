@@ -98,15 +98,8 @@ function prepareTool() {
 }
 
 // ------------------------------------------------------------------ 2. the documents
-function mulberry32(a) {
-  return () => {
-    a |= 0;
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// The harness's own seeded generator (the edit script's), for documents as reproducible as its edits.
+const { mulberry32 } = await import(pathToFileURL(path.join(SRC, 'lib/typist.mjs')).href);
 const BASE = 'test/fixtures/complete/so-ket-giua-nhiem-ky-2019-2024.md';
 const mdFiles = (dir) => fs.readdirSync(path.join(ROOT, dir)).filter((f) => f.endsWith('.md')).sort().map((f) => path.join(ROOT, dir, f));
 const withoutFrontMatter = (t) => t.replace(/^\uFEFF?---\r?\n[\s\S]*?\r?\n---[ \t]*\r?\n/, '');

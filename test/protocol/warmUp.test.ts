@@ -1,16 +1,12 @@
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import test from 'node:test';
-import { createRegistry, type CheckResult } from '../../server/src/core';
+import type { CheckResult } from '../../server/src/core';
 import { warmUpSteps } from '../../server/src/lsp/warmUp';
-
-const TEMPLATES = join(import.meta.dirname, '../../server/templates');
-const registry = createRegistry(readdirSync(TEMPLATES).filter((f) => f.endsWith('.md')).map((f) => ({ path: `builtin:${f}`, text: readFileSync(join(TEMPLATES, f), 'utf8'), builtin: true })));
+import { builtinRegistry } from '../helpers';
 
 test('the warm-up types into a report with slips, so the checks that find them run, and the report keeps its shape', () => {
   const results: Array<{ text: string; result: CheckResult }> = [];
-  const steps = warmUpSteps(() => registry, 120, (text, result) => results.push({ text, result }));
+  const steps = warmUpSteps(builtinRegistry, 120, (text, result) => results.push({ text, result }));
   for (const step of steps) step();
   // The first check, then an edit per step and the undoing of the one before.
   assert.ok(results.length > 200, `${results.length} checks`);

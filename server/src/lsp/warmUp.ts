@@ -31,6 +31,8 @@ function withSlips(report: string): string {
 /** What the author does at one step of the warm-up, in turn: mostly prose, also titles and structure. */
 const MOVES = ['letter', 'letter', 'letter', 'title', 'letter', 'delete', 'letter', 'blank', 'title', 'newline', 'letter', 'heading'] as const;
 const LETTERS = 'aăâđêôơưáàảãạếềểễệốồổỗộớờởỡợứừửữự ,';
+/** What a move types, when it is not a letter. */
+const TYPED: Partial<Record<(typeof MOVES)[number], string>> = { blank: '.....', newline: '\n', heading: '## ', delete: '' };
 
 /**
  * The steps of the server's warm-up: check a report built from the largest built-in outline, then
@@ -87,17 +89,12 @@ export function warmUpSteps(registry: () => TemplateRegistry, count: number, aft
       const move = MOVES[i % MOVES.length]!;
       const at = spotIn(move === 'title');
       if (at === undefined) return;
-      const lineStart = text.lastIndexOf('\n', at - 1) + 1;
-      const typed = move === 'blank' ? '.....' : move === 'newline' ? '\n' : move === 'heading' ? '## ' : move === 'delete' ? '' : LETTERS[Math.floor(random() * LETTERS.length)]!;
-      const where = move === 'heading' ? lineStart : at;
-      if (move === 'delete') {
-        const removed = text[at]!;
-        edit(at, 1, '');
-        undo = () => edit(at, 0, removed);
-      } else {
-        edit(where, 0, typed);
-        undo = () => edit(where, typed.length, '');
-      }
+      // A new heading's marker goes at the start of the line; a deletion takes the letter at `at`.
+      const where = move === 'heading' ? text.lastIndexOf('\n', at - 1) + 1 : at;
+      const removed = move === 'delete' ? text[at]! : '';
+      const typed = TYPED[move] ?? LETTERS[Math.floor(random() * LETTERS.length)]!;
+      edit(where, removed.length, typed);
+      undo = () => edit(where, typed.length, removed);
     });
   }
   return steps;
