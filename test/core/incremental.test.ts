@@ -1,11 +1,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { check, estimatePages, ParseCache } from '../../server/src/core/index.ts';
+import { parseWhole, type ParsedMarkdown } from '../../server/src/core/parse.ts';
 import { builtinRegistry, mulberry32, readFixture } from '../helpers.ts';
 
 const PIECES = ['a', 'ệ', 'ư', ' ', '.', '…', '\n', '\n\n', '# ', '## ', '### II. ', '\n## 3. Mục mới\n', '.....', '__', '```\n', '**', '1. ', '---\n', '(Địa danh)', 'I.',
   // What changes where the document may be cut: blocks holding blank lines, lists.
-  '\n<!--\n', '-->\n', '\n<div>\n', '- ', '\n\n    ', '[x]', '\r\n'];
+  '\n<!--\n', '-->\n', '\n<div>\n', '- ', '\n\n    ', '[x]', '\r\n',
+  // Link reference definitions typed and cut (a reference anywhere becomes a link), and a line that only looks like one.
+  '\n\n[X]: /mau\n\n', '[^1]: Theo Nghị quyết\n'];
 
 /** Strips what may legitimately differ between runs (nothing should): compare whole findings. */
 const snapshot = (r: ReturnType<typeof check>) => JSON.stringify({ findings: r.findings, template: r.template?.id, sections: r.outline.all.map((s) => [s.heading.offset, s.heading.text, s.level]) });
@@ -63,22 +66,79 @@ test('incremental checking gives exactly the from-scratch result after every one
   console.log(`structure moved in ${moved} of ${edits} checks, ${movedFindings} findings`);
 });
 
-test('a link reference definition typed in and taken out: the document is parsed whole, then in chunks again', () => {
-  const start = readFixture('complete', 'so-ket-giua-nhiem-ky-2019-2024.md');
+/** Prose ranges of a parse, in offsets of its text: where a reference turned link differs from text. */
+const proseOf = (doc: ParsedMarkdown) => doc.chunks.flatMap((c) => c.summary.prose.map(([a, b]) => [a + c.offset, b + c.offset]));
+
+test('a link reference definition typed in and taken out: only the chunks that may refer to it are parsed again', () => {
+  const complete = readFixture('complete', 'so-ket-giua-nhiem-ky-2019-2024.md');
+  // A reference in the middle of the report, defined (or not) further down.
+  const mid = complete.indexOf('\n\n', complete.length >> 2) + 2;
+  const start = `${complete.slice(0, mid)}Theo [Điều lệ MTTQ] đã ban hành.\n\n${complete.slice(mid)}`;
   const cache = new ParseCache({ tellsEdits: true });
-  const options = {};
-  check(start, builtinRegistry(), options, cache);
-  const at = start.indexOf('\n\n', start.length >> 1) + 2;
-  const definition = '[mau]: https://mattran.org.vn\n\n';
+  check(start, builtinRegistry(), {}, cache);
+  const at = start.indexOf('\n\n', (start.length * 3) >> 2) + 2;
+  const definition = '[điều lệ  mttq]: https://mattran.org.vn\n\n';
   cache.edited(at, 0, definition.length);
   const withDefinition = start.slice(0, at) + definition + start.slice(at);
-  const one = check(withDefinition, builtinRegistry(), options, cache);
-  assert.equal(snapshot(one), snapshot(check(withDefinition, builtinRegistry(), options)));
-  assert.equal(one.context.doc.chunks.length, 1);
+  const one = check(withDefinition, builtinRegistry(), {}, cache);
+  const fresh = check(withDefinition, builtinRegistry(), {});
+  assert.equal(snapshot(one), snapshot(fresh));
+  assert.deepEqual(one.pages, fresh.pages);
+  assert.deepEqual(proseOf(one.context.doc), proseOf(parseWhole(withDefinition)), 'as micromark parses the whole text');
+  // The reference is a link now: its brackets are no longer prose.
+  const ref = withDefinition.indexOf('[Điều lệ MTTQ]');
+  assert.ok(!proseOf(one.context.doc).some(([a, b]) => a! <= ref && ref < b!), 'the brackets are markup');
+  assert.ok(proseOf(check(start, builtinRegistry(), {}).context.doc).some(([a, b]) => a! <= ref && ref < b!), 'undefined, they are text');
+  const chunks = one.context.doc.chunks;
+  assert.ok(chunks.length > 20);
+  const withBracket = chunks.filter((c) => withDefinition.slice(c.offset, c.end).includes('[')).length;
+  assert.ok(cache.misses <= withBracket + 2 && cache.misses < chunks.length / 2, `parsed again: ${cache.misses} of ${chunks.length} chunks (${withBracket} with a bracket)`);
+  // A keystroke elsewhere, the definitions as they were: one chunk.
+  const prose = withDefinition.indexOf('.', withDefinition.length >> 1);
+  cache.edited(prose, 0, 1);
+  const typed = withDefinition.slice(0, prose) + 'a' + withDefinition.slice(prose);
+  assert.equal(snapshot(check(typed, builtinRegistry(), {}, cache)), snapshot(check(typed, builtinRegistry(), {})));
+  assert.equal(cache.misses, 1);
+  cache.edited(prose, 1, 0);
   cache.edited(at, definition.length, 0);
-  const back = check(start, builtinRegistry(), options, cache);
-  assert.equal(snapshot(back), snapshot(check(start, builtinRegistry(), options)));
-  assert.ok(back.context.doc.chunks.length > 20);
+  const back = check(start, builtinRegistry(), {}, cache);
+  assert.equal(snapshot(back), snapshot(check(start, builtinRegistry(), {})));
+  assert.deepEqual(proseOf(back.context.doc), proseOf(parseWhole(start)));
+});
+
+test('a line that only looks like a definition (a footnote) leaves a keystroke to one chunk', () => {
+  const complete = readFixture('complete', 'so-ket-giua-nhiem-ky-2019-2024.md');
+  const text = `${complete}\n[^1]: Theo Nghị quyết số 43 của Ban Chấp hành\n`;
+  const cache = new ParseCache({ tellsEdits: true });
+  check(text, builtinRegistry(), {}, cache);
+  const at = text.indexOf('.', text.length >> 1);
+  cache.edited(at, 0, 1);
+  const typed = text.slice(0, at) + 'ệ' + text.slice(at);
+  assert.equal(snapshot(check(typed, builtinRegistry(), {}, cache)), snapshot(check(typed, builtinRegistry(), {})));
+  assert.equal(cache.misses, 1);
+});
+
+test('a fence left open at the end, which would take in definitions parsed after it: chunks as before, the same result as the whole', () => {
+  const complete = readFixture('complete', 'so-ket-giua-nhiem-ky-2019-2024.md');
+  const closed = `[mau]: https://mattran.org.vn\n\n${complete}\nXem [mau].\n\`\`\`\nmã [mau]\n\`\`\`\n`;
+  const cache = new ParseCache({ tellsEdits: true });
+  check(closed, builtinRegistry(), {}, cache);
+  // Cut the closing fence: the code block now runs to the end of the text.
+  const open = closed.slice(0, -4);
+  cache.edited(open.length, 4, 0);
+  for (const text of [open, closed]) {
+    const incremental = check(text, builtinRegistry(), {}, cache);
+    const fresh = check(text, builtinRegistry(), {});
+    assert.equal(snapshot(incremental), snapshot(fresh));
+    assert.deepEqual(incremental.pages, fresh.pages);
+    assert.deepEqual(proseOf(incremental.context.doc), proseOf(parseWhole(text)), 'as micromark parses the whole text');
+    assert.ok(incremental.context.doc.chunks.length > 20);
+    assert.ok(cache.misses <= 2, `parsed again: ${cache.misses}`);
+    cache.edited(open.length, 0, 4);
+  }
+  // The reference before the fence is a link, as in the whole text.
+  const ref = open.lastIndexOf('Xem [mau]') + 4;
+  assert.ok(!proseOf(check(open, builtinRegistry(), {}).context.doc).some(([a, b]) => a! <= ref && ref < b!));
 });
 
 /**

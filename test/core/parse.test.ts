@@ -5,6 +5,7 @@ import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkFrontmatter from 'remark-frontmatter';
 import { chunkStarts, parseMarkdown, parseWhole, ParseCache, plainChunk } from '../../server/src/core/parse.ts';
+import { estimatePages, estimatePagesOf, estimatePagesWhole } from '../../server/src/core/pages.ts';
 
 const piece = fc.constantFrom(
   '# I. MỤC ĐÍCH\n', '## 1. Công tác\n', '### a) Nhỏ\n', '#Không phải tiêu đề\n', 'Đoạn văn xuôi.\n', '\n', '\r\n',
@@ -15,6 +16,13 @@ const piece = fc.constantFrom(
   '<!--\nghi chú\n\n# không phải tiêu đề\n\nĐoạn trong chú thích\n-->\n', '<pre>\n\nx\n\n</pre>\n', '```\na\n\nb\n\n```\n',
   '``` a`b\n', '```js\n\n```js\n\nc\n```\n', '- một\n\n- hai\n\n  tiếp mục hai\n', '1. một\n\n2. hai\n', '> trích\n>\n> tiếp\n',
   '    mã\n\n    mã tiếp\n', '  thụt hai\n', '\n   thụt ba\n', ' - mục thụt\n\n   tiếp mục\n', '\n  1. số thụt\n', '   ```\n\n   ```\n', 'Đoạn [liên kết][x] ở đây.\n', '[x]: https://example.com\n', '***\n', '<div>\n\nkhối\n</div>\n',
+  // Link references resolve against definitions anywhere: before, after, in quotes and lists, any case.
+  '# Tiêu đề [x]\n', 'Xem [y][] và [Z], [không định nghĩa].\n', '> [y]: /trong-trich-dan\n', '- [z]: /trong-danh-sach\n', '[X]:\n/xuong-dong\n',
+  'Chú thích [^1].\n', '[^1]: Theo Nghị quyết số 43\n', '[^1]: https://mattran.org.vn\n',
+  // A label across lines in a quote (the `>` is not in it), with escapes, in other case and spacing.
+  '> Xem [điều\n> lệ] và [a\\]b].\n', '[ĐIỀU   LỆ]: /dl\n', '[a\\]b]: /ab\n', '`[x]` trong mã\n',
+  // `---` after the start is a rule or an underline, never front matter.
+  '\n---\nkhông phải YAML\n---\n',
 );
 const doc = fc.tuple(fc.boolean(), fc.array(piece, { maxLength: 25 })).map(([fm, pieces]) =>
   (fm ? '---\ndecuong: ke-hoach\n# chú thích YAML\n---\n' : '') + pieces.join(''));
@@ -32,6 +40,18 @@ test('parsing chunk by chunk gives the same headings, prose and numbered lines a
     assert.deepEqual(chunked.numberedLines.map((l) => [l.offset, l.text]), whole.numberedLines.map((l) => [l.offset, l.text]));
     assert.equal(Boolean(chunked.frontMatter), Boolean(whole.frontMatter));
   }), { numRuns: 2000 });
+});
+
+test('the page layout of a parse chunk by chunk is the layout of the whole text', () => {
+  fc.assert(fc.property(doc, (text) => {
+    const whole = estimatePagesWhole(text);
+    assert.deepEqual(estimatePagesOf(parseMarkdown(text)), whole);
+    // Laid out again from the chunks' text (the parse's trees dropped, as after a check).
+    const parsed = parseMarkdown(text);
+    for (const c of parsed.chunks) c.tree = undefined;
+    assert.deepEqual(estimatePagesOf(parsed), whole);
+    assert.deepEqual(estimatePages(text), whole);
+  }), { numRuns: 500 });
 });
 
 test('front matter comments and fenced code never start a chunk', () => {

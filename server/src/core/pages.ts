@@ -1,7 +1,6 @@
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
-import remarkFrontmatter from 'remark-frontmatter';
-import { chunkStarts, parseMarkdown, type ParsedMarkdown } from './parse';
+import { chunkStarts, chunkTree, parseMarkdown, referencedIn, type ParsedMarkdown } from './parse';
 import { CHARS, LINE_HEIGHT_UNITS, UNITS_PER_EM, WIDTHS, type FontStyle } from './fontMetrics';
 
 /*
@@ -805,26 +804,12 @@ function layoutTable(ctx: LayoutCtx, node: MdNode): boolean {
 
 // ─────────────────────────────────────────────────────────────────── chunks and cache
 
-const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']);
-
-function shift(node: MdNode, by: number): void {
-  if (node.position) {
-    if (node.position.start.offset !== undefined) node.position.start.offset += by;
-    if (node.position.end.offset !== undefined) node.position.end.offset += by;
-  }
-  for (const c of node.children ?? []) shift(c, by);
-}
-
-function layoutChunk(text: string, g: Geometry, texts = false, parsed?: unknown): ChunkLayout {
+/** `first`: the chunk at the start of the text, which may open with front matter. */
+function layoutChunk(text: string, first: boolean, g: Geometry, texts = false, parsed?: unknown): ChunkLayout {
   const ctx: LayoutCtx = { src: text, g, lineStarts: lineStartsOf(text), units: [], texts };
-  const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   try {
-    // The tree parse.ts just made of this chunk (same processor, BOM already shifted), or our own.
-    let tree = parsed as MdNode | undefined;
-    if (!tree) {
-      tree = processor.parse(bom ? text.slice(1) : text) as unknown as MdNode;
-      if (bom) shift(tree, bom);
-    }
+    // The tree parse.ts made of this chunk (offsets into `text`, definitions taken in), or a parse of it alone.
+    const tree = (parsed ?? chunkTree(text, first)) as MdNode;
     for (const node of tree.children ?? []) layoutBlock(ctx, node, TOP);
   } catch {
     // Pathological input (nesting deep enough to exhaust the stack): each non-blank source line
@@ -853,14 +838,14 @@ export class LayoutCache {
   /** Chunks laid out (not found in the cache) by the last estimate: for tests and benchmarks. */
   misses = 0;
   /** @internal */
-  lookup(key: string, text: string, g: Geometry): ChunkLayout {
+  lookup(key: string, text: string, first: boolean, g: Geometry): ChunkLayout {
     if (key !== this.#key) {
       this.#key = key;
       this.#chunks.clear();
     }
-    let layout = this.#chunks.get(text);
+    let layout = this.#chunks.get(first ? `\u0001${text}` : text);
     if (!layout) {
-      layout = layoutChunk(text, g, false);
+      layout = layoutChunk(text, first, g, false);
       this.misses++;
     }
     return layout;
@@ -1045,7 +1030,9 @@ export function estimatePagesOf(doc: ParsedMarkdown, settings?: Partial<PageSett
     const memo = (chunks[c]!.summary.memo ??= new Map());
     let kept = memo.get(LAYOUT) as { key: string; layout: ChunkLayout } | undefined;
     if (!kept || kept.key !== g.key) {
-      kept = { key: g.key, layout: layoutChunk(text.slice(chunks[c]!.offset, chunks[c]!.end), g, false, chunks[c]!.tree) };
+      const chunk = text.slice(chunks[c]!.offset, chunks[c]!.end);
+      const first = chunks[c]!.offset === 0;
+      kept = { key: g.key, layout: layoutChunk(chunk, first, g, false, chunks[c]!.tree ?? chunkTree(chunk, first, referencedIn(chunk, doc.definitions))) };
       memo.set(LAYOUT, kept);
     }
     return kept.layout;
@@ -1090,10 +1077,12 @@ function layout(text: string, starts: readonly number[], settings: PageSettings,
   if (cache) cache.misses = 0;
   const estimate = paginateChunks(starts.length, (c) => starts[c]!, (c) => {
     const chunk = text.slice(starts[c]!, starts[c + 1] ?? text.length);
-    let chunkLayout = used.get(chunk);
+    // The first chunk apart: the same text elsewhere holds no front matter.
+    const key = c === 0 ? `\u0001${chunk}` : chunk;
+    let chunkLayout = used.get(key);
     if (!chunkLayout) {
-      chunkLayout = cache ? cache.lookup(g.key, chunk, g) : layoutChunk(chunk, g, Boolean(trace));
-      used.set(chunk, chunkLayout);
+      chunkLayout = cache ? cache.lookup(g.key, chunk, c === 0, g) : layoutChunk(chunk, c === 0, g, Boolean(trace));
+      used.set(key, chunkLayout);
     }
     return chunkLayout;
   }, g, settings, trace);

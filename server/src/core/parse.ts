@@ -78,6 +78,24 @@ export interface ParsedMarkdown {
   numberedLines: NumberedLine[];
   /** The chunks the text was parsed in (see `chunkStarts`), for per-chunk caches of checks. */
   chunks: ParsedChunk[];
+  /** The link reference definitions the chunks were parsed with (none: undefined). */
+  definitions?: Definitions;
+}
+
+/**
+ * The link reference definitions of a document. `[x]` is a link anywhere in a document that
+ * defines `[x]: url` anywhere, so a chunk that may refer to a label defined elsewhere (its brackets
+ * hold it, see `referencedIn`) is parsed with a definition of it — then dropped — and gives what
+ * it gives in the whole text. The definitions go before a chunk, which starts where the blocks
+ * before it are closed; after the first chunk, which may open with front matter. (A block left
+ * open at its end would take them in, but then it runs to the end of the text: there is no
+ * other chunk, and nothing defined elsewhere.)
+ */
+export interface Definitions {
+  /** The labels, sorted and joined: whether an edit changed them. */
+  key: string;
+  /** The labels as mdast gives them (`identifier`: normalised as micromark matches them). */
+  labels: ReadonlySet<string>;
 }
 
 /** What one chunk of the document parses to, with offsets relative to the chunk's start. */
@@ -88,6 +106,8 @@ export interface ChunkSummary {
   /** Ranges of prose (text nodes): where blanks are looked for; code, HTML and URLs are not prose. */
   prose: Array<[number, number]>;
   numberedLines: NumberedLine[];
+  /** Labels of the link reference definitions in the chunk (normalised): absent when none. */
+  defines?: string[];
   /** Results of checks that depend on this chunk's text only, keyed by the check and its options. */
   memo?: Map<string, unknown>;
 }
@@ -109,7 +129,8 @@ export interface ParsedChunk {
  */
 export class ParseCache {
   #last?: ParsedMarkdown;
-  #lastDefinitions = false;
+  /** The last text was parsed whole: a block left open at a chunk's end took in definitions parsed after it (a safety net: see `Definitions`). */
+  #lastWhole = false;
   readonly #told: boolean;
   /** Length of the text now, and how much of its start and end the last parsed text shares. */
   #length = -1;
@@ -140,29 +161,29 @@ export class ParseCache {
   }
 
   /** @internal The last parse and how much of `text`'s start and end it shares. */
-  against(text: string): { last: ParsedMarkdown; definitions: boolean; prefix: number; suffix: number } | undefined {
+  against(text: string): { last: ParsedMarkdown; whole: boolean; prefix: number; suffix: number } | undefined {
     const last = this.#last;
     if (!last) return undefined;
     const old = last.text;
     const room = Math.min(old.length, text.length);
     if (this.#told && this.#length === text.length) {
       const prefix = Math.min(this.#prefix, room);
-      return { last, definitions: this.#lastDefinitions, prefix, suffix: Math.min(this.#suffix, room - prefix) };
+      return { last, whole: this.#lastWhole, prefix, suffix: Math.min(this.#suffix, room - prefix) };
     }
-    if (old === text) return { last, definitions: this.#lastDefinitions, prefix: room, suffix: 0 };
+    if (old === text) return { last, whole: this.#lastWhole, prefix: room, suffix: 0 };
     let prefix = 0;
     while (prefix < room && old.charCodeAt(prefix) === text.charCodeAt(prefix)) prefix++;
     let suffix = 0;
     while (suffix < room - prefix && old.charCodeAt(old.length - 1 - suffix) === text.charCodeAt(text.length - 1 - suffix)) suffix++;
-    return { last, definitions: this.#lastDefinitions, prefix, suffix };
+    return { last, whole: this.#lastWhole, prefix, suffix };
   }
 
   /** @internal `prior`: what `against` said of this text, when there was a last parse. */
-  remember(parsed: ParsedMarkdown, definitions: boolean, misses: number, prior?: { last: ParsedMarkdown; prefix: number; suffix: number }): void {
+  remember(parsed: ParsedMarkdown, whole: boolean, misses: number, prior?: { last: ParsedMarkdown; prefix: number; suffix: number }): void {
     this.lastChange = prior && { fromGeneration: this.generation, from: prior.prefix, oldEnd: prior.last.text.length - prior.suffix, delta: parsed.text.length - prior.last.text.length };
     this.generation++;
     this.#last = parsed;
-    this.#lastDefinitions = definitions;
+    this.#lastWhole = whole;
     this.#length = this.#prefix = this.#suffix = parsed.text.length;
     this.misses = misses;
   }
@@ -177,10 +198,13 @@ interface MdNode {
   spread?: boolean;
   checked?: boolean | null;
   children?: MdNode[];
+  identifier?: string;
   position?: { start: { line?: number; column?: number; offset?: number }; end: { line?: number; column?: number; offset?: number } };
 }
 
 const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']);
+/** For the chunks after the first: `---` lines there are rules or setext underlines, never front matter. */
+const bodyProcessor = unified().use(remarkParse);
 
 function plainText(node: MdNode): string {
   if (typeof node.value === 'string' && node.type !== 'html') return node.value;
@@ -275,9 +299,10 @@ function htmlEnd(line: string): RegExp | undefined {
  * - before a line indented less than 4 spaces that follows a blank line: it ends every open
  *   paragraph, list and quote — unless a list is open and the line is an item (which may continue
  *   it) or indented (which may go on with its last item).
- * Parsing the chunks apart then gives the same blocks as parsing whole. One exception: a link
- * reference definition (`[x]: url`) makes `[x]` a link anywhere in the document, so a document
- * that has one is parsed whole (slower, but right; reports rarely use reference links).
+ * Parsing the chunks apart then gives the same blocks as parsing whole. Not the same inlines when
+ * the document has link reference definitions (`[x]: url` makes `[x]` a link anywhere):
+ * `parseMarkdown` parses such chunks with the definitions (see `Definitions`); here, without a
+ * parse to tell a definition from a line that only looks like one, the text is one chunk.
  * `headingsOnly`: the start of each ATX heading line (for the light parse, which reads no links).
  */
 export function chunkStarts(text: string, headingsOnly = false): number[] {
@@ -361,7 +386,7 @@ function scanCuts(text: string, from: number, headingsOnly: boolean, starts: num
  */
 export function parseMarkdown(text: string, cache?: ParseCache): ParsedMarkdown {
   const prior = cache?.against(text);
-  if (prior && !prior.definitions) {
+  if (prior && !prior.whole) {
     const reparsed = reparse(text, prior.last, prior.prefix, prior.suffix);
     if (reparsed) {
       cache!.remember(reparsed.parsed, false, reparsed.misses, prior);
@@ -369,29 +394,106 @@ export function parseMarkdown(text: string, cache?: ParseCache): ParsedMarkdown 
     }
   }
   const starts = [0];
-  const { definitions } = scanCuts(text, 0, false, starts);
+  scanCuts(text, 0, false, starts);
   // Chunks of the last parse by text: a whole-text replacement (a fix, a reload) keeps most.
   const known = new Map<string, ChunkSummary>();
-  if (prior) for (const c of prior.last.chunks) known.set(prior.last.text.slice(c.offset, c.end), c.summary);
+  if (prior) {
+    for (const c of prior.last.chunks) {
+      const chunk = prior.last.text.slice(c.offset, c.end);
+      known.set(keyOf(chunk, referencedIn(chunk, prior.last.definitions), c.offset === 0), c.summary);
+    }
+  }
+  // First with the last parse's definitions (an edit seldom changes them) or those of the chunks
+  // that may hold one, then with those found. A chunk's definitions do not depend on the ones
+  // parsed with it, so a second pass finds the same.
+  let definitions = prior ? prior.last.definitions : definitionsIn(text, starts);
+  let misses = 0;
+  for (let pass = 0; pass < 2; pass++) {
+    const out: ParsedMarkdown = { text, headings: [], numberedLines: [], chunks: [], definitions };
+    const parsed = addChunks(out, text, starts, text.length, known);
+    if (parsed === undefined) break;
+    misses += parsed;
+    const found = definitionsOf(out.chunks);
+    if (found?.key === definitions?.key) {
+      cache?.remember(out, false, misses, prior);
+      return out;
+    }
+    definitions = found;
+  }
+  // A block left open at the end of the text took in the definitions parsed after its chunk.
   const out: ParsedMarkdown = { text, headings: [], numberedLines: [], chunks: [] };
-  const misses = addChunks(out, text, definitions ? [0] : starts, text.length, known);
-  cache?.remember(out, definitions, misses, prior);
+  misses += addChunks(out, text, [0], text.length, known)!;
+  cache?.remember(out, true, misses, prior);
   return out;
 }
 
-/** Parses the chunks from `starts` (up to `end`) into `out`, re-using `known` ones; says how many were parsed. */
-function addChunks(out: ParsedMarkdown, text: string, starts: readonly number[], end: number, known: Map<string, ChunkSummary>): number {
+/** A chunk's key among parsed chunks: its text, and the labels it was parsed with definitions of. */
+function keyOf(chunk: string, labels: readonly string[], first: boolean): string {
+  const key = labels.length ? `${chunk}\0${labels.join('\n')}` : chunk;
+  return first ? `\u0001${key}` : key;
+}
+
+/** Innermost brackets: a reference's label is one (a label holds no bracket but an escaped one). */
+const BRACKETED = /\[([^[\]]*)\]/g;
+
+/** A label as mdast's `identifier` gives it: whitespace collapsed, case folded as micromark folds it. */
+const identifierOf = (label: string) => label.replace(/[\t\n\r ]+/g, ' ').replace(/^ | $/g, '').toLowerCase().toUpperCase().toLowerCase();
+
+/**
+ * The defined labels a chunk may refer to, sorted: those its brackets hold — all of them when a
+ * bracket holds an escape or a line break (in a quote a label may span lines; the `>` is no part of it).
+ */
+export function referencedIn(chunk: string, definitions: Definitions | undefined): string[] {
+  if (!definitions || !chunk.includes('[')) return [];
+  const found = new Set<string>();
+  for (const m of chunk.matchAll(BRACKETED)) {
+    if (/[\\\n\r]/.test(m[1]!)) return [...definitions.labels];
+    const label = identifierOf(m[1]!);
+    if (definitions.labels.has(label)) found.add(label);
+  }
+  return [...found].sort();
+}
+
+/** The definitions in the chunks of `text` at `starts` that may hold one (`[label]:` needs a `]:`). */
+function definitionsIn(text: string, starts: readonly number[]): Definitions | undefined {
+  if (!text.includes(']:')) return undefined;
+  const chunks: ParsedChunk[] = [];
+  for (let i = 0; i < starts.length; i++) {
+    const chunk = text.slice(starts[i]!, starts[i + 1] ?? text.length);
+    const summary = chunk.includes(']:') ? parseChunk(chunk, i === 0, []) : undefined;
+    if (summary) chunks.push({ offset: starts[i]!, end: starts[i]! + chunk.length, summary });
+  }
+  return definitionsOf(chunks);
+}
+
+/** The definitions of a document parsed in `chunks`, or undefined when it has none. */
+function definitionsOf(chunks: readonly ParsedChunk[]): Definitions | undefined {
+  const labels = new Set<string>();
+  for (const c of chunks) for (const label of c.summary.defines ?? []) labels.add(label);
+  if (!labels.size) return undefined;
+  const sorted = [...labels].sort();
+  return { key: sorted.join('\n'), labels: new Set(sorted) };
+}
+
+/**
+ * Parses the chunks from `starts` (up to `end`) into `out` with `out.definitions`, re-using
+ * `known` ones; says how many were parsed, or undefined when one took in the definitions.
+ */
+function addChunks(out: ParsedMarkdown, text: string, starts: readonly number[], end: number, known: Map<string, ChunkSummary>): number | undefined {
   let misses = 0;
   for (let i = 0; i < starts.length; i++) {
     const start = starts[i]!;
     const chunkEnd = starts[i + 1] ?? end;
     const chunk = text.slice(start, chunkEnd);
-    let summary = known.get(chunk);
+    const labels = referencedIn(chunk, out.definitions);
+    const key = keyOf(chunk, labels, start === 0);
+    let summary = known.get(key);
     // A chunk parsed now hands its tree on to the page layout, which would otherwise parse it again.
     const fresh: { tree?: unknown } = {};
     if (!summary) {
-      summary = parseChunk(chunk, fresh);
-      known.set(chunk, summary);
+      summary = parseChunk(chunk, start === 0, labels, fresh);
+      if (!summary) return undefined;
+      known.set(key, summary);
       misses++;
     }
     appendShifted(out, summary, start);
@@ -431,17 +533,23 @@ function reparse(text: string, last: ParsedMarkdown, prefix: number, suffix: num
     j = k;
     return true;
   });
-  if (scan.definitions) return undefined;
   const regionEnd = scan.stoppedAt;
-  const out: ParsedMarkdown = { text, headings: [], numberedLines: [], chunks: oldChunks.slice(0, i) };
+  const out: ParsedMarkdown = { text, headings: [], numberedLines: [], chunks: oldChunks.slice(0, i), definitions: last.definitions };
   out.frontMatter = last.frontMatter; // it is in the first chunk, which is kept (i > 0)
   // Entries before the region are the old ones, untouched (the arrays are in offset order).
   out.headings = last.headings.slice(0, countBefore(last.headings, from));
   out.numberedLines = last.numberedLines.slice(0, countBefore(last.numberedLines, from));
   // The old chunks of the region, by text: an edit that only moves text re-parses nothing.
   const known = new Map<string, ChunkSummary>();
-  for (let k = i; k < j; k++) known.set(old.slice(oldChunks[k]!.offset, oldChunks[k]!.end), oldChunks[k]!.summary);
+  for (let k = i; k < j; k++) {
+    const chunk = old.slice(oldChunks[k]!.offset, oldChunks[k]!.end);
+    known.set(keyOf(chunk, referencedIn(chunk, last.definitions), false), oldChunks[k]!.summary);
+  }
   const misses = addChunks(out, text, starts, regionEnd, known);
+  if (misses === undefined) return undefined;
+  // The edit added or took away a definition: every chunk that may refer to it is parsed again.
+  const region = (from: number, to: number, chunks: readonly ParsedChunk[]) => chunks.slice(from, to).some((c) => c.summary.defines);
+  if ((region(i, j, oldChunks) || region(i, out.chunks.length, out.chunks)) && definitionsOf(out.chunks)?.key !== last.definitions?.key) return undefined;
   if (j < oldChunks.length) {
     const oldFrom = oldChunks[j]!.offset;
     for (let k = j; k < oldChunks.length; k++) {
@@ -480,18 +588,17 @@ function appendShifted(out: ParsedMarkdown, s: ChunkSummary, by: number): void {
 const movedHeading = (h: Heading, by: number): Heading => ({ ...h, offset: h.offset + by, end: h.end + by, textOffset: h.textOffset + by, textEnd: h.textEnd + by });
 const movedLine = (l: NumberedLine, by: number): NumberedLine => ({ ...l, offset: l.offset + by, end: l.end + by, textOffset: l.textOffset + by });
 
-function parseChunk(text: string, fresh?: { tree?: unknown }): ChunkSummary {
+function parseChunk(text: string, first: boolean, labels: readonly string[], fresh?: { tree?: unknown }): ChunkSummary | undefined {
   const summary: ChunkSummary = { headings: [], blocks: [], prose: [], numberedLines: [] };
-  // micromark drops a BOM and counts offsets without it; parse without it and shift back.
-  const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  let tree: MdNode;
+  let tree: MdNode | undefined;
   try {
-    tree = plainChunk(text) ?? (processor.parse(bom ? text.slice(1) : text) as unknown as MdNode);
-    if (bom) shiftPositions(tree, bom);
+    tree = chunkTree(text, first, labels) as MdNode | undefined;
   } catch {
     return summary;
   }
+  if (!tree) return undefined;
   if (fresh) fresh.tree = tree;
+  const defines: string[] = [];
   for (const node of tree.children ?? []) {
     try {
       if (node.type === 'yaml' && !summary.frontMatter && startOf(node) <= 1) {
@@ -502,11 +609,63 @@ function parseChunk(text: string, fresh?: { tree?: unknown }): ChunkSummary {
       else summary.blocks.push({ type: node.type, offset: startOf(node), end: endOf(node) });
       if (node.type === 'paragraph' || node.type === 'list') collectNumberedLines(node, text, summary.numberedLines);
       collectProse(node, summary.prose);
+      collectDefinitions(node, defines);
     } catch {
       // A pathological block (nesting deep enough to exhaust the stack) is skipped, not fatal.
     }
   }
+  if (defines.length) summary.defines = defines;
   return summary;
+}
+
+/**
+ * The mdast tree of one chunk of a document (the `first`: it may open with front matter) parsed
+ * with definitions of `labels` (see `Definitions`), with offsets into `text`; undefined when a
+ * block left open at the chunk's end took them in. Throws on pathological input (nesting deep
+ * enough to exhaust the stack).
+ */
+export function chunkTree(text: string, first: boolean, labels: readonly string[] = []): unknown {
+  if (!labels.length) {
+    const tree = plainChunk(text);
+    if (tree) return tree;
+  }
+  // micromark drops a BOM and counts offsets without it; parse without it and shift back.
+  const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const body = bom ? text.slice(1) : text;
+  // `#`: any destination will do; the checks and the layout read no URL.
+  const definitions = labels.map((label) => `[${label}]: #`);
+  if (labels.length && !first) {
+    const before = definitions.map((d) => `${d}\n\n`).join('');
+    const tree = bodyProcessor.parse(before + body) as unknown as MdNode;
+    shiftPositions(tree, -before.length);
+    return dropDefinitions(tree, 0, labels.length, text.length) ? tree : undefined;
+  }
+  const after = labels.length ? definitions.map((d) => `\n\n${d}`).join('') + '\n' : '';
+  const tree = (first ? processor : bodyProcessor).parse(body + after) as unknown as MdNode;
+  if (bom) shiftPositions(tree, bom);
+  if (!labels.length) return tree;
+  return dropDefinitions(tree, (tree.children?.length ?? 0) - labels.length, labels.length, text.length) ? tree : undefined;
+}
+
+/**
+ * Drops the `count` definitions parsed with a chunk of `length` code units from its tree (from
+ * index `at`); false when they are not all there, apart from the chunk's own blocks.
+ */
+function dropDefinitions(tree: MdNode, at: number, count: number, length: number): boolean {
+  const nodes = tree.children ?? [];
+  if (at < 0 || at + count > nodes.length) return false;
+  for (const [k, node] of nodes.entries()) {
+    const added = k >= at && k < at + count;
+    if (added ? node.type !== 'definition' || (startOf(node) < length && endOf(node) > 0) : startOf(node) < 0 || endOf(node) > length) return false;
+  }
+  nodes.splice(at, count);
+  return true;
+}
+
+/** Labels of the definitions in a block, in quotes and list items too. */
+function collectDefinitions(node: MdNode, out: string[]): void {
+  if (node.type === 'definition' && node.identifier !== undefined) out.push(node.identifier);
+  else if (node.type === 'blockquote' || node.type === 'list' || node.type === 'listItem') for (const child of node.children ?? []) collectDefinitions(child, out);
 }
 
 /** Characters that may open markup inside a line (or make columns differ from code units), and a CR that ends no line. */
@@ -752,6 +911,7 @@ function toHeading(node: MdNode, text: string): Heading {
 
 /** The whole text parsed as one chunk: the reference the chunked parse must agree with. */
 export function parseWhole(text: string): ParsedMarkdown {
-  const summary = parseChunk(text);
-  return { text, ...summary, chunks: [{ offset: 0, end: text.length, summary, tree: undefined }] };
+  const summary = parseChunk(text, true, [])!; // without definitions to take in, always a summary
+  const { frontMatter, headings, numberedLines } = summary;
+  return { text, frontMatter, headings, numberedLines, chunks: [{ offset: 0, end: text.length, summary, tree: undefined }] };
 }
