@@ -141,6 +141,19 @@ test('a fence left open at the end, which would take in definitions parsed after
   assert.ok(!proseOf(check(open, builtinRegistry(), {}).context.doc).some(([a, b]) => a! <= ref && ref < b!));
 });
 
+test('a report in one chunk that defines and refers, a fence left open at its end: as the whole', () => {
+  const text = '# BÁO CÁO\n[mau]: https://mattran.org.vn\nXem [mau] và [MAU].\n```\nmã [mau]\n';
+  const cache = new ParseCache({ tellsEdits: true });
+  const one = check(text, builtinRegistry(), {}, cache);
+  assert.equal(one.context.doc.chunks.length, 1, 'no blank line: one chunk');
+  assert.deepEqual(proseOf(one.context.doc), proseOf(parseWhole(text)));
+  // In the whole text the reference is a link: its brackets are not prose.
+  const ref = text.indexOf('[MAU]');
+  assert.ok(!proseOf(one.context.doc).some(([a, b]) => a! <= ref && ref < b!));
+  assert.deepEqual(one.context.doc.chunks[0]!.summary.defines, ['mau']);
+  assert.deepEqual(one.context.doc.definitions?.key, 'mau');
+});
+
 /**
  * Checks `edits` one after another with a cache told of each, against a fresh check of each text;
  * says after which edits (by index) the findings of `code` were moved rather than found again.

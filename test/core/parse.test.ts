@@ -54,6 +54,23 @@ test('the page layout of a parse chunk by chunk is the layout of the whole text'
   }), { numRuns: 500 });
 });
 
+test('a definition in a quote or a list item reaches references in other chunks: parse and page estimate as the whole', () => {
+  const filler = 'Đoạn văn đủ dài để chiếm một dòng của trang A4 khi dàn trang theo Nghị định 30. '.repeat(2);
+  for (const text of [
+    `> [y]: /trong-trich-dan\n\n${filler}\n\nXem [y][] và [Y] ${'[y] '.repeat(150)}\n`,
+    `- [z]: /trong-danh-sach\n\n${filler}\n\nXem [z] ${'[Z] '.repeat(150)}\n`,
+  ]) {
+    const whole = parseWhole(text);
+    const chunked = parseMarkdown(text);
+    assert.ok(chunked.chunks.length >= 3, 'parsed in chunks');
+    assert.deepEqual(chunked.chunks.flatMap((c) => c.summary.prose.map(([a, b]) => [a + c.offset, b + c.offset])), whole.chunks[0]!.summary.prose);
+    // Links take their text only: the brackets leave the page estimate.
+    assert.deepEqual(estimatePagesOf(chunked), estimatePagesWhole(text));
+    assert.deepEqual(estimatePages(text), estimatePagesWhole(text), 'from the text alone');
+    assert.notEqual(estimatePagesWhole(text).decimal, estimatePagesWhole(text.replace(']: /', ']: no-def /')).decimal, 'the references change the layout');
+  }
+});
+
 test('front matter comments and fenced code never start a chunk', () => {
   const text = '---\n# comment\n---\n# A\n```\n# not\n```\n## B\n';
   assert.deepEqual(chunkStarts(text).map((s) => text.slice(s, s + 4)), ['---\n', '# A\n', '## B']);

@@ -1,6 +1,6 @@
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
-import { chunkStarts, chunkTree, parseMarkdown, referencedIn, type ParsedMarkdown } from './parse';
+import { chunkStarts, chunkTree, definitionsIn, keyOf, parseMarkdown, referencedIn, type ParsedMarkdown } from './parse';
 import { CHARS, LINE_HEIGHT_UNITS, UNITS_PER_EM, WIDTHS, type FontStyle } from './fontMetrics';
 
 /*
@@ -837,15 +837,15 @@ export class LayoutCache {
   #chunks = new Map<string, ChunkLayout>();
   /** Chunks laid out (not found in the cache) by the last estimate: for tests and benchmarks. */
   misses = 0;
-  /** @internal */
-  lookup(key: string, text: string, first: boolean, g: Geometry): ChunkLayout {
-    if (key !== this.#key) {
-      this.#key = key;
+  /** @internal A chunk's layout by its key (see `keyOf`) for the settings `settingsKey`; `make` lays it out. */
+  lookup(settingsKey: string, key: string, make: () => ChunkLayout): ChunkLayout {
+    if (settingsKey !== this.#key) {
+      this.#key = settingsKey;
       this.#chunks.clear();
     }
-    let layout = this.#chunks.get(first ? `\u0001${text}` : text);
+    let layout = this.#chunks.get(key);
     if (!layout) {
-      layout = layoutChunk(text, first, g, false);
+      layout = make();
       this.misses++;
     }
     return layout;
@@ -1075,13 +1075,16 @@ function layout(text: string, starts: readonly number[], settings: PageSettings,
   const g = geometry(settings);
   const used = new Map<string, ChunkLayout>();
   if (cache) cache.misses = 0;
+  // `[x]` is a link anywhere in a text that defines `[x]: url` anywhere (see `Definitions`).
+  const definitions = definitionsIn(text, starts);
   const estimate = paginateChunks(starts.length, (c) => starts[c]!, (c) => {
     const chunk = text.slice(starts[c]!, starts[c + 1] ?? text.length);
-    // The first chunk apart: the same text elsewhere holds no front matter.
-    const key = c === 0 ? `\u0001${chunk}` : chunk;
+    const labels = referencedIn(chunk, definitions);
+    const key = keyOf(chunk, labels, c === 0);
     let chunkLayout = used.get(key);
     if (!chunkLayout) {
-      chunkLayout = cache ? cache.lookup(g.key, chunk, c === 0, g) : layoutChunk(chunk, c === 0, g, Boolean(trace));
+      const make = () => layoutChunk(chunk, c === 0, g, Boolean(trace), labels.length ? chunkTree(chunk, c === 0, labels) : undefined);
+      chunkLayout = cache ? cache.lookup(g.key, key, make) : make();
       used.set(key, chunkLayout);
     }
     return chunkLayout;

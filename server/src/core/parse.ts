@@ -88,8 +88,8 @@ export interface ParsedMarkdown {
  * hold it, see `referencedIn`) is parsed with a definition of it — then dropped — and gives what
  * it gives in the whole text. The definitions go before a chunk, which starts where the blocks
  * before it are closed; after the first chunk, which may open with front matter. (A block left
- * open at its end would take them in, but then it runs to the end of the text: there is no
- * other chunk, and nothing defined elsewhere.)
+ * open at its end takes them in, but then it runs to the end of the text: it holds every
+ * definition itself and is parsed alone.)
  */
 export interface Definitions {
   /** The labels, sorted and joined: whether an edit changed them. */
@@ -129,7 +129,7 @@ export interface ParsedChunk {
  */
 export class ParseCache {
   #last?: ParsedMarkdown;
-  /** The last text was parsed whole: a block left open at a chunk's end took in definitions parsed after it (a safety net: see `Definitions`). */
+  /** The last text was parsed whole: a chunk's blocks took in the definitions parsed with it (a safety net: see `chunkTree`). */
   #lastWhole = false;
   readonly #told: boolean;
   /** Length of the text now, and how much of its start and end the last parsed text shares. */
@@ -266,8 +266,6 @@ const HTML_END: Array<RegExp | undefined> = [undefined, /<\/(?:script|pre|style|
 const HTML_TAG = /^[ \t]*<\/?[A-Za-z]/;
 /** Marks an HTML block that ends at the next blank line. */
 const UNTIL_BLANK = /^[ \t\r]*$/;
-/** A link reference definition: it reaches links anywhere in the document (see `chunkStarts`). */
-const DEFINITION = /^ {0,3}\[[^\]]*\]:/;
 
 /** The fence a line opens (its backticks or tildes), or undefined: a backtick fence's info string has no backtick. */
 function fenceOpen(line: string): string | undefined {
@@ -299,24 +297,23 @@ function htmlEnd(line: string): RegExp | undefined {
  * - before a line indented less than 4 spaces that follows a blank line: it ends every open
  *   paragraph, list and quote — unless a list is open and the line is an item (which may continue
  *   it) or indented (which may go on with its last item).
- * Parsing the chunks apart then gives the same blocks as parsing whole. Not the same inlines when
- * the document has link reference definitions (`[x]: url` makes `[x]` a link anywhere):
- * `parseMarkdown` parses such chunks with the definitions (see `Definitions`); here, without a
- * parse to tell a definition from a line that only looks like one, the text is one chunk.
+ * Parsing the chunks apart then gives the same blocks as parsing whole, and the same inlines when
+ * a chunk that may refer to a link reference definition elsewhere is parsed with it (see
+ * `Definitions`, `definitionsIn`).
  * `headingsOnly`: the start of each ATX heading line (for the light parse, which reads no links).
  */
 export function chunkStarts(text: string, headingsOnly = false): number[] {
   const starts = [0];
-  const { definitions } = scanCuts(text, 0, headingsOnly, starts);
-  return definitions && !headingsOnly ? [0] : starts;
+  scanCuts(text, 0, headingsOnly, starts);
+  return starts;
 }
 
 /**
  * Scans the lines from `from` (0, or the start of a chunk: no block open there) and pushes the
  * cuts after it onto `starts`; `stop` may end the scan at a cut (which it then does not push).
- * Says whether a link reference definition was seen, and where the scan stopped.
+ * Says where the scan stopped.
  */
-function scanCuts(text: string, from: number, headingsOnly: boolean, starts: number[], stop?: (cut: number) => boolean): { definitions: boolean; stoppedAt: number } {
+function scanCuts(text: string, from: number, headingsOnly: boolean, starts: number[], stop?: (cut: number) => boolean): { stoppedAt: number } {
   let pos = from;
   if (from === 0) {
     if (text.charCodeAt(0) === 0xfeff) pos = 1;
@@ -330,7 +327,6 @@ function scanCuts(text: string, from: number, headingsOnly: boolean, starts: num
   }
   let fence: string | undefined;
   let html: RegExp | undefined;
-  let definitions = false;
   let prevBlank = false;
   /** A list is open: what follows at column 0 after a blank line may be its next item. */
   let inList = false;
@@ -363,7 +359,7 @@ function scanCuts(text: string, from: number, headingsOnly: boolean, starts: num
       const listLine = !codeIndent && LIST_ITEM.test(lead ? text.slice(pos + lead, Math.min(nl, pos + lead + 16)) : line);
       // After a blank line, an item or an indented line may go on with the list above, if any.
       if (pos > from && (heading || (!headingsOnly && prevBlank && !codeIndent && !(inList && (listLine || lead > 0))))) {
-        if (stop?.(pos)) return { definitions, stoppedAt: pos };
+        if (stop?.(pos)) return { stoppedAt: pos };
         starts.push(pos);
       }
       if (heading) inList = false;
@@ -371,12 +367,11 @@ function scanCuts(text: string, from: number, headingsOnly: boolean, starts: num
       else if (prevBlank && !indented) inList = false;
       if (FENCE.test(line)) fence = fenceOpen(text.slice(pos, nl));
       if (!fence && (c === 60 /* < */ || indented)) html = htmlEnd(text.slice(pos, nl));
-      if (c === 91 /* [ */ || indented) definitions ||= DEFINITION.test(text.slice(pos, nl));
     }
     prevBlank = blank;
     pos = nl + 1;
   }
-  return { definitions, stoppedAt: text.length };
+  return { stoppedAt: text.length };
 }
 
 /**
@@ -420,7 +415,7 @@ export function parseMarkdown(text: string, cache?: ParseCache): ParsedMarkdown 
     }
     definitions = found;
   }
-  // A block left open at the end of the text took in the definitions parsed after its chunk.
+  // A safety net (see `chunkTree`): the text as one chunk, which needs no definitions from elsewhere.
   const out: ParsedMarkdown = { text, headings: [], numberedLines: [], chunks: [] };
   misses += addChunks(out, text, [0], text.length, known)!;
   cache?.remember(out, true, misses, prior);
@@ -428,7 +423,7 @@ export function parseMarkdown(text: string, cache?: ParseCache): ParsedMarkdown 
 }
 
 /** A chunk's key among parsed chunks: its text, and the labels it was parsed with definitions of. */
-function keyOf(chunk: string, labels: readonly string[], first: boolean): string {
+export function keyOf(chunk: string, labels: readonly string[], first: boolean): string {
   const key = labels.length ? `${chunk}\0${labels.join('\n')}` : chunk;
   return first ? `\u0001${key}` : key;
 }
@@ -455,7 +450,7 @@ export function referencedIn(chunk: string, definitions: Definitions | undefined
 }
 
 /** The definitions in the chunks of `text` at `starts` that may hold one (`[label]:` needs a `]:`). */
-function definitionsIn(text: string, starts: readonly number[]): Definitions | undefined {
+export function definitionsIn(text: string, starts: readonly number[]): Definitions | undefined {
   if (!text.includes(']:')) return undefined;
   const chunks: ParsedChunk[] = [];
   for (let i = 0; i < starts.length; i++) {
@@ -620,9 +615,10 @@ function parseChunk(text: string, first: boolean, labels: readonly string[], fre
 
 /**
  * The mdast tree of one chunk of a document (the `first`: it may open with front matter) parsed
- * with definitions of `labels` (see `Definitions`), with offsets into `text`; undefined when a
- * block left open at the chunk's end took them in. Throws on pathological input (nesting deep
- * enough to exhaust the stack).
+ * with definitions of `labels` (see `Definitions`), with offsets into `text`. Undefined should a
+ * block have taken in the definitions parsed before the chunk (none can: the chunk starts where
+ * every block is closed; the caller then parses the text whole). Throws on pathological input
+ * (nesting deep enough to exhaust the stack).
  */
 export function chunkTree(text: string, first: boolean, labels: readonly string[] = []): unknown {
   if (!labels.length) {
@@ -643,8 +639,10 @@ export function chunkTree(text: string, first: boolean, labels: readonly string[
   const after = labels.length ? definitions.map((d) => `\n\n${d}`).join('') + '\n' : '';
   const tree = (first ? processor : bodyProcessor).parse(body + after) as unknown as MdNode;
   if (bom) shiftPositions(tree, bom);
-  if (!labels.length) return tree;
-  return dropDefinitions(tree, (tree.children?.length ?? 0) - labels.length, labels.length, text.length) ? tree : undefined;
+  if (!labels.length || dropDefinitions(tree, (tree.children?.length ?? 0) - labels.length, labels.length, text.length)) return tree;
+  // A block left open at the end took them in: then this chunk runs to the end of the text and
+  // holds every definition itself.
+  return chunkTree(text, first);
 }
 
 /**
