@@ -19,7 +19,7 @@ const corpus = [
 
 const junk = fc.oneof(
   fc.string({ maxLength: 8 }),
-  fc.constantFrom('\u0000', '\uD800', '\uFEFF', '\r', '\r\n', '\u0301', '…', '.....', '__', '# ', '## III. ', '---\n', '```', '> ', '- ', '1. ', '**', '<!--', '(Địa danh)'),
+  fc.constantFrom('\u0000', '\uD800', '\uFEFF', '\r', '\r\n', '\u0301', '…', '.....', '__', '# ', '## III. ', '---\n', '```', '> ', '- ', '1. ', '**', '<!--', '(Địa danh)', '[^1]', '\n[^1]: /u\n', '[x]: '),
   fc.string({ unit: 'grapheme', maxLength: 6 }),
 );
 
