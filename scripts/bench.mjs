@@ -3,6 +3,7 @@
 //
 //   node scripts/bench.mjs [--quick] [--reps N] [--pages 3,15,60,300] [--core-pages 15,300]
 //                          [--skip-lsp] [--skip-core] [--docs-only] [--json FILE] [--node-args="..."]
+//                          [--variants]
 //
 // 1. Copies shared/tools/lspbench (read-only) to node_modules/.cache/lspbench/tool and installs its
 //    dependencies there when its lock file changed (npm ci). The copy gets one addition: the
@@ -20,6 +21,10 @@
 //    diagnostics, RSS, and ratios to the floor.
 // 4. In-process: the per-keystroke cost of core.check on the same edit script, incremental (one
 //    ParseCache per document, as the server does) vs from scratch, at 15 and 300 pages.
+// --variants adds two reports to step 3, made from the largest of --pages: "footnote", with a
+// pandoc-style footnote line at the end (`[^1]: Theo …`, prose to CommonMark), and "references",
+// with `[^0]`…`[^6]` cited in every 20th prose paragraph and defined at the end (link reference
+// definitions reach references anywhere in a document).
 //
 // It measures and prints; it asserts nothing about times. Build first (`npm run build`).
 import { spawnSync } from 'node:child_process';
@@ -188,8 +193,29 @@ function generateDocs() {
     fs.writeFileSync(file, text);
     docs.push({ pages: p, file, kb: Buffer.byteLength(text) / 1024, headings: text.match(/^#{1,6} /gm)?.length ?? 0 });
   }
+  if (has('variants')) docs.push(...variantsOf(docs.find((d) => d.pages === Math.max(...PAGES))));
   log(`documents (${pool.paragraphs.length} paragraphs, ${pool.titles.length} titles in the pool): ` + docs.map((d) => `${d.pages} p = ${d.kb.toFixed(0)} KB, ${d.headings} headings`).join('; '));
   return docs;
+}
+
+/** The `--variants` reports, from the report `base` (see the head of this file). */
+function variantsOf(base) {
+  if (!base) return [];
+  const text = fs.readFileSync(base.file, 'utf8');
+  let prose = 0;
+  const cited = text
+    .split('\n\n')
+    .map((block) => (/^\p{L}/u.test(block) && prose++ % 20 === 10 ? `${block.replace(/[.;:]?$/, '')} (xem [^${prose % 7}]).` : block))
+    .join('\n\n');
+  const definitions = Array.from({ length: 7 }, (_, i) => `[^${i}]: https://mattran.org.vn/van-ban/${i}`).join('\n\n');
+  return [
+    ['footnote', `${text}\n[^1]: Theo Nghị quyết số 43 của Ban Chấp hành Trung ương\n`],
+    ['references', `${cited}\n\n${definitions}\n`],
+  ].map(([name, variant]) => {
+    const file = base.file.replace(/\.md$/, `-${name}.md`);
+    fs.writeFileSync(file, variant);
+    return { pages: `${base.pages} ${name}`, variant: true, file, kb: Buffer.byteLength(variant) / 1024, headings: base.headings };
+  });
 }
 
 // ------------------------------------------------------------------ 3. lspbench runs
@@ -233,7 +259,7 @@ function runServers(docs) {
   }
   const runs = new Map(); // `${label}|${pages}` -> results
   for (let rep = 1; rep <= REPS; rep++)
-    for (const d of docs.filter((d) => PAGES.includes(d.pages)))
+    for (const d of docs.filter((d) => PAGES.includes(d.pages) || d.variant))
       for (const s of rep % 2 ? SERVERS : [...SERVERS].reverse()) {
         const load = os.loadavg()[0];
         log(`rep ${rep}/${REPS}  ${s.label}  ${d.pages} p  (load ${load.toFixed(2)})`);
@@ -246,7 +272,7 @@ function runServers(docs) {
         runs.get(k).push(r);
       }
   const rows = [];
-  for (const d of docs.filter((d) => PAGES.includes(d.pages)))
+  for (const d of docs.filter((d) => PAGES.includes(d.pages) || d.variant))
     for (const s of SERVERS) {
       const rs = runs.get(`${s.label}|${d.pages}`) ?? [];
       const m = (f) => median(rs.map(f));
