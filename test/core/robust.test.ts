@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { check, createRegistry } from '../../server/src/core/index.ts';
+import { estimatePages, estimatePagesOf } from '../../server/src/core/pages.ts';
 import { builtinRegistry, builtinSources, findings, readFixture, ROOT } from '../helpers.ts';
 
 const at = (text: string, options = {}) => findings(text, options).map((f) => `${f.line}:${f.character} ${f.code}`);
@@ -48,6 +49,16 @@ test('deeply nested block quotes and lists never crash', () => {
   const quotes = '>'.repeat(20_000) + ' # sâu\n';
   const lists = Array.from({ length: 3_000 }, (_, i) => `${'  '.repeat(i)}- mục ${i}`).join('\n');
   for (const text of [quotes, lists]) assert.doesNotThrow(() => check(text, builtinRegistry()));
+});
+
+test('a deeply nested chunk that refers to a definition elsewhere: a page estimate, never an exception', () => {
+  const text = `[x]: https://mattran.org.vn\n\n${'>'.repeat(12_000)} Xem [x]\n`;
+  const estimate = estimatePages(text);
+  assert.ok(estimate.pages >= 1);
+  const result = check(text, builtinRegistry());
+  assert.ok(result.pages, 'the check has its estimate');
+  // Laid out again from the chunks' text (trees dropped, as after a check), with other settings.
+  assert.doesNotThrow(() => estimatePagesOf(result.context.doc, { fontSize: 13 }));
 });
 
 test('bad templates: missing id, duplicate ids, empty outline, each at its place', () => {

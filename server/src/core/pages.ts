@@ -804,12 +804,15 @@ function layoutTable(ctx: LayoutCtx, node: MdNode): boolean {
 
 // ─────────────────────────────────────────────────────────────────── chunks and cache
 
-/** `first`: the chunk at the start of the text, which may open with front matter. */
-function layoutChunk(text: string, first: boolean, g: Geometry, texts = false, parsed?: unknown): ChunkLayout {
+/**
+ * `first`: the chunk at the start of the text, which may open with front matter; `parsed`: its tree
+ * from the parse, else it is parsed here with definitions of `labels` (see `Definitions`).
+ */
+function layoutChunk(text: string, first: boolean, g: Geometry, texts = false, parsed?: unknown, labels: readonly string[] = []): ChunkLayout {
   const ctx: LayoutCtx = { src: text, g, lineStarts: lineStartsOf(text), units: [], texts };
   try {
-    // The tree parse.ts made of this chunk (offsets into `text`, definitions taken in), or a parse of it alone.
-    const tree = (parsed ?? chunkTree(text, first)) as MdNode;
+    // Parsed here, inside the `try`: a pathological chunk gets the fallback below, not an exception.
+    const tree = (parsed ?? chunkTree(text, first, labels) ?? chunkTree(text, first)) as MdNode;
     for (const node of tree.children ?? []) layoutBlock(ctx, node, TOP);
   } catch {
     // Pathological input (nesting deep enough to exhaust the stack): each non-blank source line
@@ -1032,7 +1035,7 @@ export function estimatePagesOf(doc: ParsedMarkdown, settings?: Partial<PageSett
     if (!kept || kept.key !== g.key) {
       const chunk = text.slice(chunks[c]!.offset, chunks[c]!.end);
       const first = chunks[c]!.offset === 0;
-      kept = { key: g.key, layout: layoutChunk(chunk, first, g, false, chunks[c]!.tree ?? chunkTree(chunk, first, referencedIn(chunk, doc.definitions))) };
+      kept = { key: g.key, layout: layoutChunk(chunk, first, g, false, chunks[c]!.tree, referencedIn(chunk, doc.definitions)) };
       memo.set(LAYOUT, kept);
     }
     return kept.layout;
@@ -1083,7 +1086,7 @@ function layout(text: string, starts: readonly number[], settings: PageSettings,
     const key = keyOf(chunk, labels, c === 0);
     let chunkLayout = used.get(key);
     if (!chunkLayout) {
-      const make = () => layoutChunk(chunk, c === 0, g, Boolean(trace), labels.length ? chunkTree(chunk, c === 0, labels) : undefined);
+      const make = () => layoutChunk(chunk, c === 0, g, Boolean(trace), undefined, labels);
       chunkLayout = cache ? cache.lookup(g.key, key, make) : make();
       used.set(key, chunkLayout);
     }
