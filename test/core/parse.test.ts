@@ -21,8 +21,8 @@ const piece = fc.constantFrom(
   'Chú thích [^1].\n', '[^1]: Theo Nghị quyết số 43\n', '[^1]: https://mattran.org.vn\n',
   // A label across lines in a quote (the `>` is not in it), with escapes, in other case and spacing.
   '> Xem [điều\n> lệ] và [a\\]b].\n', '[ĐIỀU   LỆ]: /dl\n', '[a\\]b]: /ab\n', '`[x]` trong mã\n',
-  // `---` after the start is a rule or an underline, never front matter.
-  '\n---\nkhông phải YAML\n---\n',
+  // `---` after the start is a rule or an underline, never front matter; a BOM there is text.
+  '\n---\nkhông phải YAML\n---\n', '\n\uFEFFĐoạn sau BOM giữa văn bản.\n',
 );
 const doc = fc.tuple(fc.boolean(), fc.array(piece, { maxLength: 25 })).map(([fm, pieces]) =>
   (fm ? '---\ndecuong: ke-hoach\n# chú thích YAML\n---\n' : '') + pieces.join(''));

@@ -625,19 +625,20 @@ export function chunkTree(text: string, first: boolean, labels: readonly string[
     const tree = plainChunk(text);
     if (tree) return tree;
   }
-  // micromark drops a BOM and counts offsets without it; parse without it and shift back.
-  const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  const body = bom ? text.slice(1) : text;
   // `#`: any destination will do; the checks and the layout read no URL.
   const definitions = labels.map((label) => `[${label}]: #`);
-  if (labels.length && !first) {
-    const before = definitions.map((d) => `${d}\n\n`).join('');
-    const tree = bodyProcessor.parse(before + body) as unknown as MdNode;
-    shiftPositions(tree, -before.length);
-    return dropDefinitions(tree, 0, labels.length, text.length) ? tree : undefined;
+  if (!first) {
+    // micromark drops a BOM at the start of its input; after the first chunk one is text, as in
+    // the whole document: a blank line before keeps it.
+    const before = labels.length ? definitions.map((d) => `${d}\n\n`).join('') : text.charCodeAt(0) === 0xfeff ? '\n' : '';
+    const tree = bodyProcessor.parse(before + text) as unknown as MdNode;
+    if (before) shiftPositions(tree, -before.length);
+    return !labels.length || dropDefinitions(tree, 0, labels.length, text.length) ? tree : undefined;
   }
+  // The document's BOM: micromark drops it and counts offsets without it; shift them back.
+  const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const after = labels.length ? definitions.map((d) => `\n\n${d}`).join('') + '\n' : '';
-  const tree = (first ? processor : bodyProcessor).parse(body + after) as unknown as MdNode;
+  const tree = processor.parse((bom ? text.slice(1) : text) + after) as unknown as MdNode;
   if (bom) shiftPositions(tree, bom);
   if (!labels.length || dropDefinitions(tree, (tree.children?.length ?? 0) - labels.length, labels.length, text.length)) return tree;
   // A block left open at the end took them in: then this chunk runs to the end of the text and
