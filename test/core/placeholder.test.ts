@@ -31,6 +31,13 @@ test('not blanks: sentence and list ellipses, numbers, URLs, code, tables, empha
   check('Đây là __in đậm__ và snake__case.', []);
 });
 
+test('a paragraph indented with a tab or four spaces (code to Markdown) still has its blanks found; fenced code has none', () => {
+  check('# I. MỤC ĐÍCH\n\n\tTổ chức hội nghị tại ..... vào ngày __ tháng __\n\n    Chủ trì: (họ và tên).\n', ['.....', '__', '__', '(họ và tên)']);
+  check('Đoạn.\r\n\r\n\tCó chỗ trống .....\r\n', ['.....']);
+  check('```\nngày __ tháng __ tại .....\n```\n\n   ~~~\n.....\n   ~~~\n', []);
+  check('- mục\n\n      mã trong mục với .....\n', ['.....']);
+});
+
 test('NFD text: the range still covers exactly the blank', () => {
   const text = '(Địa danh), với.....lượt'.normalize('NFD');
   assert.deepEqual(blanks(text).map((b) => b.normalize('NFC')), ['(Địa danh)', '.....']);

@@ -103,7 +103,7 @@ export interface ChunkSummary {
   frontMatter?: FrontMatter;
   headings: Heading[];
   blocks: Block[];
-  /** Ranges of prose (text nodes): where blanks are looked for; code, HTML and URLs are not prose. */
+  /** Ranges of prose (text nodes, indented code): where blanks are looked for; fenced and inline code, HTML and URLs are not prose. */
   prose: Array<[number, number]>;
   numberedLines: NumberedLine[];
   /** Labels of the link reference definitions in the chunk (normalised): absent when none. */
@@ -603,7 +603,7 @@ function parseChunk(text: string, first: boolean, labels: readonly string[], fre
       if (node.type === 'heading') summary.headings.push(toHeading(node, text));
       else summary.blocks.push({ type: node.type, offset: startOf(node), end: endOf(node) });
       if (node.type === 'paragraph' || node.type === 'list') collectNumberedLines(node, text, summary.numberedLines);
-      collectProse(node, summary.prose);
+      collectProse(node, text, summary.prose);
       collectDefinitions(node, defines);
     } catch {
       // A pathological block (nesting deep enough to exhaust the stack) is skipped, not fatal.
@@ -828,13 +828,22 @@ export function parseLight(text: string): ParsedMarkdown {
   return out;
 }
 
-function collectProse(node: MdNode, out: Array<[number, number]>): void {
+/** A fenced code block opens with its fence; an indented one with its text. */
+const FENCED = /^[ \t]*(?:```|~~~)/;
+
+function collectProse(node: MdNode, text: string, out: Array<[number, number]>): void {
   if (node.type === 'text') {
     out.push([startOf(node), endOf(node)]);
     return;
   }
+  // A report's "code indented" is a paragraph typed with a tab or four spaces before it (its
+  // blanks are typeset all the same); code is what an author fences.
+  if (node.type === 'code' && !FENCED.test(text.slice(startOf(node), startOf(node) + 8))) {
+    out.push([startOf(node), endOf(node)]);
+    return;
+  }
   if (node.type === 'code' || node.type === 'inlineCode' || node.type === 'html' || node.type === 'yaml') return;
-  for (const child of node.children ?? []) collectProse(child, out);
+  for (const child of node.children ?? []) collectProse(child, text, out);
 }
 
 const EMPHASIS_OPEN = /^(\*\*|__|\*|_)(?=\S)/;

@@ -85,4 +85,13 @@ describe('checks', () => {
     // Nothing else is wrong with this report.
     assert.deepEqual(ds.filter((d) => String(d.code) !== 'placeholder'), [], show(ds));
   });
+
+  it('placeholder: a blank in a paragraph indented with a tab (code to Markdown) is flagged; one in fenced code is not', async () => {
+    const doc = await openReport('bao-cao', 'thut-dau-dong.md');
+    const expected = rangeOf(doc, /^\tTổ chức hội nghị/, '.....');
+    const ds = await waitForDiagnostics(doc.uri, (x) => withCode(x, 'placeholder').length >= 1, 'the blank of the indented paragraph');
+    const blanks = withCode(ds, 'placeholder');
+    assert.deepEqual(blanks.map((d) => at(d.range)), [at(expected)], `placeholder ranges:\n${show(blanks)}`);
+    assert.equal(doc.getText(blanks[0]!.range), '.....');
+  });
 });
