@@ -391,13 +391,7 @@ export function parseMarkdown(text: string, cache?: ParseCache): ParsedMarkdown 
   const starts = [0];
   scanCuts(text, 0, false, starts);
   // Chunks of the last parse by text: a whole-text replacement (a fix, a reload) keeps most.
-  const known = new Map<string, ChunkSummary>();
-  if (prior) {
-    for (const c of prior.last.chunks) {
-      const chunk = prior.last.text.slice(c.offset, c.end);
-      known.set(keyOf(chunk, referencedIn(chunk, prior.last.definitions), c.offset === 0), c.summary);
-    }
-  }
+  const known = prior ? byKey(prior.last) : new Map<string, ChunkSummary>();
   // First with the last parse's definitions (an edit seldom changes them) or those of the chunks
   // that may hold one, then with those found. A chunk's definitions do not depend on the ones
   // parsed with it, so a second pass finds the same.
@@ -426,6 +420,17 @@ export function parseMarkdown(text: string, cache?: ParseCache): ParsedMarkdown 
 export function keyOf(chunk: string, labels: readonly string[], first: boolean): string {
   const key = labels.length ? `${chunk}\0${labels.join('\n')}` : chunk;
   return first ? `\u0001${key}` : key;
+}
+
+/** Chunks `from`…`to` of a parse by their key (see `keyOf`), for a parse of a new text to re-use. */
+function byKey(parsed: ParsedMarkdown, from = 0, to = parsed.chunks.length): Map<string, ChunkSummary> {
+  const known = new Map<string, ChunkSummary>();
+  for (let k = from; k < to; k++) {
+    const c = parsed.chunks[k]!;
+    const chunk = parsed.text.slice(c.offset, c.end);
+    known.set(keyOf(chunk, referencedIn(chunk, parsed.definitions), c.offset === 0), c.summary);
+  }
+  return known;
 }
 
 /** Innermost brackets: a reference's label is one (a label holds no bracket but an escaped one). */
@@ -535,11 +540,7 @@ function reparse(text: string, last: ParsedMarkdown, prefix: number, suffix: num
   out.headings = last.headings.slice(0, countBefore(last.headings, from));
   out.numberedLines = last.numberedLines.slice(0, countBefore(last.numberedLines, from));
   // The old chunks of the region, by text: an edit that only moves text re-parses nothing.
-  const known = new Map<string, ChunkSummary>();
-  for (let k = i; k < j; k++) {
-    const chunk = old.slice(oldChunks[k]!.offset, oldChunks[k]!.end);
-    known.set(keyOf(chunk, referencedIn(chunk, last.definitions), false), oldChunks[k]!.summary);
-  }
+  const known = byKey(last, i, j);
   const misses = addChunks(out, text, starts, regionEnd, known);
   if (misses === undefined) return undefined;
   // The edit added or took away a definition: every chunk that may refer to it is parsed again.
