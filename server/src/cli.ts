@@ -126,7 +126,11 @@ function fixFile(file: string, text: string, checkText: (t: string, cache: Parse
   const tmp = join(dirname(file), `.${basename(file)}.decuong-${process.pid}.tmp`);
   writeFileSync(tmp, result.text);
   renameSync(tmp, file);
+  // Blank lines come by the hundred in a pasted report: told as one count.
+  const blankLines = result.applied.filter((f) => f.code === 'joined-paragraph').length;
+  if (blankLines) process.stderr.write(`${file}: ${lang === 'vi' ? `đã thêm ${blankLines} dòng trống giữa các đoạn văn` : `inserted ${blankLines} blank line(s) between paragraphs`}\n`);
   for (const f of result.applied) {
+    if (f.code === 'joined-paragraph') continue;
     const what = f.code === 'missing-section'
       ? (lang === 'vi' ? `đã chèn mục “${String(f.data?.title)}”` : `inserted section “${String(f.data?.title)}”`)
       : (lang === 'vi' ? 'đã đánh dấu tiêu đề' : 'marked the title as a heading');

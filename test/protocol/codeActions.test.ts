@@ -61,6 +61,34 @@ test('heading-not-marked quick fix, fix-all of one code, and source.fixAll.decuo
   assert.equal(all, text.replace('\nII. THỜI GIAN', '\n## II. THỜI GIAN').replace('\nIII. KINH', '\n## III. KINH'));
 });
 
+test('joined-paragraph: the quick fix inserts a blank line; source.fixAll separates the paragraphs and marks the titles, the insert-missing command only the titles', async (t) => {
+  const text = 'BÁO CÁO\r\nI. MỤC ĐÍCH\r\nNội dung thứ nhất.\r\nII. THỜI GIAN\r\nNội dung thứ hai.\r\n';
+  const { server, diagnostics } = await open(text);
+  t.after(() => server.stop());
+  const joined = diagnostics.filter((d) => d.code === 'joined-paragraph');
+  // Each on the line's first word: “I.”, “Nội”, “II.”, “Nội”.
+  assert.deepEqual(joined.map((d) => [d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character]), [[1, 0, 1, 2], [2, 0, 2, 3], [3, 0, 3, 3], [4, 0, 4, 3]]);
+  assert.deepEqual(diagnostics.filter((d) => d.code === 'heading-not-marked').map((d) => d.range.start.line), [1, 3]);
+  const [blank, all] = await ask(server, [joined[1]!], ['quickfix']);
+  assert.equal(blank!.title, 'Insert a blank line before it');
+  assert.equal(applyAction(text, 1, blank!), text.replace('\r\nNội dung thứ nhất', '\r\n\r\nNội dung thứ nhất'));
+  assert.equal(all!.title, 'Fix all “joined-paragraph” problems in the file');
+  assert.equal(applyAction(text, 1, all!), text.replace(/\r\n(?=.)/g, '\r\n\r\n'));
+
+  const [fixAll] = await ask(server, [], ['source.fixAll']);
+  const fixed = applyAction(text, 1, fixAll!);
+  assert.equal(fixed, 'BÁO CÁO\r\n\r\n# I. MỤC ĐÍCH\r\n\r\nNội dung thứ nhất.\r\n\r\n# II. THỜI GIAN\r\n\r\nNội dung thứ hai.\r\n');
+  server.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: fixed }] });
+  assert.deepEqual((await server.waitFor(uri, (p) => p.version === 2)).diagnostics.map((d) => d.code), ['no-template']);
+
+  // The insert-missing command marks titles (so that they are not inserted twice), no blank lines.
+  server.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 3 }, contentChanges: [{ text }] });
+  await server.waitFor(uri, (p) => p.version === 3);
+  assert.deepEqual(await server.connection.sendRequest('workspace/executeCommand', { command: 'decuong.server.insertMissingSections', arguments: [uri] }), { applied: true, inserted: 2 });
+  const change = (server.appliedEdits.at(-1)!.edit as { documentChanges: TextDocumentEdit[] }).documentChanges[0]!;
+  assert.equal(TextDocument.applyEdits(TextDocument.create(uri, 'markdown', 3, text), change.edits as TextEdit[]), text.replace('I. MỤC', '# I. MỤC').replace('II. THỜI', '# II. THỜI'));
+});
+
 test('no action for a stale or foreign diagnostic; only= is respected', async (t) => {
   const { server, diagnostics } = await open('## I. A\n\n## III. B\n');
   t.after(() => server.stop());

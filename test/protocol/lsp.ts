@@ -12,6 +12,8 @@ export interface ServerUnderTest {
   /** Resolves with the first publication for `uri` that satisfies `pred` (already received or future). */
   waitFor(uri: string, pred: (p: PublishDiagnosticsParams) => boolean, timeoutMs?: number): Promise<PublishDiagnosticsParams>;
   notifications: Array<{ method: string; params: unknown }>;
+  /** Every `workspace/applyEdit` the server asked for (each answered as applied). */
+  appliedEdits: Array<{ label?: string; edit: unknown }>;
   stop(): Promise<void>;
 }
 
@@ -33,6 +35,11 @@ export async function startServer(options: { settings?: Record<string, unknown>;
   connection.onNotification('decuong/reportInfo', (params: unknown) => { notifications.push({ method: 'decuong/reportInfo', params }); });
   connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => options.settings ?? {}));
   connection.onRequest('client/registerCapability', () => null);
+  const appliedEdits: ServerUnderTest['appliedEdits'] = [];
+  connection.onRequest('workspace/applyEdit', (params: { label?: string; edit: unknown }) => {
+    appliedEdits.push(params);
+    return { applied: true };
+  });
   connection.listen();
   const folder = options.workspaceFolder;
   await connection.sendRequest('initialize', {
@@ -48,6 +55,7 @@ export async function startServer(options: { settings?: Record<string, unknown>;
     child,
     published,
     notifications,
+    appliedEdits,
     waitFor(uri, pred, timeoutMs = 10_000) {
       const seen = published.find((p) => p.uri === uri && pred(p));
       if (seen) return Promise.resolve(seen);

@@ -47,26 +47,34 @@ export function applyEdits(text: string, edits: readonly Fix[]): string {
 }
 
 /** Codes whose preferred fixes are safe to apply unasked (on save): they only insert text. */
-export const FIX_ALL_CODES = ['heading-not-marked', 'missing-section'] as const;
+export const FIX_ALL_CODES = ['joined-paragraph', 'heading-not-marked', 'missing-section'] as const;
+
+/**
+ * Codes whose fixes do not depend on one another (a blank line between two lines), applied all in
+ * one step: a report pasted from Word has hundreds.
+ */
+const FIXED_TOGETHER: ReadonlySet<string> = new Set(['joined-paragraph']);
 
 /**
  * Fix-all: applies the preferred fix of the first fixable finding, checks again, and repeats, so
  * each insertion sees the ones before it (numbers, places). Returns edits of the original text.
- * `checkText` should check with `insertOnly` set, so no fix rewrites the author's numbers.
+ * `checkText` should check with `insertOnly` set, so no fix rewrites the author's numbers. `codes`:
+ * the codes fixed, in this order (some of `FIX_ALL_CODES`).
  */
-export function fixAll(text: string, checkText: (text: string) => Finding[], maxSteps = 200): { text: string; edits: Fix[]; applied: Finding[] } {
+export function fixAll(text: string, checkText: (text: string) => Finding[], maxSteps = 200, codes: readonly string[] = FIX_ALL_CODES): { text: string; edits: Fix[]; applied: Finding[] } {
   const composer = new EditComposer();
   const applied: Finding[] = [];
   let current = text;
   for (let step = 0; step < maxSteps; step++) {
     const findings = checkText(current);
-    const next = FIX_ALL_CODES.map((code) => findings.find((f) => f.code === code && f.fixes?.some((x) => x.preferred))).find(Boolean);
+    const next = codes.map((code) => findings.find((f) => f.code === code && f.fixes?.some((x) => x.preferred))).find(Boolean);
     if (!next) break;
-    const fix = next.fixes!.find((x) => x.preferred)!;
-    // Apply the fix's own edits back to front so their offsets stay valid.
-    for (const e of [...fix.edits].sort((a, b) => b.offset - a.offset)) composer.apply(e);
-    current = applyEdits(current, fix.edits);
-    applied.push(next);
+    const batch = FIXED_TOGETHER.has(next.code) ? findings.filter((f) => f.code === next.code && f.fixes?.some((x) => x.preferred)) : [next];
+    const edits = batch.flatMap((f) => f.fixes!.find((x) => x.preferred)!.edits);
+    // Apply the edits back to front so their offsets stay valid.
+    for (const e of [...edits].sort((a, b) => b.offset - a.offset)) composer.apply(e);
+    current = applyEdits(current, edits);
+    applied.push(...batch);
   }
   return { text: current, edits: composer.edits, applied };
 }

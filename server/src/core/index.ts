@@ -20,7 +20,7 @@ export { loadTemplates } from './templates';
 export { checks } from './checks';
 export { LineIndex, lineBreakOf } from './lines';
 export { ParseCache } from './parse';
-export { fixAll, applyEdits, EditComposer } from './fixAll';
+export { fixAll, applyEdits, EditComposer, FIX_ALL_CODES } from './fixAll';
 export { estimatePages, LayoutCache, DEFAULT_PAGE_SETTINGS, parseMargins, type PageEstimate, type PageSettings } from './pages';
 export { pageLimitOf } from './checks/page-limit';
 

@@ -5,6 +5,7 @@ import { parseDocument } from 'yaml';
 import { parseNumbering, type Numbering } from './numbering';
 import { isOptionalTitle, titleKeys, type TitleKeys } from './normalize';
 import type { TextChange } from './structure';
+import { endsParagraph, opensParagraph, type ParagraphLines } from './joins';
 
 /** A heading of a report or template, with offsets into the original text. */
 export interface Heading {
@@ -106,6 +107,8 @@ export interface ChunkSummary {
   /** Ranges of prose (text nodes, indented code): where blanks are looked for; fenced and inline code, HTML and URLs are not prose. */
   prose: Array<[number, number]>;
   numberedLines: NumberedLine[];
+  /** Paragraphs of more than one line (soft line breaks; see `joins.ts`): absent when none. */
+  paragraphs?: ParagraphLines[];
   /** Labels of the link reference definitions in the chunk (normalised): absent when none. */
   defines?: string[];
   /** Results of checks that depend on this chunk's text only, keyed by the check and its options. */
@@ -595,6 +598,7 @@ function parseChunk(text: string, first: boolean, labels: readonly string[], fre
   if (!tree) return undefined;
   if (fresh) fresh.tree = tree;
   const defines: string[] = [];
+  const paragraphs: ParagraphLines[] = [];
   for (const node of tree.children ?? []) {
     try {
       if (node.type === 'yaml' && !summary.frontMatter && startOf(node) <= 1) {
@@ -606,11 +610,13 @@ function parseChunk(text: string, first: boolean, labels: readonly string[], fre
       if (node.type === 'paragraph' || node.type === 'list') collectNumberedLines(node, text, summary.numberedLines);
       collectProse(node, text, summary.prose);
       collectDefinitions(node, defines);
+      collectParagraphs(node, text, paragraphs);
     } catch {
       // A pathological block (nesting deep enough to exhaust the stack) is skipped, not fatal.
     }
   }
   if (defines.length) summary.defines = defines;
+  if (paragraphs.length) summary.paragraphs = paragraphs;
   return summary;
 }
 
@@ -847,6 +853,23 @@ function collectProse(node: MdNode, text: string, out: Array<[number, number]>):
   for (const child of node.children ?? []) collectProse(child, text, out);
 }
 
+/** Paragraphs (in lists and quotes too) of more than one line: where their lines start. */
+function collectParagraphs(node: MdNode, text: string, out: ParagraphLines[]): void {
+  if (node.type !== 'paragraph') {
+    for (const child of node.children ?? []) collectParagraphs(child, text, out);
+    return;
+  }
+  const lines = [startOf(node)];
+  // Soft line breaks are in the paragraph's own text nodes. Not those inside emphasis or a link
+  // (a blank line there would break the `**` pair), nor a hard break's, nor in code spans or HTML.
+  for (const child of node.children ?? []) {
+    if (child.type !== 'text') continue;
+    const end = endOf(child);
+    for (let nl = text.indexOf('\n', startOf(child)); nl >= 0 && nl < end; nl = text.indexOf('\n', nl + 1)) lines.push(nl + 1);
+  }
+  if (lines.length > 1) out.push({ lines, end: endOf(node) });
+}
+
 const EMPHASIS_OPEN = /^(\*\*|__|\*|_)(?=\S)/;
 const BULLET = /^[-*+][ \t]/;
 
@@ -875,11 +898,14 @@ function collectNumberedLines(node: MdNode, text: string, out: NumberedLine[]): 
     const numbering = !BULLET.test(body) && indent < 4 ? parseNumbering(plain.normalize('NFC')) : undefined;
     if (numbering) {
       const prev = prevLine.trimEnd();
-      const opensBlock = pos === start || prev === '' || /[.:;!?)]$|\*\*$/.test(prev) || Boolean(parseNumbering(prev.replace(/^\*+/, '').normalize('NFC')));
+      // After a title in capitals too: a report pasted from Word is one paragraph (`joined-paragraph`).
+      const opensBlock = pos === start || prev === '' || /[.:;!?)]$|\*\*$/.test(prev) || endsParagraph(prev.replace(/^[ \t>]*/, ''));
       out.push({ offset: pos, end: lineEnd, textOffset, text: plain, numbering, emphasised, opensBlock, runsOn: false });
     } else if (out.length && out[out.length - 1]!.end === pos - (text[pos - 2] === '\r' ? 2 : 1) && raw.trim() && !BULLET.test(raw.trimStart())) {
-      // A following line that is neither numbered nor a bullet continues the numbered line's prose.
-      out[out.length - 1]!.runsOn = true;
+      // A following line that is neither numbered nor a bullet continues the numbered line's prose
+      // — unless it reads as a paragraph of its own after a title (`joined-paragraph`).
+      const title = out[out.length - 1]!;
+      if (!endsParagraph(title.text) || !opensParagraph(raw.replace(/^[ \t>]*/, ''))) title.runsOn = true;
     }
     prevLine = raw;
     pos = nl + 1;

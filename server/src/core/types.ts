@@ -6,6 +6,7 @@ export type Code =
   | 'section-title'
   | 'numbering'
   | 'heading-not-marked'
+  | 'joined-paragraph'
   | 'placeholder'
   | 'page-limit'
   | 'no-template'

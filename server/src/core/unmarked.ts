@@ -3,6 +3,7 @@ import type { Outline } from './outline';
 import type { Template } from './templates';
 import type { NumberingStyle } from './numbering';
 import { containsWords, isOptionalTitle, titleKeys } from './normalize';
+import { mostlyUpperCase } from './joins';
 
 /** Ranks of numbering styles in Vietnamese documents, outermost first; decimals go by depth. */
 function rank(style: NumberingStyle, parts = 1): number {
@@ -38,13 +39,6 @@ function readsAsProse(line: NumberedLine): boolean {
   if (/[.!?]\s+\p{Lu}/u.test(title)) return true;
   if (words.length > 45) return true;
   return /[.!?]$/.test(title) && words.length > 15;
-}
-
-function mostlyUpperCase(text: string): boolean {
-  const letters = text.match(/\p{L}/gu) ?? [];
-  if (letters.length < 3) return false;
-  const upper = letters.filter((c) => c !== c.toLocaleLowerCase('vi')).length;
-  return upper / letters.length >= 0.7;
 }
 
 /**

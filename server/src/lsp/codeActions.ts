@@ -64,7 +64,7 @@ export function codeActions(doc: TextDocument, result: CheckResult, params: Code
   // Asked for explicitly (on save, or the Source Action menu): insert-only fixes, one undo step.
   if (only?.some((o) => FixAllKind.startsWith(o) && o.startsWith(CodeActionKind.Source))) {
     const edits = fixAllEdits();
-    if (edits.length) out.push(action(doc, lang === 'vi' ? 'Chèn các mục còn thiếu theo đề cương' : 'Insert the missing outline sections', FixAllKind, edits));
+    if (edits.length) out.push(action(doc, lang === 'vi' ? 'Sửa báo cáo: dòng trống giữa các đoạn, tiêu đề, mục còn thiếu' : 'Fix the report: blank lines between paragraphs, headings, missing sections', FixAllKind, edits));
   }
   return out;
 }

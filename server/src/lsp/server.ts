@@ -11,7 +11,7 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { check, fixAll, langOf, pageLimitOf, ParseCache, type CheckResult, type Fix, type Lang } from '../core';
+import { check, fixAll, FIX_ALL_CODES, langOf, pageLimitOf, ParseCache, type CheckResult, type Fix, type Lang } from '../core';
 import { checklist } from '../core/checklist';
 import { completionsAt, hoverAt } from '../core/assist';
 import { skeleton } from '../core/skeleton';
@@ -315,13 +315,17 @@ export function startServer(connection: Connection): void {
     return doc ? documentSymbols(doc, (await currentResult(doc)).outline) : [];
   });
 
-  /** Fix-all edits (insert missing sections, mark unmarked titles) against the document's text. */
-  async function fixAllEdits(doc: TextDocument): Promise<() => Fix[]> {
+  /**
+   * Fix-all edits against the document's text: blank lines between joined paragraphs, unmarked
+   * titles marked, missing sections inserted — or, for the insert-missing command, only the last
+   * two (titles are marked so that they are not inserted again).
+   */
+  async function fixAllEdits(doc: TextDocument, codes: readonly string[] = FIX_ALL_CODES): Promise<() => Fix[]> {
     const s = await settings.get(doc.uri);
     const registry = templates.registry(templates.dirFor(doc.uri, s.templatesPath));
     const options = { ...toCheckOptions(s), insertOnly: true };
     const cache = new ParseCache();
-    return () => fixAll(doc.getText(), (text) => check(text, registry, options, cache).findings).edits;
+    return () => fixAll(doc.getText(), (text) => check(text, registry, options, cache).findings, undefined, codes).edits;
   }
 
   connection.onCodeAction(async (params) => {
@@ -339,7 +343,7 @@ export function startServer(connection: Connection): void {
     const uri = typeof args?.[0] === 'string' ? args[0] : undefined;
     const doc = uri ? documents.get(uri) : undefined;
     if (!doc) return { applied: false, inserted: 0 };
-    const edits = (await fixAllEdits(doc))();
+    const edits = (await fixAllEdits(doc, ['heading-not-marked', 'missing-section']))();
     if (!edits.length) return { applied: true, inserted: 0 };
     const result = await connection.workspace.applyEdit({
       label: langFor(await settings.get(doc.uri)) === 'vi' ? 'Chèn các mục còn thiếu' : 'Insert missing sections',

@@ -1,8 +1,9 @@
 // Checks beyond the outline's sections, as VS Code shows them: numbering (with its renumber fix),
-// titles typed as paragraphs (with the "make it a heading" fix), and unfilled blanks.
+// titles typed as paragraphs (with the "make it a heading" fix), lines pasted from Word that run
+// into the paragraph above (with the blank-line fix and fix-all), and unfilled blanks.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { apply, lineOf, openReport, quickFix, show, waitForDiagnostics, withCode } from './helpers';
+import { actionsAt, apply, lineOf, openReport, poll, quickFix, show, waitForDiagnostics, withCode } from './helpers';
 
 /** Range of the `nth` (0-based) occurrence of `needle` on the first line matching `line`. */
 function rangeOf(doc: vscode.TextDocument, line: RegExp, needle: string, nth = 0): vscode.Range {
@@ -60,6 +61,34 @@ describe('checks', () => {
     assert.equal(doc.getText(), original.replace('\nII. THỜI GIAN, ĐỊA ĐIỂM\n', '\n## II. THỜI GIAN, ĐỊA ĐIỂM\n'), 'only the marker was added');
     const after = await waitForDiagnostics(doc.uri, (x) => withCode(x, 'heading-not-marked').length === 0, 'heading-not-marked to go away');
     assert.deepEqual(withCode(after, 'numbering'), [], show(after));
+  });
+
+  it('joined-paragraph: a report pasted from Word is flagged line by line; the quick fix inserts one blank line, source.fixAll separates every paragraph and marks the titles', async () => {
+    const doc = await openReport('bao-cao', 'dan-tu-word.md');
+    const original = doc.getText();
+    const lines = original.split('\n').filter(Boolean);
+    const ds = await waitForDiagnostics(doc.uri, (x) => withCode(x, 'joined-paragraph').length === lines.length - 1, `${lines.length - 1} joined-paragraph`);
+    // Every line after the first runs into the one above; each is flagged on its first word.
+    assert.deepEqual(withCode(ds, 'joined-paragraph').map((d) => at(d.range)), lines.slice(1).map((l, i) => at(new vscode.Range(i + 1, 0, i + 1, l.indexOf(' ')))), show(ds));
+    // The titles are found although they are lines of one paragraph: the report is checked against its outline.
+    assert.deepEqual(withCode(ds, 'heading-not-marked').map((d) => doc.getText(d.range)), lines.filter((l) => /^[IVX]+\. /.test(l)));
+    assert.deepEqual(withCode(ds, 'missing-section'), [], show(ds));
+
+    const prose = lineOf(doc, /^Tạo sân chơi/);
+    const d = withCode(ds, 'joined-paragraph').find((x) => x.range.start.line === prose)!;
+    await apply(await quickFix(doc, d, /^(Insert a blank line before it|Thêm dòng trống phía trước)$/));
+    assert.equal(doc.getText(), original.replace('\nTạo sân chơi', '\n\nTạo sân chơi'), 'one blank line inserted, nothing else');
+    await waitForDiagnostics(doc.uri, (x) => withCode(x, 'joined-paragraph').length === lines.length - 2, 'one joined-paragraph fewer');
+
+    const whole = new vscode.Range(0, 0, doc.lineCount, 0);
+    const [fixAll] = await poll(async () => {
+      const found = await actionsAt(doc.uri, whole, 'source.fixAll.decuong');
+      return found.length ? found : undefined;
+    }, 'source.fixAll.decuong');
+    await apply(fixAll!);
+    await waitForDiagnostics(doc.uri, (x) => withCode(x, 'joined-paragraph').length === 0 && withCode(x, 'heading-not-marked').length === 0, 'joined-paragraph and heading-not-marked to go away');
+    // Paragraphs apart, titles marked, the text otherwise as pasted.
+    assert.equal(doc.getText(), lines.map((l) => (/^[IVX]+\. /.test(l) ? `# ${l}` : l)).join('\n\n') + '\n');
   });
 
   it('placeholder: “.....”, “với.....lượt”, “(Địa danh)” and “__” are flagged on exactly their range; a sentence-ending “…)” is not', async () => {

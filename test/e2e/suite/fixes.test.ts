@@ -149,7 +149,7 @@ describe('fixes', () => {
     assert.equal(actions.length, 1, `one fix-all action: ${actions.map((a) => a.title).join(' | ')}`);
     const fixAll = actions[0]!;
     assert.equal(fixAll.kind?.value, 'source.fixAll.decuong');
-    assert.match(fixAll.title, /^(Insert the missing outline sections|Chèn các mục còn thiếu theo đề cương)$/);
+    assert.match(fixAll.title, /^(Fix the report: blank lines between paragraphs, headings, missing sections|Sửa báo cáo: dòng trống giữa các đoạn, tiêu đề, mục còn thiếu)$/);
     await apply(fixAll);
 
     const after = await waitForDiagnostics(doc.uri, (x) => noneOf('missing-section')(x) && noneOf('heading-not-marked')(x), 'missing-section and heading-not-marked to go away');

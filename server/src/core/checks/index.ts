@@ -9,6 +9,7 @@ import { templateError } from './template-error';
 import { placeholder } from './placeholder';
 import { numbering } from './numbering';
 import { headingNotMarked } from './heading-not-marked';
+import { joinedParagraph } from './joined-paragraph';
 import { frontMatter } from './front-matter';
 import { largeFile } from './large-file';
 import { pageLimit } from './page-limit';
@@ -26,6 +27,7 @@ export const checks: readonly Check[] = [
   sectionTitle,
   headingNotMarked,
   numbering,
+  joinedParagraph,
   placeholder,
   pageLimit,
 ];

@@ -1,0 +1,82 @@
+import { parseNumbering } from './numbering';
+
+/**
+ * Lines of one paragraph that its author meant as separate paragraphs. Markdown joins the lines of
+ * a paragraph with a space; text pasted from Word (a paragraph per line, no blank line between)
+ * becomes one paragraph, titles and all, and is typeset so. These are the soft line breaks that
+ * read as paragraph breaks: the line before ends a sentence or is a title, the line after opens a
+ * sentence, a title or a bullet.
+ */
+
+/** A paragraph of more than one line: where each line's text starts (chunk-relative), and its end. */
+export interface ParagraphLines {
+  /** The first line's text start, then the start of every line after a soft line break. */
+  lines: number[];
+  end: number;
+}
+
+/** Container marks before a line's text: indentation and block-quote `>`. */
+const CONTAINER = /^[ \t>]*/;
+/** A sentence's end, with closing quotes or brackets after it. */
+const SENTENCE_END = /[.:;!?…]["'”’»)\]*_]*$/u;
+/** What a sentence, a title or a bullet of a report opens with. */
+const OPENS = /^(?:\p{Lu}|\p{N}|[“"‘'(\[•–—*_])/u;
+
+/** Whether most letters of `text` are capitals (three letters at least): a title in capitals. */
+export function mostlyUpperCase(text: string): boolean {
+  const letters = text.match(/\p{L}/gu) ?? [];
+  if (letters.length < 3) return false;
+  const upper = letters.filter((c) => c !== c.toLocaleLowerCase('vi')).length;
+  return upper / letters.length >= 0.7;
+}
+
+/** Whether a paragraph's line (its text, trimmed) ends it: a sentence, or a title. */
+export function endsParagraph(line: string): boolean {
+  if (SENTENCE_END.test(line)) return true;
+  if (/[,(\-–]$/.test(line)) return false;
+  const plain = line.replace(/\*\*|__/g, '');
+  // A numbered title ("1. Công tác triển khai") rather than the start of a numbered sentence.
+  // (Outline titles run long: sixty words covers them.)
+  if (parseNumbering(plain.normalize('NFC')) && plain.split(/\s+/).length <= 60) return true;
+  return mostlyUpperCase(plain);
+}
+
+/** Whether a line (its text) opens a paragraph: a capital, a number, a bullet or an opening mark. */
+export function opensParagraph(line: string): boolean {
+  // "a) Hình thức …", "đ. Về …": a small letter that numbers a title.
+  return OPENS.test(line) || Boolean(/^\p{Ll}[.)]/u.test(line) && parseNumbering(line.replace(/\*\*|__/g, '').normalize('NFC')));
+}
+
+/** The text of the line starting at `start` (container marks left out, trimmed) and where it starts. */
+export function lineText(text: string, start: number, end: number): { offset: number; text: string } {
+  const lineEnd = text.indexOf('\n', start);
+  const to = lineEnd < 0 || lineEnd > end ? end : lineEnd;
+  const raw = text.slice(start, to);
+  const lead = CONTAINER.exec(raw)![0].length;
+  return { offset: start + lead, text: raw.slice(lead).trim() };
+}
+
+/**
+ * The line starts of `paragraph` (offsets into `text`) that begin a paragraph its author meant:
+ * after a line that ends one, a line that opens one. In a paragraph wrapped by hand (a line that
+ * breaks mid-sentence before a small letter) a full line may end a sentence by chance, so there
+ * only a short line counts as a paragraph's last.
+ */
+export function meantBreaks(text: string, paragraph: ParagraphLines, at = 0): number[] {
+  // The first line from its start: a list item's number ("1. Công tác …") is part of the line read.
+  const lines = paragraph.lines.map((start, i) => lineText(text, i ? at + start : text.lastIndexOf('\n', at + start - 1) + 1, at + paragraph.end).text);
+  let wrapped = false;
+  let longest = 0;
+  for (let i = 0; i + 1 < lines.length; i++) {
+    longest = Math.max(longest, lines[i]!.length);
+    if (!endsParagraph(lines[i]!) && /^\p{Ll}/u.test(lines[i + 1]!)) wrapped = true;
+  }
+  const out: number[] = [];
+  for (let i = 0; i + 1 < lines.length; i++) {
+    const before = lines[i]!;
+    if (!endsParagraph(before) || !opensParagraph(lines[i + 1]!)) continue;
+    if (wrapped && before.length >= 0.6 * longest) continue;
+    out.push(paragraph.lines[i + 1]!);
+  }
+  return out;
+}
