@@ -96,6 +96,22 @@ test('check --fix inserts the missing sections in place, says what it inserted, 
   assert.deepEqual(readdirSync(dir), ['bao-cao.md'], 'no temporary file left');
 });
 
+test('check --fix on a report pasted from Word separates its paragraphs and marks its titles, and says how many blank lines', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'decuong-fix-'));
+  const file = join(dir, 'dan-tu-word.md');
+  const pasted = readFileSync(join(ROOT, 'test/fixtures/ws/bao-cao/dan-tu-word.md'), 'utf8').replace(/\n/g, '\r\n');
+  writeFileSync(file, pasted);
+  const before = cli(['check', '--format', 'json', file]);
+  const joined = JSON.parse(before.stdout).filter((f: { code: string }) => f.code === 'joined-paragraph').length;
+  assert.ok(joined > 0, before.stdout);
+  const r = cli(['check', '--fix', file]);
+  assert.equal(r.code, 0, r.stdout + r.stderr);
+  assert.match(r.stderr, new RegExp(`inserted ${joined} blank line\\(s\\) between paragraphs`));
+  assert.match(r.stdout, /no findings/);
+  const lines = pasted.split('\r\n').filter(Boolean);
+  assert.equal(readFileSync(file, 'utf8'), lines.map((l) => (/^[IVX]+\. /.test(l) ? `# ${l}` : l)).join('\r\n\r\n') + '\r\n', 'CRLF kept');
+});
+
 test('pages --format json prints pages, decimal and breaks; flags are checked', () => {
   const r = cli(['pages', 'examples/bao-cao-so-ket-phuong-1.md', '--format', 'json', '--size', '13', '--spacing', '1.5', '--margins', '20,20,30,15']);
   assert.equal(r.code, 0, r.stderr);

@@ -47,6 +47,15 @@ test('a report whose sections carry no numbers is fine, and so is a clean run', 
   assert.deepEqual(numberingOf(readFixture('complete', 'so-ket-giua-nhiem-ky-2019-2024.md')), []);
 });
 
+test('numbered prose between sections: counted when it fills the gap, no finding when the heading has its place’s number', () => {
+  // "b." written as prose between the headings "a." and "c.": the count goes on.
+  assert.deepEqual(numberingOf('## a) Một\n\nb) Hình thức tổ chức: tùy tình hình.\n\n## c) Ba\n'), []);
+  // A list of the previous section numbered "3.": the heading "3." is right, not "expected 3.".
+  assert.deepEqual(numberingOf('## 1. Một\n\nVăn bản.\n\n## 2. Hai\n\nVăn bản.\n\n3. Kết quả tại bản Na Hang\n\n## 3. Ba\n'), []);
+  // A heading that neither follows nor has its place's number is still found.
+  assert.deepEqual(numberingOf('## 1. Một\n\n3. Kết quả tại bản Na Hang\n\n## 5. Ba\n').map((f) => f.message.en), ['Section number “5.” does not follow the previous number; expected “2.”.']);
+});
+
 test('NFD and bold numbers: the fix replaces exactly the number', () => {
   const text = '# Phần thứ nhất\n\n# Phần thứ nhất\n'.normalize('NFD');
   const f = numberingOf(text)[0]!;

@@ -32,3 +32,15 @@ test('numbered prose is not a title', () => {
   ].join('\n');
   assert.deepEqual(unmarked(text), []);
 });
+
+test('a title of the outline is found even on a line that goes on from unfinished prose; another numbered line there is prose', () => {
+  const text = [
+    '---', 'decuong: ke-hoach', '---', '# KẾ HOẠCH TỔ CHỨC GIẢI BÓNG ĐÁ', '', '## I. MỤC ĐÍCH, YÊU CẦU', '',
+    // Pasted: the line before the title has no full stop, so nothing says a paragraph ended there.
+    'Tạo sân chơi lành mạnh cho thanh niên', 'II. NỘI DUNG', 'Thi đấu vòng tròn giữa 6 đội của 6 ấp.', '',
+    '## V. TỔ CHỨC THỰC HIỆN', '', 'Đoàn Thanh niên xã chủ trì, phối hợp với', '2. Các Ban công tác Mặt trận ấp', '',
+  ].join('\n');
+  const got = findings(text);
+  assert.deepEqual(unmarked(text).map((f) => [f.line, f.fixes![0]!.edits[0]!.text]), [[8, '## ']]);
+  assert.deepEqual(got.filter((f) => f.code === 'missing-section'), [], 'the title is not missing (so fix-all does not insert it twice)');
+});

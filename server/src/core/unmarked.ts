@@ -62,9 +62,11 @@ export function findUnmarkedHeadings(doc: ParsedMarkdown, outline: Outline, temp
     templateKeys.some((t) => key === t || key.startsWith(`${t} `) || (containsWords(key, t) && words(t) * 2 >= words(key)));
   const headingless = marked.length === 0;
   const candidates = doc.numberedLines.filter((line) => {
-    if (!line.opensBlock || line.runsOn) return false;
-    // A title of the outline is a title, however long.
+    if (line.runsOn) return false;
+    // A title of the outline is a title, however long — and wherever its line is: pasted text may
+    // run a title on from a line that ends without a full stop.
     if (matchesOutline(titleKeys(line.text).core)) return true;
+    if (!line.opensBlock) return false;
     if (readsAsProse(line)) return false;
     const style = line.numbering.style;
     const title = line.text.slice(line.numbering.length);

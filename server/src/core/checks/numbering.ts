@@ -31,8 +31,10 @@ export const numbering: Check = {
         const repeats = seen.has(n.value);
         previous = n.value;
         seen.add(n.value);
-        if (styleOk && prefixOk && follows && !repeats) return;
         const expected = expectedLabel(run, i);
+        // Numbered prose counted in may also be a list of the previous section ("3. Kết quả tại
+        // bản …" under "2."): a heading with the very number its place gives it is right.
+        if (styleOk && prefixOk && !repeats && (follows || expected === n.text)) return;
         const why = !styleOk
           ? { vi: 'khác kiểu đánh số của các mục cùng cấp', en: 'is in another numbering style than its siblings' }
           : !prefixOk
