@@ -105,14 +105,20 @@ test('in a block quote the blank line keeps the quote; in a list item it keeps t
   assert.equal(joined('1. Công tác triển khai\nNghị quyết được quán triệt tại 12 hội nghị.\n').length, 1);
 });
 
-test('a line indented into code by the blank line gets no fix, and the message says why', () => {
+test('a line indented into code by the blank line: the fix takes the indent away too, and fix-all leaves it (not an insertion)', () => {
   const text = 'Kết quả đạt được.\n\tNơi nhận: như trên.\n';
   const [f] = joined(text);
-  assert.equal(f!.fixes, undefined);
   assert.match(f!.message.en, /remove its indent/);
   assert.match(f!.message.vi, /bỏ thụt đầu dòng/);
-  // Under a list item the same tab is the item's own indent: fixed.
-  assert.equal(joined('- Kết quả đạt được.\n\tNơi nhận: như trên.\n')[0]!.fixes?.length, 1);
+  const [fix] = f!.fixes!;
+  assert.equal(fix!.preferred, undefined);
+  assert.equal(applyEdits(text, fix!.edits), 'Kết quả đạt được.\n\nNơi nhận: như trên.\n');
+  assert.deepEqual(fixAll(text, (t) => check(t, builtinRegistry(), { insertOnly: true }).findings).edits, []);
+  // Under a list item the line keeps the item's column.
+  const item = '- Kết quả đạt được.\n        Nơi nhận: như trên.\n';
+  assert.equal(applyEdits(item, joined(item)[0]!.fixes![0]!.edits), '- Kết quả đạt được.\n\n  Nơi nhận: như trên.\n');
+  // A tab that is the item's own indent is no code: the blank line alone.
+  assert.equal(joined('- Kết quả đạt được.\n\tNơi nhận: như trên.\n')[0]!.fixes![0]!.preferred, true);
 });
 
 test('property: a fix only inserts a blank line (the file’s line break), and the fixed line runs on no more', () => {
@@ -129,10 +135,12 @@ test('property: a fix only inserts a blank line (the file’s line break), and t
       for (const fix of f.fixes ?? []) {
         assert.equal(fix.edits.length, 1);
         const [e] = fix.edits;
-        assert.equal(e!.length, 0, 'inserts only');
-        assert.match(e!.text, eol === '\r\n' ? /^[ >]*\r\n$/ : /^[ >]*\n$/, 'a line break of the file, after quote marks');
+        // The preferred fix inserts; the other one replaces an indent (whitespace) with the break.
+        if (fix.preferred) assert.equal(e!.length, 0, 'inserts only');
+        else assert.match(text.slice(e!.offset, e!.offset + e!.length), /^[ \t]+$/, 'removes only an indent');
+        assert.match(e!.text, eol === '\r\n' ? /^[ >]*\r\n *$/ : /^[ >]*\n *$/, 'a line break of the file, after quote marks');
         const after = applyEdits(text, fix.edits);
-        assert.equal(after.replace(/[ >]*\r?\n/g, ''), text.replace(/[ >]*\r?\n/g, ''), 'nothing else changed');
+        assert.equal(after.replace(/\s|>/g, ''), text.replace(/\s|>/g, ''), 'nothing else changed');
         if (eol === '\r\n') assert.doesNotMatch(after, /[^\r]\n/, 'no bare LF in a CRLF file');
         const moved = f.offset + e!.text.length;
         assert.ok(!joined(after).some((g) => g.offset === moved), 'the line is a paragraph of its own now');

@@ -1,4 +1,4 @@
-import type { Heading, ParsedMarkdown } from './parse';
+import type { Heading, ParsedChunk, ParsedMarkdown } from './parse';
 import type { Outline, Section } from './outline';
 import type { Template, TemplateRegistry } from './templates';
 import type { Selection } from './select';
@@ -59,4 +59,27 @@ export function quote(section: Section): string {
 /** Range of a heading's line, for findings placed on a heading. */
 export function headingRange(section: Section): { offset: number; length: number } {
   return { offset: section.heading.offset, length: section.heading.end - section.heading.offset };
+}
+
+/**
+ * Findings that depend on one chunk's text alone, found (messages and fixes included) once per
+ * chunk and kept on its parse under `key`; on every check they only get the chunk's place.
+ * `find` gives offsets relative to the chunk.
+ */
+export function perChunk(ctx: CheckContext, key: string, find: (chunk: ParsedChunk) => Draft[]): Draft[] {
+  const out: Draft[] = [];
+  for (const chunk of ctx.doc.chunks) {
+    const memo = (chunk.summary.memo ??= new Map());
+    let drafts = memo.get(key) as Draft[] | undefined;
+    if (!drafts) memo.set(key, (drafts = find(chunk)));
+    const at = chunk.offset;
+    for (const d of drafts) out.push(d.fixes ? { ...d, offset: at + d.offset, fixes: d.fixes.map((f) => ({ ...f, edits: f.edits.map((e) => ({ ...e, offset: at + e.offset })) })) } : { ...d, offset: at + d.offset });
+  }
+  return out;
+}
+
+/** The start of `text` for a message, in NFC (a cut in NFD could part a letter from its marks), cut between words. */
+export function excerpt(text: string, max = 40): string {
+  const nfc = text.normalize('NFC');
+  return nfc.length > max ? `${nfc.slice(0, max + 1).replace(/\s+\S*$/u, '')}…` : nfc;
 }

@@ -65,17 +65,17 @@ export function lineText(text: string, start: number, end: number): { offset: nu
 export function meantBreaks(text: string, paragraph: ParagraphLines, at = 0): number[] {
   // The first line from its start: a list item's number ("1. Công tác …") is part of the line read.
   const lines = paragraph.lines.map((start, i) => lineText(text, i ? at + start : text.lastIndexOf('\n', at + start - 1) + 1, at + paragraph.end).text);
+  const ends = lines.map(endsParagraph);
   let wrapped = false;
   let longest = 0;
   for (let i = 0; i + 1 < lines.length; i++) {
     longest = Math.max(longest, lines[i]!.length);
-    if (!endsParagraph(lines[i]!) && /^\p{Ll}/u.test(lines[i + 1]!)) wrapped = true;
+    if (!ends[i] && /^\p{Ll}/u.test(lines[i + 1]!)) wrapped = true;
   }
   const out: number[] = [];
   for (let i = 0; i + 1 < lines.length; i++) {
-    const before = lines[i]!;
-    if (!endsParagraph(before) || !opensParagraph(lines[i + 1]!)) continue;
-    if (wrapped && before.length >= 0.6 * longest) continue;
+    if (!ends[i] || !opensParagraph(lines[i + 1]!)) continue;
+    if (wrapped && lines[i]!.length >= 0.6 * longest) continue;
     out.push(paragraph.lines[i + 1]!);
   }
   return out;

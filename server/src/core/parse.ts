@@ -836,7 +836,7 @@ export function parseLight(text: string): ParsedMarkdown {
 }
 
 /** A fenced code block opens with its fence; an indented one with its text. */
-const FENCED = /^[ \t]*(?:```|~~~)/;
+export const FENCED = /^[ \t]*(?:```|~~~)/;
 
 function collectProse(node: MdNode, text: string, out: Array<[number, number]>): void {
   if (node.type === 'text') {

@@ -7,6 +7,7 @@ export type Code =
   | 'numbering'
   | 'heading-not-marked'
   | 'joined-paragraph'
+  | 'indented-code'
   | 'placeholder'
   | 'page-limit'
   | 'no-template'

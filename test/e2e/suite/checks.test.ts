@@ -1,6 +1,7 @@
 // Checks beyond the outline's sections, as VS Code shows them: numbering (with its renumber fix),
 // titles typed as paragraphs (with the "make it a heading" fix), lines pasted from Word that run
-// into the paragraph above (with the blank-line fix and fix-all), and unfilled blanks.
+// into the paragraph above (with the blank-line fix and fix-all), paragraphs indented into code
+// (with the remove-indent fix), and unfilled blanks.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { actionsAt, apply, lineOf, openReport, poll, quickFix, show, waitForDiagnostics, withCode } from './helpers';
@@ -122,5 +123,19 @@ describe('checks', () => {
     const blanks = withCode(ds, 'placeholder');
     assert.deepEqual(blanks.map((d) => at(d.range)), [at(expected)], `placeholder ranges:\n${show(blanks)}`);
     assert.equal(doc.getText(blanks[0]!.range), '.....');
+  });
+
+  it('indented-code: the paragraphs indented with a tab and four spaces are one code block, flagged on its first line; the fix removes only the indents', async () => {
+    const doc = await openReport('bao-cao', 'thut-dau-dong.md');
+    const original = doc.getText();
+    const ds = await waitForDiagnostics(doc.uri, (x) => withCode(x, 'indented-code').length > 0, 'indented-code');
+    const [d, ...rest] = withCode(ds, 'indented-code');
+    assert.deepEqual(rest, [], show(ds));
+    assert.equal(doc.getText(d!.range), 'Tổ chức hội nghị sơ kết tại ..... vào quý III năm 2022.');
+    await apply(await quickFix(doc, d!, /^(Remove the indent|Bỏ thụt đầu dòng)$/));
+    assert.equal(doc.getText(), original.replace('\tTổ chức', 'Tổ chức').replace('    Chủ trì', 'Chủ trì'), 'only the two indents removed');
+    const after = await waitForDiagnostics(doc.uri, (x) => withCode(x, 'indented-code').length === 0, 'indented-code to go away');
+    // The blank is still found where it now is, and the fenced block is still code.
+    assert.deepEqual(withCode(after, 'placeholder').map((x) => at(x.range)), [at(rangeOf(doc, /^Tổ chức hội nghị/, '.....'))], show(after));
   });
 });

@@ -10,6 +10,7 @@ import { placeholder } from './placeholder';
 import { numbering } from './numbering';
 import { headingNotMarked } from './heading-not-marked';
 import { joinedParagraph } from './joined-paragraph';
+import { indentedCode } from './indented-code';
 import { frontMatter } from './front-matter';
 import { largeFile } from './large-file';
 import { pageLimit } from './page-limit';
@@ -28,6 +29,7 @@ export const checks: readonly Check[] = [
   headingNotMarked,
   numbering,
   joinedParagraph,
+  indentedCode,
   placeholder,
   pageLimit,
 ];

@@ -1,8 +1,5 @@
-import type { Check, Draft } from '../check';
+import { excerpt, perChunk, type Check, type Draft } from '../check';
 import { lineText, meantBreaks } from '../joins';
-
-/** How much of the line a message quotes. */
-const QUOTED = 40;
 
 export const joinedParagraph: Check = {
   code: 'joined-paragraph',
@@ -10,23 +7,12 @@ export const joinedParagraph: Check = {
   fixable: true,
   title: { vi: 'Đoạn văn bị nối vào đoạn trên', en: 'Paragraph runs into the one above' },
   run(ctx) {
-    const out: Draft[] = [];
-    for (const chunk of ctx.doc.chunks) {
-      const paragraphs = chunk.summary.paragraphs;
-      if (!paragraphs) continue;
-      // Depends on the chunk's text alone: found once per chunk, then only moved with it.
-      const memo = (chunk.summary.memo ??= new Map());
-      let drafts = memo.get('joined-paragraph') as Draft[] | undefined;
-      if (!drafts) {
-        drafts = paragraphs.flatMap((p) => {
-          const column = columnOf(ctx.text, chunk.offset + p.lines[0]!);
-          return meantBreaks(ctx.text, p, chunk.offset).map((start) => joinedAt(ctx.text, chunk.offset, start, column));
-        });
-        memo.set('joined-paragraph', drafts);
-      }
-      for (const draft of drafts) out.push({ ...draft, offset: chunk.offset + draft.offset, fixes: draft.fixes?.map((f) => ({ ...f, edits: f.edits.map((e) => ({ ...e, offset: e.offset + chunk.offset })) })) });
-    }
-    return out;
+    return perChunk(ctx, 'joined-paragraph', (chunk) =>
+      (chunk.summary.paragraphs ?? []).flatMap((p) => {
+        const column = columnOf(ctx.text, chunk.offset + p.lines[0]!);
+        return meantBreaks(ctx.text, p, chunk.offset).map((start) => joinedAt(ctx.text, chunk.offset, start, column));
+      }),
+    );
   },
 };
 
@@ -44,14 +30,13 @@ function columnOf(text: string, offset: number): number {
 function joinedAt(text: string, at: number, start: number, column: number): Draft {
   const line = lineText(text, at + start, text.length);
   const word = /^\S*/.exec(line.text)![0];
-  // Quoted in NFC, cut between words: a cut inside NFD text could part a letter from its marks.
-  const nfc = line.text.normalize('NFC');
-  const shown = nfc.length > QUOTED ? `${nfc.slice(0, QUOTED + 1).replace(/\s+\S*$/u, '')}…` : nfc;
+  const shown = excerpt(line.text);
   const prefix = text.slice(at + start, line.offset);
-  // After a blank line, four columns of indent more than the paragraph's make the line code: it
-  // needs its indent taken away, which is not an insertion — so no fix then, the message says it.
-  const code = !prefix.includes('>') && columnOf(text, line.offset) >= column + 4;
-  if (code) {
+  const eol = text.charCodeAt(at + start - 2) === 13 ? '\r\n' : '\n';
+  // After a blank line, four columns of indent more than the paragraph's make the line code: the
+  // fix brings the line to the paragraph's own column — not an insertion, so not one fix-all
+  // applies unasked.
+  if (!prefix.includes('>') && columnOf(text, line.offset) >= column + 4) {
     return {
       offset: line.offset - at,
       length: word.length,
@@ -59,11 +44,11 @@ function joinedAt(text: string, at: number, start: number, column: number): Draf
         vi: `Dòng “${shown}” sẽ bị nối vào đoạn văn phía trên khi in: thêm một dòng trống phía trước và bỏ thụt đầu dòng (thụt từ bốn dấu cách hay một tab sau dòng trống là khối mã).`,
         en: `“${shown}” runs into the paragraph above when typeset: add a blank line before it and remove its indent (four spaces or a tab after a blank line make it code).`,
       },
+      fixes: [{ title: { vi: 'Thêm dòng trống phía trước, bỏ thụt đầu dòng', en: 'Insert a blank line before it, remove the indent' }, edits: [{ offset: start, length: prefix.length, text: eol + ' '.repeat(column) }] }],
     };
   }
   // The blank line keeps the line's block quote: the `>` marks before it stay, the indent goes.
   const marks = prefix.replace(/[^>]*$/, '');
-  const eol = text.charCodeAt(at + start - 2) === 13 ? '\r\n' : '\n';
   return {
     offset: line.offset - at,
     length: word.length,

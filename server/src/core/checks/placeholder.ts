@@ -1,4 +1,4 @@
-import type { Check, Draft } from '../check';
+import { perChunk, type Check, type Draft } from '../check';
 import { DEFAULT_PLACEHOLDERS, extraPlaceholders, findBlanks } from '../placeholders';
 
 export const placeholder: Check = {
@@ -9,33 +9,25 @@ export const placeholder: Check = {
   run(ctx) {
     const { kinds: extra } = extraPlaceholders(ctx.options.placeholders);
     const kinds = [...DEFAULT_PLACEHOLDERS, ...extra];
-    const out: Draft[] = [];
     const key = `placeholder:${(ctx.options.placeholders ?? []).join('\u0000')}`;
-    for (const chunk of ctx.doc.chunks) {
-      // Blanks depend on the chunk's text alone: found (messages and all) once per chunk, not on
-      // every keystroke; here they only get the chunk's place.
-      const memo = (chunk.summary.memo ??= new Map());
-      let drafts = memo.get(key) as Draft[] | undefined;
-      if (!drafts) {
-        drafts = chunk.summary.prose.flatMap(([start, end]) => {
-          const source = ctx.text.slice(chunk.offset + start, chunk.offset + end);
-          return findBlanks(source, kinds).map((b): Draft => {
-            const shown = source.slice(b.offset, b.offset + b.length);
-            return {
-              offset: start + b.offset,
-              length: b.length,
-              message: {
-                vi: `Chỗ trống chưa điền: “${shown}” (${b.kind.description.vi}).`,
-                en: `Unfilled blank: “${shown}” (${b.kind.description.en}).`,
-              },
-              data: { kind: b.kind.id },
-            };
-          });
+    // Blanks depend on the chunk's text alone: found (messages and all) once per chunk, not on
+    // every keystroke; here they only get the chunk's place.
+    return perChunk(ctx, key, (chunk) =>
+      chunk.summary.prose.flatMap(([start, end]) => {
+        const source = ctx.text.slice(chunk.offset + start, chunk.offset + end);
+        return findBlanks(source, kinds).map((b): Draft => {
+          const shown = source.slice(b.offset, b.offset + b.length);
+          return {
+            offset: start + b.offset,
+            length: b.length,
+            message: {
+              vi: `Chỗ trống chưa điền: “${shown}” (${b.kind.description.vi}).`,
+              en: `Unfilled blank: “${shown}” (${b.kind.description.en}).`,
+            },
+            data: { kind: b.kind.id },
+          };
         });
-        memo.set(key, drafts);
-      }
-      for (const draft of drafts) out.push({ ...draft, offset: chunk.offset + draft.offset });
-    }
-    return out;
+      }),
+    );
   },
 };
