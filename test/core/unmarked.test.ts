@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { findings, readFixture, STRUCTURAL } from '../helpers.ts';
+import { check, fixAll } from '../../server/src/core/index.ts';
+import { builtinRegistry, findings, readFixture, STRUCTURAL, summary } from '../helpers.ts';
 
 const unmarked = (text: string, options = {}) => findings(text, options).filter((f) => f.code === 'heading-not-marked');
 
@@ -43,4 +44,18 @@ test('a title of the outline is found even on a line that goes on from unfinishe
   const got = findings(text);
   assert.deepEqual(unmarked(text).map((f) => [f.line, f.fixes![0]!.edits[0]!.text]), [[8, '## ']]);
   assert.deepEqual(got.filter((f) => f.code === 'missing-section'), [], 'the title is not missing (so fix-all does not insert it twice)');
+});
+
+test('a near title of the outline typed as a paragraph is found among real headings (fix-all then marks it, not inserts the outline’s title)', () => {
+  const complete = readFixture('complete', 'so-ket-giua-nhiem-ky-2019-2024.md');
+  const heading = /^### 4\. Tăng cường đoàn kết quốc tế, hoạt động đối ngoại nhân dân$/m;
+  assert.match(complete, heading);
+  // A word added, and the `###` lost: the line is a list item "4." of section 3 to Markdown.
+  const text = complete.replace(heading, '4. Tăng cường đoàn kết quốc tế, mở rộng hoạt động đối ngoại nhân dân');
+  const got = findings(text);
+  assert.deepEqual(got.filter((f) => f.code === 'missing-section'), [], summary(got).join('\n'));
+  assert.deepEqual(unmarked(text).map((f) => f.fixes![0]!.edits[0]!.text), ['### ']);
+  assert.equal(got.filter((f) => f.code === 'section-title').length, 1, 'and the title is offered the outline’s words');
+  const fixed = fixAll(text, (t) => check(t, builtinRegistry(), { insertOnly: true }).findings).text;
+  assert.equal(fixed, text.replace('\n4. Tăng cường', '\n### 4. Tăng cường'));
 });

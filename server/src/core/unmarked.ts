@@ -2,7 +2,7 @@ import type { Heading, NumberedLine, ParsedMarkdown } from './parse';
 import type { Outline } from './outline';
 import type { Template } from './templates';
 import type { NumberingStyle } from './numbering';
-import { containsWords, isOptionalTitle, titleKeys } from './normalize';
+import { containsWords, isOptionalTitle, titleKeys, wordOverlap } from './normalize';
 import { mostlyUpperCase } from './joins';
 
 /** Ranks of numbering styles in Vietnamese documents, outermost first; decimals go by depth. */
@@ -24,6 +24,9 @@ function rank(style: NumberingStyle, parts = 1): number {
       return 9;
   }
 }
+
+/** Share of words a numbered line must have in common with an outline title to be that title. */
+const NEAR_TITLE = 0.8;
 
 /** Does the line's title read as a finished sentence or running prose rather than a title? */
 function readsAsProse(line: NumberedLine): boolean {
@@ -65,9 +68,13 @@ export function findUnmarkedHeadings(doc: ParsedMarkdown, outline: Outline, temp
     if (line.runsOn) return false;
     // A title of the outline is a title, however long — and wherever its line is: pasted text may
     // run a title on from a line that ends without a full stop.
-    if (matchesOutline(titleKeys(line.text).core)) return true;
+    const key = titleKeys(line.text).core;
+    if (matchesOutline(key)) return true;
     if (!line.opensBlock) return false;
     if (readsAsProse(line)) return false;
+    // A near title of the outline (a word added or left out: `section-title` says "did you mean")
+    // — otherwise, once the report has headings, fix-all would insert the outline's title anew.
+    if (templateKeys.some((t) => wordOverlap(key, t) >= NEAR_TITLE)) return true;
     const style = line.numbering.style;
     const title = line.text.slice(line.numbering.length);
     if (line.emphasised || mostlyUpperCase(title)) return true;
