@@ -1,4 +1,4 @@
-import type { Heading, ParsedChunk, ParsedMarkdown } from './parse';
+import { memoSlot, type ChunkSummary, type Heading, type ParsedChunk, type ParsedMarkdown } from './parse';
 import type { Outline, Section } from './outline';
 import type { Template, TemplateRegistry } from './templates';
 import type { Selection } from './select';
@@ -64,14 +64,17 @@ export function headingRange(section: Section): { offset: number; length: number
 /**
  * Findings that depend on one chunk's text alone, found (messages and fixes included) once per
  * chunk and kept on its parse under `key`; on every check they only get the chunk's place.
- * `find` gives offsets relative to the chunk.
+ * `find` gives offsets relative to the chunk; `skip` passes over a chunk with nothing to find.
  */
-export function perChunk(ctx: CheckContext, key: string, find: (chunk: ParsedChunk) => Draft[]): Draft[] {
+export function perChunk(ctx: CheckContext, key: string, find: (chunk: ParsedChunk) => Draft[], skip?: (summary: ChunkSummary) => boolean): Draft[] {
   const out: Draft[] = [];
+  const slot = memoSlot(key);
   for (const chunk of ctx.doc.chunks) {
-    const memo = (chunk.summary.memo ??= new Map());
-    let drafts = memo.get(key) as Draft[] | undefined;
-    if (!drafts) memo.set(key, (drafts = find(chunk)));
+    // A 300-page report has thousands of chunks, most with nothing to find: passed over at once.
+    if (skip?.(chunk.summary)) continue;
+    const memo = (chunk.summary.memo ??= []);
+    let drafts = memo[slot] as Draft[] | undefined;
+    if (!drafts) memo[slot] = drafts = find(chunk);
     const at = chunk.offset;
     for (const d of drafts) out.push(d.fixes ? { ...d, offset: at + d.offset, fixes: d.fixes.map((f) => ({ ...f, edits: f.edits.map((e) => ({ ...e, offset: at + e.offset })) })) } : { ...d, offset: at + d.offset });
   }

@@ -1,6 +1,6 @@
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
-import { chunkStarts, chunkTree, definitionsIn, keyOf, parseMarkdown, referencedIn, type ParsedMarkdown } from './parse';
+import { chunkStarts, chunkTree, definitionsIn, keyOf, memoSlot, parseMarkdown, referencedIn, type ParsedMarkdown } from './parse';
 import { CHARS, LINE_HEIGHT_UNITS, UNITS_PER_EM, WIDTHS, type FontStyle } from './fontMetrics';
 
 /*
@@ -1030,20 +1030,20 @@ export function estimatePagesOf(doc: ParsedMarkdown, settings?: Partial<PageSett
   const g = geometry(resolved);
   const { chunks, text } = doc;
   return paginateChunks(chunks.length, (c) => chunks[c]!.offset, (c) => {
-    const memo = (chunks[c]!.summary.memo ??= new Map());
-    let kept = memo.get(LAYOUT) as { key: string; layout: ChunkLayout } | undefined;
+    const memo = (chunks[c]!.summary.memo ??= []);
+    let kept = memo[LAYOUT] as { key: string; layout: ChunkLayout } | undefined;
     if (!kept || kept.key !== g.key) {
       const chunk = text.slice(chunks[c]!.offset, chunks[c]!.end);
       const first = chunks[c]!.offset === 0;
       kept = { key: g.key, layout: layoutChunk(chunk, first, g, false, chunks[c]!.tree, referencedIn(chunk, doc.definitions)) };
-      memo.set(LAYOUT, kept);
+      memo[LAYOUT] = kept;
     }
     return kept.layout;
   }, g, resolved);
 }
 
-/** The key of a chunk's layout in its parse's memo. */
-const LAYOUT = 'pages:layout';
+/** The slot of a chunk's layout in its parse's memo. */
+const LAYOUT = memoSlot('pages:layout');
 
 /**
  * @internal For tests: the same estimate with the text laid out as one chunk, the reference the

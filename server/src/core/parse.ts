@@ -111,8 +111,21 @@ export interface ChunkSummary {
   paragraphs?: ParagraphLines[];
   /** Labels of the link reference definitions in the chunk (normalised): absent when none. */
   defines?: string[];
-  /** Results of checks that depend on this chunk's text only, keyed by the check and its options. */
-  memo?: Map<string, unknown>;
+  /**
+   * Results of checks (and the layout) that depend on this chunk's text only, at the slot
+   * `memoSlot` gives their key (the check and its options): an array index, as a 300-page report
+   * has thousands of chunks to look up on every keystroke.
+   */
+  memo?: unknown[];
+}
+
+const MEMO_SLOTS = new Map<string, number>();
+
+/** The index in `ChunkSummary.memo` of what is kept under `key`. */
+export function memoSlot(key: string): number {
+  let slot = MEMO_SLOTS.get(key);
+  if (slot === undefined) MEMO_SLOTS.set(key, (slot = MEMO_SLOTS.size));
+  return slot;
 }
 
 /** One chunk of a parsed document: its offsets and what it parsed to (offsets relative to it). */

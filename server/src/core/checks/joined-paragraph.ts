@@ -12,6 +12,7 @@ export const joinedParagraph: Check = {
         const column = columnOf(ctx.text, chunk.offset + p.lines[0]!);
         return meantBreaks(ctx.text, p, chunk.offset).map((start) => joinedAt(ctx.text, chunk.offset, start, column));
       }),
+      (summary) => !summary.paragraphs,
     );
   },
 };
