@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { check, fixAll } from '../../server/src/core/index.ts';
+import { check, fixAll, ParseCache } from '../../server/src/core/index.ts';
 import { builtinRegistry, findings, readFixture, STRUCTURAL, summary } from '../helpers.ts';
 
 const unmarked = (text: string, options = {}) => findings(text, options).filter((f) => f.code === 'heading-not-marked');
@@ -58,4 +58,22 @@ test('a near title of the outline typed as a paragraph is found among real headi
   assert.equal(got.filter((f) => f.code === 'section-title').length, 1, 'and the title is offered the outline’s words');
   const fixed = fixAll(text, (t) => check(t, builtinRegistry(), { insertOnly: true }).findings).text;
   assert.equal(fixed, text.replace('\n4. Tăng cường', '\n### 4. Tăng cường'));
+});
+
+test('pasted with decimal subsections and lettered sections: fix-all gives the report its headings back, at their depths', () => {
+  const complete = readFixture('complete', 'so-ket-giua-nhiem-ky-2019-2024.md');
+  // A decimal subsection of the author's own under "1. Công tác triển khai" (the outline has none).
+  const source = complete.replace(/^(### 1\. Công tác triển khai\n\n.*\n)/m, '$1\n#### 1.1. Quán triệt tại các chi bộ\n\nTổ chức 9 hội nghị quán triệt tại chi bộ thôn.\n');
+  assert.notEqual(source, complete);
+  const body = source.replace(/^---\n[\s\S]*?\n---\n/, '');
+  const pasted = body.replace(/^#+ /gm, '').replace(/\n\n+/g, '\n');
+  const first = findings(pasted);
+  assert.equal(first.filter((f) => f.code === 'heading-not-marked').length, body.split('\n').filter((l) => /^#{2,} /.test(l)).length, 'every title is found on the pasted text');
+  const cache = new ParseCache();
+  const fixed = fixAll(pasted, (t) => check(t, builtinRegistry(), { insertOnly: true }, cache).findings).text;
+  const headingsOf = (t: string) => t.split('\n').filter((l) => /^#+ [\dIVX]/.test(l));
+  // Each numbered heading at its depth relative to the top sections (the report's title stays a paragraph).
+  const relative = (hs: string[]) => hs.map((h) => h.replace(/^(#+)/, (m) => String(m.length - /^#+/.exec(hs[0]!)![0].length)));
+  assert.deepEqual(relative(headingsOf(fixed)), relative(headingsOf(body)));
+  assert.deepEqual(summary(findings(fixed)), []);
 });

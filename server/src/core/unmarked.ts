@@ -1,7 +1,7 @@
-import type { Heading, NumberedLine, ParsedMarkdown } from './parse';
+import { countBefore, type Heading, type NumberedLine, type ParsedMarkdown } from './parse';
 import type { Outline } from './outline';
 import type { Template } from './templates';
-import type { NumberingStyle } from './numbering';
+import type { Numbering, NumberingStyle } from './numbering';
 import { containsWords, isOptionalTitle, titleKeys, wordOverlap } from './normalize';
 import { mostlyUpperCase } from './joins';
 
@@ -44,6 +44,15 @@ function readsAsProse(line: NumberedLine): boolean {
   return /[.!?]$/.test(title) && words.length > 15;
 }
 
+/** Whether decimal `parts` come next under or after the heading number `before`: 1.2. after 1. or 1.1. */
+function followsInNumber(parts: readonly number[], before: Numbering | undefined): boolean {
+  const path = before?.style === 'arabic' ? [before.value] : before?.style === 'decimal' ? before.parts : undefined;
+  if (!path || parts.length < 2) return false;
+  const parent = parts.slice(0, -1);
+  const same = (a: readonly number[], b: readonly number[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+  return same(path, parent) || (path.length === parts.length && same(path.slice(0, -1), parent) && path[path.length - 1]! < parts[parts.length - 1]!);
+}
+
 /**
  * Titles typed as plain paragraphs (pasted from Word): numbered lines that read as titles, given
  * as headings at the depth their numbering implies among the document's headings. Evidence: bold
@@ -58,28 +67,35 @@ export function findUnmarkedHeadings(doc: ParsedMarkdown, outline: Outline, temp
     const r = rank(h.numbering.style, h.numbering.parts?.length);
     if (!depthOfRank.has(r)) depthOfRank.set(r, h.depth);
   }
-  const templateKeys = template?.outline.all.map((s) => s.heading.keys.core).filter(Boolean) ?? [];
+  const templateSections = template?.outline.all.filter((s) => s.heading.keys.core) ?? [];
+  const templateKeys = templateSections.map((s) => s.heading.keys.core);
+  /** The outline's level for a line that is one of its titles (its depth follows from it). */
+  const outlineLevel = new Map<NumberedLine, number>();
   // The line is an outline title, perhaps elaborated — not prose that happens to contain a short one.
   const words = (s: string) => s.split(' ').length;
-  const matchesOutline = (key: string) =>
-    templateKeys.some((t) => key === t || key.startsWith(`${t} `) || (containsWords(key, t) && words(t) * 2 >= words(key)));
+  const matchesOutline = (key: string, t: string) => key === t || key.startsWith(`${t} `) || (containsWords(key, t) && words(t) * 2 >= words(key));
   const headingless = marked.length === 0;
+  const numbered = marked.filter((h) => h.numbering);
   const candidates = doc.numberedLines.filter((line) => {
     if (line.runsOn) return false;
     // A title of the outline is a title, however long — and wherever its line is: pasted text may
     // run a title on from a line that ends without a full stop.
     const key = titleKeys(line.text).core;
-    if (matchesOutline(key)) return true;
+    const exact = templateKeys.findIndex((t) => matchesOutline(key, t));
+    if (exact >= 0) return Boolean(outlineLevel.set(line, templateSections[exact]!.level));
     if (!line.opensBlock) return false;
     if (readsAsProse(line)) return false;
     // A near title of the outline (a word added or left out: `section-title` says "did you mean")
     // — otherwise, once the report has headings, fix-all would insert the outline's title anew.
-    if (templateKeys.some((t) => wordOverlap(key, t) >= NEAR_TITLE)) return true;
+    const near = templateKeys.findIndex((t) => wordOverlap(key, t) >= NEAR_TITLE);
+    if (near >= 0) return Boolean(outlineLevel.set(line, templateSections[near]!.level));
     const style = line.numbering.style;
     const title = line.text.slice(line.numbering.length);
     if (line.emphasised || mostlyUpperCase(title)) return true;
     const r = rank(style, line.numbering.parts?.length);
     if (style !== 'arabic' && style !== 'letter' && depthOfRank.has(r)) return true;
+    // "1.2." after the heading "1." or "1.1.": a subsection by its very number.
+    if (style === 'decimal' && followsInNumber(line.numbering.parts!, numbered[countBefore(numbered, line.offset) - 1]?.numbering)) return true;
     return headingless && (style !== 'arabic' && style !== 'letter' ? true : Boolean(template));
   });
   if (!candidates.length) return [];
@@ -95,8 +111,11 @@ export function findUnmarkedHeadings(doc: ParsedMarkdown, outline: Outline, temp
     if (below !== undefined) return Math.max(1, depthOfRank.get(below)! - 1);
     return Math.min(6, base + ranks.indexOf(r));
   };
+  // The report's own depth for the outline's top level, from a marked section (levels are relative).
+  const first = outline.all[0];
+  const top = first ? first.heading.depth - first.level + 1 : base;
   return candidates.map((line) => ({
-    depth: depthFor(rank(line.numbering.style, line.numbering.parts?.length)),
+    depth: outlineLevel.has(line) ? Math.max(1, Math.min(6, top + outlineLevel.get(line)! - 1)) : depthFor(rank(line.numbering.style, line.numbering.parts?.length)),
     offset: line.offset,
     end: line.end,
     textOffset: line.textOffset,
