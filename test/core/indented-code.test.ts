@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import fc from 'fast-check';
 import { applyEdits, estimatePages, fixAll, check } from '../../server/src/core/index.ts';
 import { builtinRegistry, findings } from '../helpers.ts';
 
@@ -47,4 +48,18 @@ test('fix-all does not remove indents (it only inserts)', () => {
   const result = fixAll(text, (t) => check(t, builtinRegistry(), { insertOnly: true }).findings);
   assert.ok(result.edits.every((e) => e.length === 0));
   assert.equal(indented(result.text).length, 1);
+});
+
+test('property: the fix removes only the indents of the block’s lines, keeps every line break, and leaves no code', () => {
+  const line = fc.constantFrom('Tổ chức hội nghị.', 'II. NỘI DUNG', 'với.....lượt', 'Kết quả đạt được', '- Gạch đầu dòng', '(Địa danh)');
+  const indent = fc.constantFrom('\t', '    ', '     ', ' \t', '\t\t', '        ');
+  fc.assert(fc.property(fc.array(fc.tuple(indent, line, fc.boolean()), { minLength: 1, maxLength: 8 }), fc.constantFrom('\n', '\r\n'), (rows, eol) => {
+    // An indented block after a paragraph and a blank line; some lines followed by a blank line.
+    const text = `Đoạn mở đầu.${eol}${eol}` + rows.map(([i, l, blank]) => `${i}${l}${eol}${blank ? eol : ''}`).join('');
+    const found = indented(text);
+    assert.equal(found.length, 1, text);
+    const fixed = applyEdits(text, found[0]!.fixes![0]!.edits);
+    assert.equal(fixed, `Đoạn mở đầu.${eol}${eol}` + rows.map(([, l, blank]) => `${l}${eol}${blank ? eol : ''}`).join(''));
+    assert.deepEqual(indented(fixed), []);
+  }), { numRuns: 300, seed: 20261129 });
 });
