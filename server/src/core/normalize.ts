@@ -110,8 +110,16 @@ export function similarity(a: string, b: string, atLeast = 0): number {
 
 /** Share of words of `a` and `b` they have in common (Dice coefficient over word sets). */
 export function wordOverlap(a: string, b: string): number {
-  const wa = new Set(a.split(' ').filter(Boolean));
-  const wb = new Set(b.split(' ').filter(Boolean));
+  return setOverlap(wordSet(a), wordSet(b));
+}
+
+/** The words of a key (space-separated). */
+export function wordSet(key: string): Set<string> {
+  return new Set(key.split(' ').filter(Boolean));
+}
+
+/** `wordOverlap` of two word sets (for sets kept between calls). */
+export function setOverlap(wa: ReadonlySet<string>, wb: ReadonlySet<string>): number {
   if (!wa.size || !wb.size) return 0;
   let common = 0;
   for (const w of wa) if (wb.has(w)) common++;

@@ -2,7 +2,7 @@ import { countBefore, type Heading, type NumberedLine, type ParsedMarkdown } fro
 import type { Outline } from './outline';
 import type { Template } from './templates';
 import type { Numbering, NumberingStyle } from './numbering';
-import { containsWords, isOptionalTitle, titleKeys, wordOverlap } from './normalize';
+import { containsWords, isOptionalTitle, setOverlap, titleKeys, wordSet } from './normalize';
 import { mostlyUpperCase } from './joins';
 
 /** Ranks of numbering styles in Vietnamese documents, outermost first; decimals go by depth. */
@@ -44,6 +44,20 @@ function readsAsProse(line: NumberedLine): boolean {
   return /[.!?]$/.test(title) && words.length > 15;
 }
 
+/** The words of each title key of a template, kept with it (asked on every keystroke). */
+const TEMPLATE_WORDS = new WeakMap<Template, Array<Set<string>>>();
+function wordsOfTemplate(template: Template, keys: readonly string[]): Array<Set<string>> {
+  let words = TEMPLATE_WORDS.get(template);
+  if (!words) TEMPLATE_WORDS.set(template, (words = keys.map(wordSet)));
+  return words;
+}
+
+/** The first title (of their word sets) that `key` shares `NEAR_TITLE` of its words with; -1 if none. */
+function nearTitle(key: string, titles: ReadonlyArray<Set<string>>): number {
+  const words = wordSet(key);
+  return titles.findIndex((t) => setOverlap(words, t) >= NEAR_TITLE);
+}
+
 /** Whether decimal `parts` come next under or after the heading number `before`: 1.2. after 1. or 1.1. */
 function followsInNumber(parts: readonly number[], before: Numbering | undefined): boolean {
   const path = before?.style === 'arabic' ? [before.value] : before?.style === 'decimal' ? before.parts : undefined;
@@ -69,6 +83,7 @@ export function findUnmarkedHeadings(doc: ParsedMarkdown, outline: Outline, temp
   }
   const templateSections = template?.outline.all.filter((s) => s.heading.keys.core) ?? [];
   const templateKeys = templateSections.map((s) => s.heading.keys.core);
+  const templateWords = template ? wordsOfTemplate(template, templateKeys) : [];
   /** The outline's level for a line that is one of its titles (its depth follows from it). */
   const outlineLevel = new Map<NumberedLine, number>();
   // The line is an outline title, perhaps elaborated — not prose that happens to contain a short one.
@@ -82,13 +97,19 @@ export function findUnmarkedHeadings(doc: ParsedMarkdown, outline: Outline, temp
     // run a title on from a line that ends without a full stop.
     const key = titleKeys(line.text).core;
     const exact = templateKeys.findIndex((t) => matchesOutline(key, t));
-    if (exact >= 0) return Boolean(outlineLevel.set(line, templateSections[exact]!.level));
+    if (exact >= 0) {
+      outlineLevel.set(line, templateSections[exact]!.level);
+      return true;
+    }
     if (!line.opensBlock) return false;
     if (readsAsProse(line)) return false;
     // A near title of the outline (a word added or left out: `section-title` says "did you mean")
     // — otherwise, once the report has headings, fix-all would insert the outline's title anew.
-    const near = templateKeys.findIndex((t) => wordOverlap(key, t) >= NEAR_TITLE);
-    if (near >= 0) return Boolean(outlineLevel.set(line, templateSections[near]!.level));
+    const near = nearTitle(key, templateWords);
+    if (near >= 0) {
+      outlineLevel.set(line, templateSections[near]!.level);
+      return true;
+    }
     const style = line.numbering.style;
     const title = line.text.slice(line.numbering.length);
     if (line.emphasised || mostlyUpperCase(title)) return true;
