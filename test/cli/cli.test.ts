@@ -18,6 +18,8 @@ function cli(args: string[], cwd = ROOT) {
 const EXPECTED_EXAMPLES = [
   'examples/bao-cao-6-thang-dau-nam-xa-tan-lien.md 10 section-level warning',
   'examples/bao-cao-6-thang-dau-nam-xa-tan-lien.md 32 section-order warning',
+  'examples/bao-cao-6-thang-dau-nam-xa-tan-lien.md 101 joined-paragraph warning',
+  'examples/bao-cao-6-thang-dau-nam-xa-tan-lien.md 103 indented-code warning',
   'examples/bao-cao-so-ket-giua-nhiem-ky-xa-phu-son.md 24 section-title warning',
   'examples/bao-cao-so-ket-giua-nhiem-ky-xa-phu-son.md 64 missing-section error',
   'examples/bao-cao-so-ket-phuong-1.md 72 section-title warning',
