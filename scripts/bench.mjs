@@ -17,7 +17,8 @@
 //    the middle half of the document) against dist/server.js and against lspbench's null server
 //    (the floor: TextDocuments + one line scan) in the same run, interleaved, N repetitions
 //    (3; 1 with --quick), and prints medians: keystroke latency p50/p95/max (didChange ->
-//    publishDiagnostics of that version), p95 of edits 1–50 vs 150–200, didOpen -> first
+//    publishDiagnostics of that version), p95 of edits 1–50 vs 150–200 (per repetition, and with
+//    the repetitions' edits pooled), didOpen -> first
 //    diagnostics, RSS, and ratios to the floor.
 // 4. In-process: the per-keystroke cost of core.check on the same edit script, incremental (one
 //    ParseCache per document, as the server does) vs from scratch, at 15 and 300 pages.
@@ -290,6 +291,8 @@ function runServers(docs) {
         early95: m((r) => (perEdit(r) ? p95(perEdit(r).slice(0, 50)) : null)),
         late95: m((r) => (perEdit(r) ? p95(perEdit(r).slice(150, 200)) : null)),
         growthByRep: rs.map((r) => (perEdit(r) ? p95(perEdit(r).slice(150, 200)) / p95(perEdit(r).slice(0, 50)) : null)),
+        // The windows of every repetition together (50 × reps edits each): less noise than one run's p95.
+        growthPooled: rs.every(perEdit) && rs.length ? p95(rs.flatMap((r) => perEdit(r).slice(150, 200))) / p95(rs.flatMap((r) => perEdit(r).slice(0, 50))) : null,
         firstDx: m((r) => r.firstDiagnostics?.ms),
         diagnostics: m((r) => r.firstDiagnostics?.count),
         cpuPerEdit: m((r) => r.phases?.paced?.server?.cpuMsPerEdit),
@@ -428,6 +431,12 @@ function printServers(rows) {
     return a && b && a.growthByRep.length > 1 ? [`${p} p: ${byRep(a)} (floor ${byRep(b)})`] : [];
   });
   if (growth.length) out.push('', `Growth by repetition, decuong (the floor's in brackets): ${growth.join('; ')}.`);
+  const pooled = [...new Set(rows.map((r) => r.pages))].flatMap((p) => {
+    const a = rows.find((r) => r.pages === p && r.server === 'decuong');
+    const b = rows.find((r) => r.pages === p && r.server === 'null-ref');
+    return a?.growthPooled && b?.growthPooled && a.reps > 1 ? [`${p} p: ${a.growthPooled.toFixed(2)}× (floor ${b.growthPooled.toFixed(2)}×)`] : [];
+  });
+  if (pooled.length) out.push('', `Growth with the repetitions pooled (p95 of all their edits 150–200 / of all their edits 1–50): ${pooled.join('; ')}.`);
   if (LOADS.length) out.push('', `1-minute load average around the runs: ${Math.min(...LOADS).toFixed(2)}–${Math.max(...LOADS).toFixed(2)} on ${os.cpus().length} cores (above ~0.5 per core, expect other work in the tails).`);
   const missing = rows.filter((r) => r.missing);
   if (missing.length) out.push('', 'Versions without diagnostics: ' + missing.map((r) => `${r.server} ${r.pages} p: ${r.missing}`).join(', '));
