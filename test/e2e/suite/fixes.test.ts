@@ -131,6 +131,20 @@ describe('fixes', () => {
     assert.equal(doc.isDirty, false);
   });
 
+  it('the command decuong.fixReport fixes a report pasted from Word in one edit (blank lines, headings); one undo reverts it', async () => {
+    const doc = await openReport('bao-cao', 'dan-tu-word.md');
+    const original = doc.getText();
+    await waitForDiagnostics(doc.uri, (x) => withCode(x, 'joined-paragraph').length > 0 && withCode(x, 'heading-not-marked').length > 0, 'joined-paragraph and heading-not-marked');
+    assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), doc.uri.toString(), 'the report is the active editor');
+    await vscode.commands.executeCommand('decuong.fixReport');
+    await poll(async () => (doc.getText() !== original ? true : undefined), 'the command to edit the report');
+    await waitForDiagnostics(doc.uri, (x) => noneOf('joined-paragraph')(x) && noneOf('heading-not-marked')(x), 'joined-paragraph and heading-not-marked to go away');
+    const lines = original.split('\n').filter(Boolean);
+    assert.equal(doc.getText(), lines.map((l) => (/^[IVX]+\. /.test(l) ? `# ${l}` : l)).join('\n\n') + '\n');
+    assert.ok(onlyInserted(original, doc.getText()));
+    await undoOnceTo(doc, original);
+  });
+
   it('source.fixAll.decuong is one action whose edit inserts every missing section and marks the unmarked title', async () => {
     const doc = await openReport('bao-cao', 'sua-tat-ca.md');
     const original = doc.getText();

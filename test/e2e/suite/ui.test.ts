@@ -64,7 +64,7 @@ describe('new report, outline choice, checklist view', () => {
   it('the commands are registered, the old “showTemplates” name included', async () => {
     await api();
     const commands = await vscode.commands.getCommands(true);
-    for (const id of ['decuong.newReport', 'decuong.chooseTemplate', 'decuong.revealSection', 'decuong.showTemplates', 'decuong.insertMissingSections']) {
+    for (const id of ['decuong.newReport', 'decuong.chooseTemplate', 'decuong.revealSection', 'decuong.showTemplates', 'decuong.insertMissingSections', 'decuong.fixReport']) {
       assert.ok(commands.includes(id), `command ${id} is registered`);
     }
   });
