@@ -77,3 +77,9 @@ test('pasted with decimal subsections and lettered sections: fix-all gives the r
   assert.deepEqual(relative(headingsOf(fixed)), relative(headingsOf(body)));
   assert.deepEqual(summary(findings(fixed)), []);
 });
+
+test('a line with the words of an outline title but another numbering takes its depth from its numbering, not the outline', () => {
+  // "2. Nội dung" has the words of the outline's "II. NỘI DUNG" but is a subsection of "II.".
+  const text = '---\ndecuong: ke-hoach\n---\n# KẾ HOẠCH\n\n## I. MỤC ĐÍCH, YÊU CẦU\n\nNội dung.\n\n## II. ĐỐI TƯỢNG, NỘI DUNG\n\n1. Đối tượng: Ủy ban MTTQ các cấp.\n\n2. Nội dung\n\nĐánh giá kết quả.\n\n## V. TỔ CHỨC THỰC HIỆN\n\nVăn bản.\n';
+  assert.deepEqual(unmarked(text).map((f) => [f.line, f.fixes![0]!.edits[0]!.text]), [[13, '### ']]);
+});

@@ -1,5 +1,5 @@
 import { countBefore, type Heading, type NumberedLine, type ParsedMarkdown } from './parse';
-import type { Outline } from './outline';
+import type { Outline, Section } from './outline';
 import type { Template } from './templates';
 import type { Numbering, NumberingStyle } from './numbering';
 import { containsWords, isOptionalTitle, setOverlap, titleKeys, wordSet } from './normalize';
@@ -86,6 +86,11 @@ export function findUnmarkedHeadings(doc: ParsedMarkdown, outline: Outline, temp
   const templateWords = template ? wordsOfTemplate(template, templateKeys) : [];
   /** The outline's level for a line that is one of its titles (its depth follows from it). */
   const outlineLevel = new Map<NumberedLine, number>();
+  // Only when numbered alike: "2. Nội dung:" has the words of "II. NỘI DUNG" but not its place.
+  const levelFrom = (line: NumberedLine, section: Section) => {
+    const n = section.heading.numbering;
+    if (!n || rank(n.style, n.parts?.length) === rank(line.numbering.style, line.numbering.parts?.length)) outlineLevel.set(line, section.level);
+  };
   // The line is an outline title, perhaps elaborated — not prose that happens to contain a short one.
   const words = (s: string) => s.split(' ').length;
   const matchesOutline = (key: string, t: string) => key === t || key.startsWith(`${t} `) || (containsWords(key, t) && words(t) * 2 >= words(key));
@@ -98,7 +103,7 @@ export function findUnmarkedHeadings(doc: ParsedMarkdown, outline: Outline, temp
     const key = titleKeys(line.text).core;
     const exact = templateKeys.findIndex((t) => matchesOutline(key, t));
     if (exact >= 0) {
-      outlineLevel.set(line, templateSections[exact]!.level);
+      levelFrom(line, templateSections[exact]!);
       return true;
     }
     if (!line.opensBlock) return false;
@@ -107,7 +112,7 @@ export function findUnmarkedHeadings(doc: ParsedMarkdown, outline: Outline, temp
     // — otherwise, once the report has headings, fix-all would insert the outline's title anew.
     const near = nearTitle(key, templateWords);
     if (near >= 0) {
-      outlineLevel.set(line, templateSections[near]!.level);
+      levelFrom(line, templateSections[near]!);
       return true;
     }
     const style = line.numbering.style;
