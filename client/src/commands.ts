@@ -4,7 +4,7 @@ import { t } from './l10n';
 import type { ReportInfoHub } from './reportInfo';
 import { readTemplateChoice, templateChoiceEdits } from './frontMatter';
 import { pickLevel, pickTemplate } from './templatePicks';
-import { InsertMissingCommand, SkeletonRequest, TemplatesRequest, type SkeletonParams, type TemplatesParams, type TemplateSummary } from '../../server/src/protocol';
+import { FixReportCommand, InsertMissingCommand, SkeletonRequest, TemplatesRequest, type SkeletonParams, type TemplatesParams, type TemplateSummary } from '../../server/src/protocol';
 
 /**
  * The optional argument of `decuong.newReport` and `decuong.chooseTemplate`. Given, it skips the
@@ -47,9 +47,6 @@ let lastReport: vscode.TextDocument | undefined;
  * A report to act on: a URI given to the command (string, Uri, or a checklist item), else the
  * active editor's, else — when a page such as the walkthrough has the focus — the last report.
  */
-/** The server's fix-all source action (see `server/src/lsp/codeActions.ts`). */
-const FixAllKind = 'source.fixAll.decuong';
-
 async function targetDocument(arg: unknown): Promise<vscode.TextDocument | undefined> {
   let uri: vscode.Uri | undefined;
   if (arg instanceof vscode.Uri) uri = arg;
@@ -199,8 +196,8 @@ export function registerCommands(_context: vscode.ExtensionContext, client: () =
       const result = await vscode.commands.executeCommand<{ applied: boolean; inserted: number }>(InsertMissingCommand, doc.uri.toString());
       if (result && result.inserted === 0) void vscode.window.showInformationMessage(t('Báo cáo đã có đủ các mục của đề cương.', 'The report already has every section of its outline.'));
     }),
-    // The server's `source.fixAll.decuong` action, from the palette: a report pasted from Word gets
-    // its blank lines and headings in one edit (one undo), without knowing about source actions.
+    // Fix-all from the palette, and the indents that make paragraphs code (asked for, so not only
+    // insertions): a report pasted from Word in one edit, one undo.
     vscode.commands.registerCommand('decuong.fixReport', async (arg?: unknown) => {
       const doc = await targetDocument(arg);
       if (!doc || doc.languageId !== 'markdown') {
@@ -208,14 +205,9 @@ export function registerCommands(_context: vscode.ExtensionContext, client: () =
         return;
       }
       await showIfHidden(doc);
-      const whole = new vscode.Range(0, 0, doc.lineCount, 0);
-      const actions = (await vscode.commands.executeCommand<Array<vscode.CodeAction | vscode.Command>>('vscode.executeCodeActionProvider', doc.uri, whole, FixAllKind)) ?? [];
-      const fix = actions.find((a): a is vscode.CodeAction => 'kind' in a && a.kind?.value === FixAllKind && a.edit !== undefined);
-      if (!fix) {
-        void vscode.window.showInformationMessage(t('Không có gì để sửa tự động trong báo cáo này.', 'Nothing in this report can be fixed automatically.'));
-        return;
-      }
-      if (!(await vscode.workspace.applyEdit(fix.edit!))) void vscode.window.showWarningMessage(t('Báo cáo vừa thay đổi; hãy chạy lại lệnh.', 'The report changed meanwhile; run the command again.'));
+      const result = await vscode.commands.executeCommand<{ applied: boolean; inserted: number }>(FixReportCommand, doc.uri.toString());
+      if (result && result.inserted === 0) void vscode.window.showInformationMessage(t('Không có gì để sửa tự động trong báo cáo này.', 'Nothing in this report can be fixed automatically.'));
+      else if (result && !result.applied) void vscode.window.showWarningMessage(t('Báo cáo vừa thay đổi; hãy chạy lại lệnh.', 'The report changed meanwhile; run the command again.'));
     }),
     vscode.commands.registerCommand('decuong.restartServer', async () => {
       await client()?.restart();

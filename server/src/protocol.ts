@@ -44,6 +44,12 @@ export interface TemplateSummary {
 /** Server command (workspace/executeCommand): insert all missing sections of the document `args[0]` (a URI). */
 export const InsertMissingCommand = 'decuong.server.insertMissingSections';
 
+/**
+ * Server command: fix the report `args[0]` (a URI) as far as it can be fixed safely — fix-all, and
+ * the indents that make paragraphs code (asked for explicitly, so not only insertions).
+ */
+export const FixReportCommand = 'decuong.server.fixReport';
+
 /** Client → server: the outline checklist of a report (Explorer view). */
 export const ChecklistRequest = 'decuong/checklist';
 export interface ChecklistParams {

@@ -89,6 +89,23 @@ test('joined-paragraph: the quick fix inserts a blank line; source.fixAll separa
   assert.equal(TextDocument.applyEdits(TextDocument.create(uri, 'markdown', 3, text), change.edits as TextEdit[]), text.replace('I. MỤC', '# I. MỤC').replace('II. THỜI', '# II. THỜI'));
 });
 
+test('the fix-report command also takes away the indent that a marked title leaves as code (fix-all does not)', async (t) => {
+  const text = 'BÁO CÁO\nI. MỤC ĐÍCH\n\tNội dung thứ nhất.\n';
+  const { server } = await open(text);
+  t.after(() => server.stop());
+  const [fixAll] = await ask(server, [], ['source.fixAll']);
+  assert.equal(applyAction(text, 1, fixAll!), 'BÁO CÁO\n\n# I. MỤC ĐÍCH\n\tNội dung thứ nhất.\n', 'fix-all only inserts: the tab stays');
+  const done = (await server.connection.sendRequest('workspace/executeCommand', { command: 'decuong.server.fixReport', arguments: [uri] })) as { applied: boolean; inserted: number };
+  assert.ok(done.applied && done.inserted > 0);
+  const edit = server.appliedEdits.at(-1)!;
+  assert.equal(edit.label, 'Fix the report');
+  const change = (edit.edit as { documentChanges: TextDocumentEdit[] }).documentChanges[0]!;
+  const fixed = TextDocument.applyEdits(TextDocument.create(uri, 'markdown', 1, text), change.edits as TextEdit[]);
+  assert.equal(fixed, 'BÁO CÁO\n\n# I. MỤC ĐÍCH\nNội dung thứ nhất.\n');
+  server.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: fixed }] });
+  assert.deepEqual((await server.waitFor(uri, (p) => p.version === 2)).diagnostics.map((d) => d.code), ['no-template']);
+});
+
 test('no action for a stale or foreign diagnostic; only= is respected', async (t) => {
   const { server, diagnostics } = await open('## I. A\n\n## III. B\n');
   t.after(() => server.stop());

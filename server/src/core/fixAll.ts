@@ -50,10 +50,10 @@ export function applyEdits(text: string, edits: readonly Fix[]): string {
 export const FIX_ALL_CODES = ['joined-paragraph', 'heading-not-marked', 'missing-section'] as const;
 
 /**
- * Codes whose fixes do not depend on one another (a blank line between two lines), applied all in
- * one step: a report pasted from Word has hundreds.
+ * Codes whose fixes do not depend on one another (a blank line between two lines, a block's
+ * indent), applied all in one step: a report pasted from Word has hundreds.
  */
-const FIXED_TOGETHER: ReadonlySet<string> = new Set(['joined-paragraph']);
+const FIXED_TOGETHER: ReadonlySet<string> = new Set(['joined-paragraph', 'indented-code']);
 
 /**
  * Fix-all: applies the preferred fix of the first fixable finding, checks again, and repeats, so

@@ -23,7 +23,7 @@ import { DiagnosticsScheduler } from './diagnostics';
 import { documentSymbols } from './symbols';
 import { codeActions, FixAllKind } from './codeActions';
 import { uriToPath, WorkspaceTemplates } from './workspaceTemplates';
-import { ChecklistRequest, SkeletonRequest, InsertMissingCommand, ReportInfoNotification, TemplatesRequest, type ChecklistNode, type ChecklistParams, type ChecklistResult, type SkeletonParams, type ReportInfoParams, type TemplatesParams, type TemplateSummary } from '../protocol';
+import { ChecklistRequest, SkeletonRequest, FixReportCommand, InsertMissingCommand, ReportInfoNotification, TemplatesRequest, type ChecklistNode, type ChecklistParams, type ChecklistResult, type SkeletonParams, type ReportInfoParams, type TemplatesParams, type TemplateSummary } from '../protocol';
 
 /** Typing steps of the warm-up: enough for the checks' functions to be optimised (see `warmUpSteps`). */
 const WARM_UP_STEPS = 300;
@@ -148,7 +148,7 @@ export function startServer(connection: Connection): void {
         hoverProvider: true,
         codeLensProvider: { resolveProvider: false },
         completionProvider: { triggerCharacters: ['#', ' '] },
-        executeCommandProvider: { commands: [InsertMissingCommand] },
+        executeCommandProvider: { commands: [InsertMissingCommand, FixReportCommand] },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll, FixAllKind], resolveProvider: false },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
@@ -318,7 +318,8 @@ export function startServer(connection: Connection): void {
   /**
    * Fix-all edits against the document's text: blank lines between joined paragraphs, unmarked
    * titles marked, missing sections inserted — or, for the insert-missing command, only the last
-   * two (titles are marked so that they are not inserted again).
+   * two (titles are marked so that they are not inserted again); the fix-report command also
+   * takes indents away.
    */
   async function fixAllEdits(doc: TextDocument, codes: readonly string[] = FIX_ALL_CODES): Promise<() => Fix[]> {
     const s = await settings.get(doc.uri);
@@ -339,14 +340,16 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onExecuteCommand(async ({ command, arguments: args }) => {
-    if (command !== InsertMissingCommand) return;
+    if (command !== InsertMissingCommand && command !== FixReportCommand) return;
     const uri = typeof args?.[0] === 'string' ? args[0] : undefined;
     const doc = uri ? documents.get(uri) : undefined;
     if (!doc) return { applied: false, inserted: 0 };
-    const edits = (await fixAllEdits(doc, ['heading-not-marked', 'missing-section']))();
+    const fixing = command === FixReportCommand;
+    const edits = (await fixAllEdits(doc, fixing ? [...FIX_ALL_CODES, 'indented-code'] : ['heading-not-marked', 'missing-section']))();
     if (!edits.length) return { applied: true, inserted: 0 };
+    const vi = langFor(await settings.get(doc.uri)) === 'vi';
     const result = await connection.workspace.applyEdit({
-      label: langFor(await settings.get(doc.uri)) === 'vi' ? 'Chèn các mục còn thiếu' : 'Insert missing sections',
+      label: fixing ? (vi ? 'Sửa báo cáo' : 'Fix the report') : vi ? 'Chèn các mục còn thiếu' : 'Insert missing sections',
       edit: { documentChanges: [{ textDocument: { uri: doc.uri, version: doc.version }, edits: edits.map((e) => ({ range: { start: doc.positionAt(e.offset), end: doc.positionAt(e.offset + e.length) }, newText: e.text })) }] },
     });
     return { applied: result.applied, inserted: edits.length };
