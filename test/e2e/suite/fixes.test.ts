@@ -145,6 +145,19 @@ describe('fixes', () => {
     await undoOnceTo(doc, original);
   });
 
+  it('decuong.fixReport on a report pasted with a tab before each paragraph: titles marked, tabs taken away (which fix-all leaves), one undo', async () => {
+    const doc = await openReport('bao-cao', 'dan-tu-word-tab.md');
+    const original = doc.getText();
+    await waitForDiagnostics(doc.uri, (x) => withCode(x, 'heading-not-marked').length === 3, 'three heading-not-marked');
+    await vscode.commands.executeCommand('decuong.fixReport');
+    await poll(async () => (doc.getText() !== original ? true : undefined), 'the command to edit the report');
+    const after = await waitForDiagnostics(doc.uri, (x) => ['joined-paragraph', 'heading-not-marked', 'indented-code'].every((c) => noneOf(c)(x)), 'joined-paragraph, heading-not-marked and indented-code to go away');
+    assert.deepEqual(withCode(after, 'missing-section'), [], show(after));
+    // A blank line before each title that followed a sentence; none is needed after an ATX heading.
+    assert.equal(doc.getText(), original.replace('\nI. MỤC', '\n\n# I. MỤC').replace('\nII. NỘI', '\n\n# II. NỘI').replace('\nV. TỔ', '\n\n# V. TỔ').replace(/\t/g, ''));
+    await undoOnceTo(doc, original);
+  });
+
   it('source.fixAll.decuong is one action whose edit inserts every missing section and marks the unmarked title', async () => {
     const doc = await openReport('bao-cao', 'sua-tat-ca.md');
     const original = doc.getText();
