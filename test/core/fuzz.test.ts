@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { applyEdits, check, fixAll, ParseCache, type Fix } from '../../server/src/core/index.ts';
+import { applyEdits, check, fixAll, FIX_ALL_CODES, ParseCache, type Fix } from '../../server/src/core/index.ts';
 import { builtinRegistry, listFixtures, readFixture, ROOT } from '../helpers.ts';
 
 /**
@@ -103,6 +103,10 @@ test(`fuzz: ${RUNS} random and mutated documents through the checks and every fi
       const all = fixAll(text, (t) => check(t, builtinRegistry(), { insertOnly: true }, cache).findings, 60);
       assertSafe(text, all.edits, [], 'fix-all');
       assert.equal(applyEdits(text, all.edits), all.text);
+      // The fix-report command: fix-all and the indents that make paragraphs code (whitespace only).
+      const report = fixAll(text, (t) => check(t, builtinRegistry(), { insertOnly: true }, cache).findings, 60, [...FIX_ALL_CODES, 'indented-code']);
+      assertSafe(text, report.edits, [], 'fix-report');
+      assert.equal(applyEdits(text, report.edits), report.text);
     }
   }), { numRuns: RUNS, seed: SEED });
   assert.equal(cases, RUNS);

@@ -59,7 +59,8 @@ const FIXED_TOGETHER: ReadonlySet<string> = new Set(['joined-paragraph', 'indent
  * Fix-all: applies the preferred fix of the first fixable finding, checks again, and repeats, so
  * each insertion sees the ones before it (numbers, places). Returns edits of the original text.
  * `checkText` should check with `insertOnly` set, so no fix rewrites the author's numbers. `codes`:
- * the codes fixed, in this order (some of `FIX_ALL_CODES`).
+ * the codes fixed, in this order: `FIX_ALL_CODES` (insert-only, safe on save) unless the user asked
+ * for more (the fix-report command adds `indented-code`, whose fix removes indents).
  */
 export function fixAll(text: string, checkText: (text: string) => Finding[], maxSteps = 200, codes: readonly string[] = FIX_ALL_CODES): { text: string; edits: Fix[]; applied: Finding[] } {
   const composer = new EditComposer();

@@ -2,7 +2,6 @@ import { excerpt, perChunk, type Check, type Draft } from '../check';
 import { FENCED } from '../parse';
 import type { Fix } from '../types';
 
-
 /**
  * Paragraphs indented with a tab or four spaces (a Word habit for the first line) are an indented
  * code block to Markdown: typeset in a monospaced font, unwrapped, and no title in them is seen.
