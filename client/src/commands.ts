@@ -47,6 +47,22 @@ let lastReport: vscode.TextDocument | undefined;
  * A report to act on: a URI given to the command (string, Uri, or a checklist item), else the
  * active editor's, else — when a page such as the walkthrough has the focus — the last report.
  */
+/**
+ * Runs a server command that builds one edit for the whole report `arg` (or the active one) and
+ * applies it — one undo reverts it — and says when there was nothing to do, or the report moved.
+ */
+async function runServerFix(arg: unknown, command: string, say: { open: string; nothing: string; moved?: string }): Promise<void> {
+  const doc = await targetDocument(arg);
+  if (!doc || doc.languageId !== 'markdown') {
+    void vscode.window.showInformationMessage(say.open);
+    return;
+  }
+  await showIfHidden(doc);
+  const result = await vscode.commands.executeCommand<{ applied: boolean; inserted: number }>(command, doc.uri.toString());
+  if (result && result.inserted === 0) void vscode.window.showInformationMessage(say.nothing);
+  else if (result && !result.applied && say.moved) void vscode.window.showWarningMessage(say.moved);
+}
+
 async function targetDocument(arg: unknown): Promise<vscode.TextDocument | undefined> {
   let uri: vscode.Uri | undefined;
   if (arg instanceof vscode.Uri) uri = arg;
@@ -185,30 +201,21 @@ export function registerCommands(_context: vscode.ExtensionContext, client: () =
 
   return [
     vscode.window.onDidChangeActiveTextEditor(remember),
-    vscode.commands.registerCommand('decuong.insertMissingSections', async (arg?: unknown) => {
-      const doc = await targetDocument(arg);
-      if (!doc || doc.languageId !== 'markdown') {
-        void vscode.window.showInformationMessage(t('Hãy mở báo cáo (tệp .md) cần chèn các mục còn thiếu, rồi chạy lại lệnh này.', 'Open the report (a .md file) to insert the missing sections into, then run this command again.'));
-        return;
-      }
-      await showIfHidden(doc);
-      // The server builds one edit for the whole document and applies it: one undo reverts it.
-      const result = await vscode.commands.executeCommand<{ applied: boolean; inserted: number }>(InsertMissingCommand, doc.uri.toString());
-      if (result && result.inserted === 0) void vscode.window.showInformationMessage(t('Báo cáo đã có đủ các mục của đề cương.', 'The report already has every section of its outline.'));
-    }),
+    vscode.commands.registerCommand('decuong.insertMissingSections', (arg?: unknown) =>
+      runServerFix(arg, InsertMissingCommand, {
+        open: t('Hãy mở báo cáo (tệp .md) cần chèn các mục còn thiếu, rồi chạy lại lệnh này.', 'Open the report (a .md file) to insert the missing sections into, then run this command again.'),
+        nothing: t('Báo cáo đã có đủ các mục của đề cương.', 'The report already has every section of its outline.'),
+      }),
+    ),
     // Fix-all from the palette, and the indents that make paragraphs code (asked for, so not only
     // insertions): a report pasted from Word in one edit, one undo.
-    vscode.commands.registerCommand('decuong.fixReport', async (arg?: unknown) => {
-      const doc = await targetDocument(arg);
-      if (!doc || doc.languageId !== 'markdown') {
-        void vscode.window.showInformationMessage(t('Hãy mở báo cáo (tệp .md) cần sửa, rồi chạy lại lệnh này.', 'Open the report (a .md file) to fix, then run this command again.'));
-        return;
-      }
-      await showIfHidden(doc);
-      const result = await vscode.commands.executeCommand<{ applied: boolean; inserted: number }>(FixReportCommand, doc.uri.toString());
-      if (result && result.inserted === 0) void vscode.window.showInformationMessage(t('Không có gì để sửa tự động trong báo cáo này.', 'Nothing in this report can be fixed automatically.'));
-      else if (result && !result.applied) void vscode.window.showWarningMessage(t('Báo cáo vừa thay đổi; hãy chạy lại lệnh.', 'The report changed meanwhile; run the command again.'));
-    }),
+    vscode.commands.registerCommand('decuong.fixReport', (arg?: unknown) =>
+      runServerFix(arg, FixReportCommand, {
+        open: t('Hãy mở báo cáo (tệp .md) cần sửa, rồi chạy lại lệnh này.', 'Open the report (a .md file) to fix, then run this command again.'),
+        nothing: t('Không có gì để sửa tự động trong báo cáo này.', 'Nothing in this report can be fixed automatically.'),
+        moved: t('Báo cáo vừa thay đổi; hãy chạy lại lệnh.', 'The report changed meanwhile; run the command again.'),
+      }),
+    ),
     vscode.commands.registerCommand('decuong.restartServer', async () => {
       await client()?.restart();
     }),

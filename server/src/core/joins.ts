@@ -47,6 +47,11 @@ export function opensParagraph(line: string): boolean {
   return OPENS.test(line) || Boolean(/^\p{Ll}[.)]/u.test(line) && parseNumbering(line.replace(/\*\*|__/g, '').normalize('NFC')));
 }
 
+/** A line without the container marks before its text (indentation, block-quote `>`). */
+export function withoutMarks(line: string): string {
+  return line.replace(CONTAINER, '');
+}
+
 /** The text of the line starting at `start` (container marks left out, trimmed) and where it starts. */
 export function lineText(text: string, start: number, end: number): { offset: number; text: string } {
   const lineEnd = text.indexOf('\n', start);

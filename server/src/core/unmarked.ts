@@ -95,7 +95,7 @@ export function findUnmarkedHeadings(doc: ParsedMarkdown, outline: Outline, temp
   const words = (s: string) => s.split(' ').length;
   const matchesOutline = (key: string, t: string) => key === t || key.startsWith(`${t} `) || (containsWords(key, t) && words(t) * 2 >= words(key));
   const headingless = marked.length === 0;
-  const numbered = marked.filter((h) => h.numbering);
+  let numbered: Heading[] | undefined; // the numbered headings, for decimal lines only
   const candidates = doc.numberedLines.filter((line) => {
     if (line.runsOn) return false;
     // A title of the outline is a title, however long — and wherever its line is: pasted text may
@@ -121,7 +121,10 @@ export function findUnmarkedHeadings(doc: ParsedMarkdown, outline: Outline, temp
     const r = rank(style, line.numbering.parts?.length);
     if (style !== 'arabic' && style !== 'letter' && depthOfRank.has(r)) return true;
     // "1.2." after the heading "1." or "1.1.": a subsection by its very number.
-    if (style === 'decimal' && followsInNumber(line.numbering.parts!, numbered[countBefore(numbered, line.offset) - 1]?.numbering)) return true;
+    if (style === 'decimal') {
+      numbered ??= marked.filter((h) => h.numbering);
+      if (followsInNumber(line.numbering.parts!, numbered[countBefore(numbered, line.offset) - 1]?.numbering)) return true;
+    }
     return headingless && (style !== 'arabic' && style !== 'letter' ? true : Boolean(template));
   });
   if (!candidates.length) return [];

@@ -1,5 +1,6 @@
 import { excerpt, perChunk, type Check, type Draft } from '../check';
 import { lineText, meantBreaks } from '../joins';
+import type { FixAction } from '../types';
 
 export const joinedParagraph: Check = {
   code: 'joined-paragraph',
@@ -36,27 +37,23 @@ function joinedAt(text: string, at: number, start: number, column: number): Draf
   const eol = text.charCodeAt(at + start - 2) === 13 ? '\r\n' : '\n';
   // After a blank line, four columns of indent more than the paragraph's make the line code: the
   // fix brings the line to the paragraph's own column — not an insertion, so not one fix-all
-  // applies unasked.
-  if (!prefix.includes('>') && columnOf(text, line.offset) >= column + 4) {
-    return {
-      offset: line.offset - at,
-      length: word.length,
-      message: {
-        vi: `Dòng “${shown}” sẽ bị nối vào đoạn văn phía trên khi in: thêm một dòng trống phía trước và bỏ thụt đầu dòng (thụt từ bốn dấu cách hay một tab sau dòng trống là khối mã).`,
-        en: `“${shown}” runs into the paragraph above when typeset: add a blank line before it and remove its indent (four spaces or a tab after a blank line make it code).`,
-      },
-      fixes: [{ title: { vi: 'Thêm dòng trống phía trước, bỏ thụt đầu dòng', en: 'Insert a blank line before it, remove the indent' }, edits: [{ offset: start, length: prefix.length, text: eol + ' '.repeat(column) }] }],
-    };
-  }
-  // The blank line keeps the line's block quote: the `>` marks before it stay, the indent goes.
-  const marks = prefix.replace(/[^>]*$/, '');
+  // applies unasked. Otherwise the blank line keeps the line's block quote (its `>` marks).
+  const code = !prefix.includes('>') && columnOf(text, line.offset) >= column + 4;
+  const fix: FixAction = code
+    ? { title: { vi: 'Thêm dòng trống phía trước, bỏ thụt đầu dòng', en: 'Insert a blank line before it, remove the indent' }, edits: [{ offset: start, length: prefix.length, text: eol + ' '.repeat(column) }] }
+    : { title: { vi: 'Thêm dòng trống phía trước', en: 'Insert a blank line before it' }, edits: [{ offset: start, length: 0, text: `${prefix.replace(/[^>]*$/, '')}${eol}` }], preferred: true };
   return {
     offset: line.offset - at,
     length: word.length,
-    message: {
-      vi: `Dòng “${shown}” sẽ bị nối vào đoạn văn phía trên khi in: trong Markdown, hai đoạn văn cách nhau bằng một dòng trống.`,
-      en: `“${shown}” runs into the paragraph above when typeset: in Markdown, paragraphs are separated by a blank line.`,
-    },
-    fixes: [{ title: { vi: 'Thêm dòng trống phía trước', en: 'Insert a blank line before it' }, edits: [{ offset: start, length: 0, text: `${marks}${eol}` }], preferred: true }],
+    message: code
+      ? {
+          vi: `Dòng “${shown}” sẽ bị nối vào đoạn văn phía trên khi in: thêm một dòng trống phía trước và bỏ thụt đầu dòng (thụt từ bốn dấu cách hay một tab sau dòng trống là khối mã).`,
+          en: `“${shown}” runs into the paragraph above when typeset: add a blank line before it and remove its indent (four spaces or a tab after a blank line make it code).`,
+        }
+      : {
+          vi: `Dòng “${shown}” sẽ bị nối vào đoạn văn phía trên khi in: trong Markdown, hai đoạn văn cách nhau bằng một dòng trống.`,
+          en: `“${shown}” runs into the paragraph above when typeset: in Markdown, paragraphs are separated by a blank line.`,
+        },
+    fixes: [fix],
   };
 }
