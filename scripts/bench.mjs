@@ -3,7 +3,7 @@
 //
 //   node scripts/bench.mjs [--quick] [--reps N] [--pages 3,15,60,300] [--core-pages 15,300]
 //                          [--skip-lsp] [--skip-core] [--docs-only] [--json FILE] [--node-args="..."]
-//                          [--variants]
+//                          [--variants] [--edits N]
 //
 // 1. Copies shared/tools/lspbench (read-only) to node_modules/.cache/lspbench/tool and installs its
 //    dependencies there when its lock file changed (npm ci). The copy gets one addition: the
@@ -26,6 +26,9 @@
 // pandoc-style footnote line at the end (`[^1]: Theo …`, prose to CommonMark), and "references",
 // with `[^0]`…`[^6]` cited in every 20th prose paragraph and defined at the end (link reference
 // definitions reach references anywhere in a document).
+// --edits N (default 200) types N paced edits instead of 200: with N > 200 it also prints the p95 of
+// every 100 edits, pooled over the repetitions, for the server and the floor — whether latency
+// grows over a long typing session, beyond the issue's two windows (which stay edits 1–50 and 150–200).
 //
 // It measures and prints; it asserts nothing about times. Build first (`npm run build`).
 import { spawnSync } from 'node:child_process';
@@ -53,7 +56,7 @@ const QUICK = has('quick');
 const REPS = Number(arg('reps', QUICK ? 1 : 3));
 const PAGES = String(arg('pages', '3,15,60,300')).split(',').map(Number).filter(Boolean);
 const CORE_PAGES = String(arg('core-pages', '15,300')).split(',').map(Number).filter(Boolean);
-const EDITS = 200;
+const EDITS = Math.max(200, Number(arg('edits', 200)));
 const PACE = 30;
 const BYTES_PER_PAGE = 3072;
 const SRC = path.resolve(process.env.LSPBENCH_DIR ?? path.join(ROOT, '../shared/tools/lspbench'));
@@ -293,6 +296,8 @@ function runServers(docs) {
         growthByRep: rs.map((r) => (perEdit(r) ? p95(perEdit(r).slice(150, 200)) / p95(perEdit(r).slice(0, 50)) : null)),
         // The windows of every repetition together (50 × reps edits each): less noise than one run's p95.
         growthPooled: rs.every(perEdit) && rs.length ? p95(rs.flatMap((r) => perEdit(r).slice(150, 200))) / p95(rs.flatMap((r) => perEdit(r).slice(0, 50))) : null,
+        // p95 of each 100 edits, all repetitions together (only printed for --edits > 200).
+        blocks95: rs.every(perEdit) && rs.length ? Array.from({ length: Math.floor(EDITS / 100) }, (_, i) => p95(rs.flatMap((r) => perEdit(r).slice(i * 100, i * 100 + 100)))) : [],
         firstDx: m((r) => r.firstDiagnostics?.ms),
         diagnostics: m((r) => r.firstDiagnostics?.count),
         cpuPerEdit: m((r) => r.phases?.paced?.server?.cpuMsPerEdit),
@@ -437,6 +442,10 @@ function printServers(rows) {
     return a?.growthPooled && b?.growthPooled && a.reps > 1 ? [`${p} p: ${a.growthPooled.toFixed(2)}× (floor ${b.growthPooled.toFixed(2)}×)`] : [];
   });
   if (pooled.length) out.push('', `Growth with the repetitions pooled (p95 of all their edits 150–200 / of all their edits 1–50): ${pooled.join('; ')}.`);
+  if (EDITS > 200) {
+    out.push('', `A long typing session: p95 of every 100 edits (1–100, 101–200, …, all repetitions together), ms:`, '');
+    for (const r of rows) if (r.blocks95.length) out.push(`- ${r.server} ${r.pages} p: ${r.blocks95.map((x) => f(x)).join(', ')} (last / first ${ratio(r.blocks95.at(-1), r.blocks95[0])})`);
+  }
   if (LOADS.length) out.push('', `1-minute load average around the runs: ${Math.min(...LOADS).toFixed(2)}–${Math.max(...LOADS).toFixed(2)} on ${os.cpus().length} cores (above ~0.5 per core, expect other work in the tails).`);
   const missing = rows.filter((r) => r.missing);
   if (missing.length) out.push('', 'Versions without diagnostics: ' + missing.map((r) => `${r.server} ${r.pages} p: ${r.missing}`).join(', '));
