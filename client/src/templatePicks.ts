@@ -1,31 +1,21 @@
 import * as vscode from 'vscode';
 import type { TemplateSummary } from '../../server/src/protocol';
+import { levelName } from '../../server/src/core/levels';
 import { isVietnamese, t } from './l10n';
-
-/** Level keys of templates' `pages` (`cap:`) as people say them. */
-const LEVELS: Record<string, { vi: string; en: string }> = {
-  xa: { vi: 'xã', en: 'commune' },
-  huyen: { vi: 'huyện', en: 'district' },
-  tinh: { vi: 'tỉnh', en: 'province' },
-  phuong: { vi: 'phường', en: 'ward' },
-  quan: { vi: 'quận', en: 'urban district' },
-};
 
 /** “Cấp xã — tối đa 12 trang” / “Commune level (xã) — at most 12 pages”; an unknown key as it is. */
 export function levelLabel(key: string, pages?: number): string {
-  const known = LEVELS[key];
-  const name = isVietnamese()
-    ? `Cấp ${known?.vi ?? key}`
-    : known ? `${known.en[0]!.toUpperCase()}${known.en.slice(1)} level (${known.vi})` : `Level “${key}”`;
-  return pages === undefined ? name : `${name} — ${t(`tối đa ${pages} trang`, `at most ${pages} pages`)}`;
+  const name = levelName(key, isVietnamese() ? 'vi' : 'en');
+  const label = `${name[0]!.toUpperCase()}${name.slice(1)}`;
+  return pages === undefined ? label : `${label} — ${t(`tối đa ${pages} trang`, `at most ${pages} pages`)}`;
 }
 
 /** “Giới hạn: cấp xã 12 trang, cấp huyện 15 trang” for a template's page limits; undefined when none. */
 function pageLimits(pages: Record<string, number>): string | undefined {
   const entries = Object.entries(pages);
   if (!entries.length) return undefined;
-  if (isVietnamese()) return `Giới hạn: ${entries.map(([k, n]) => `cấp ${LEVELS[k]?.vi ?? k} ${n} trang`).join(', ')}`;
-  return `Page limits: ${entries.map(([k, n]) => `${n} pages (${LEVELS[k] ? `${LEVELS[k].en}, ${LEVELS[k].vi}` : k})`).join(', ')}`;
+  if (isVietnamese()) return `Giới hạn: ${entries.map(([k, n]) => `${levelName(k, 'vi')} ${n} trang`).join(', ')}`;
+  return `Page limits: ${entries.map(([k, n]) => `${n} for ${levelName(k, 'en')}`).join(', ')}`;
 }
 
 interface Item<T> extends vscode.QuickPickItem {

@@ -38,7 +38,8 @@ test('hover on a heading shows its outline entry: required, guidance, page limit
   const h = hoverAt(r.context, at)!;
   assert.match(h.markdown.vi, /\*\*1\. Công tác triển khai\*\* — bắt buộc/);
   assert.match(h.markdown.vi, /Hình thức/);
-  assert.match(h.markdown.vi, /Giới hạn: 12 \(cấp xã\), 15 \(cấp huyện\) trang A4/);
+  assert.match(h.markdown.vi, /Giới hạn \(trang A4\): cấp xã 12, cấp huyện 15/);
+  assert.match(h.markdown.en, /Page limit \(A4 pages\): 12 for commune level \(xã\), 15 for district level \(huyện\)/);
   assert.match(h.markdown.en, /required/);
   assert.equal(hoverAt(r.context, report.indexOf('Đã triển khai')), undefined, 'no hover off headings');
 });

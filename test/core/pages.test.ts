@@ -273,7 +273,7 @@ test('page-limit: the template limit for the report level, at the first line of 
   assert.equal(long.slice(d.offset, d.offset + d.length), long.slice(d.offset).split('\n')[0]);
   const shown = (Math.ceil(est.decimal * 10) / 10).toFixed(1);
   assert.ok(d.message.vi.startsWith(`Báo cáo ước tính ${shown.replace('.', ',')} trang, vượt giới hạn 12 trang (cấp xã).`), d.message.vi);
-  assert.ok(d.message.en.startsWith(`The report is estimated at ${shown} pages, over the limit of 12 pages (level xa).`), d.message.en);
+  assert.ok(d.message.en.startsWith(`The report is estimated at ${shown} pages, over the limit of 12 pages for commune level (xã).`), d.message.en);
   assert.match(d.message.vi, /Times New Roman 14 pt, giãn dòng đơn, lề 20\/20\/30\/15 mm/);
   assert.match(d.message.en, /Times New Roman 14 pt, single line spacing, margins 20\/20\/30\/15 mm/);
   assert.equal(pageLimit.code, 'page-limit');

@@ -5,7 +5,7 @@ import { lineEndAfter } from './outline';
 import type { Message } from './types';
 import { parseNumbering, type Numbering } from './numbering';
 import { formatNumber } from './renumber';
-import { CAP_NAMES } from './checks/page-limit';
+import { levelName } from './levels';
 
 /** The report section whose heading line holds `offset`. */
 function headingAt(ctx: CheckContext, offset: number): Section | undefined {
@@ -16,8 +16,8 @@ function limitText(ctx: CheckContext): Message | undefined {
   const pages = ctx.template?.pages;
   if (!pages || !Object.keys(pages).length) return undefined;
   const list = (lang: 'vi' | 'en') => Object.entries(pages)
-    .map(([cap, n]) => (cap === '*' ? `${n}` : lang === 'vi' ? `${n} (cấp ${CAP_NAMES[cap] ?? cap})` : `${n} (level ${cap})`)).join(', ');
-  return { vi: `Giới hạn: ${list('vi')} trang A4`, en: `Page limit: ${list('en')} A4 pages` };
+    .map(([cap, n]) => (cap === '*' ? `${n}` : lang === 'vi' ? `${levelName(cap, 'vi')} ${n}` : `${n} for ${levelName(cap, 'en')}`)).join(', ');
+  return { vi: `Giới hạn (trang A4): ${list('vi')}`, en: `Page limit (A4 pages): ${list('en')}` };
 }
 
 export interface HoverInfo {

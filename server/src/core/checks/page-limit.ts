@@ -1,5 +1,6 @@
 import type { Check, CheckContext, Draft } from '../check';
 import type { PageEstimate, PageSettings } from '../pages';
+import { levelName } from '../levels';
 
 /** What the check reads besides the usual context: the page estimate of the report (`pages.ts`). */
 type PageContext = CheckContext & { pages?: PageEstimate };
@@ -36,17 +37,6 @@ export function pageLimitOf(ctx: CheckContext): PageLimit | undefined {
   return undefined;
 }
 
-export const CAP_NAMES: Record<string, string> = {
-  xa: 'xã',
-  huyen: 'huyện',
-  tinh: 'tỉnh',
-  phuong: 'phường',
-  'thi-tran': 'thị trấn',
-  'thi-xa': 'thị xã',
-  quan: 'quận',
-  'thanh-pho': 'thành phố',
-};
-
 /** One decimal, rounded up so that an estimate past the limit never reads as the limit itself. */
 function decimalText(value: number, limit: number, lang: 'vi' | 'en'): string {
   const shown = Math.max(Math.ceil(value * 10 - 1e-9) / 10, limit + 0.1).toFixed(1);
@@ -81,8 +71,8 @@ export const pageLimit: Check = {
     const rest = ctx.text.slice(offset);
     const lineEnd = rest.search(/\r?\n|\r|$/);
     const where = {
-      vi: cap ? ` (cấp ${CAP_NAMES[cap] ?? cap})` : source === 'front-matter' ? ' (gioi-han-trang)' : '',
-      en: cap ? ` (level ${cap})` : source === 'front-matter' ? ' (gioi-han-trang)' : '',
+      vi: cap ? ` (${levelName(cap, 'vi')})` : source === 'front-matter' ? ' (gioi-han-trang)' : '',
+      en: cap ? ` for ${levelName(cap, 'en')}` : source === 'front-matter' ? ' (gioi-han-trang)' : '',
     };
     const draft: Draft = {
       offset,
