@@ -1,14 +1,18 @@
 // Generates snippets/decuong.code-snippets: one skeleton per built-in outline (the same text as the
 // command "New report from an outline", from core/skeleton.ts) plus the standard blocks of an
-// administrative document. Run with tsx (`npm run snippets`); `--check` fails when out of date.
+// administrative document; and the blank patterns of syntaxes/decuong-injection.tmLanguage.json
+// from core/placeholders.ts, so that the colouring and the `placeholder` check find the same blanks.
+// Run with tsx (`npm run snippets`); `--check` fails when either is out of date.
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createRegistry } from '../server/src/core/index.ts';
 import { skeleton } from '../server/src/core/skeleton.ts';
+import { DEFAULT_PLACEHOLDERS } from '../server/src/core/placeholders.ts';
 
 const root = join(import.meta.dirname, '..');
 const templatesDir = join(root, 'server/templates');
 const out = join(root, 'snippets/decuong.code-snippets');
+const grammarFile = join(root, 'syntaxes/decuong-injection.tmLanguage.json');
 
 const escape = (s) => s.replace(/[$}\\]/g, (c) => `\\${c}`);
 
@@ -66,11 +70,31 @@ const adminBlocks = {
 
 const snippets = Object.fromEntries([...[...registry.templates.values()].map(templateSnippet), ...Object.entries(adminBlocks)]);
 const json = JSON.stringify(snippets, null, 2) + '\n';
+
+// The grammar's placeholder rules: one per kind, the core's expression as Oniguruma reads it (the
+// same syntax for what these use; a case-insensitive one wrapped in `(?i:…)`), one line each.
+const grammarText = readFileSync(grammarFile, 'utf8');
+const rules = DEFAULT_PLACEHOLDERS.map(({ pattern }) => {
+  const match = pattern.flags.includes('i') ? `(?i:${pattern.source})` : pattern.source;
+  return `        { "match": ${JSON.stringify(match)}, "name": "invalid.illegal.placeholder.decuong" }`;
+});
+const PLACEHOLDER_RULES = /("placeholder": \{\n[^\n]*\n\s*"patterns": \[\n)[\s\S]*?(\n\s*\])/;
+if (!PLACEHOLDER_RULES.test(grammarText)) throw new Error(`no placeholder rules found in ${grammarFile}`);
+const grammar = grammarText.replace(PLACEHOLDER_RULES, (_, open, close) => `${open}${rules.join(',\n')}${close}`);
+JSON.parse(grammar);
+
 if (process.argv.includes('--check')) {
+  let stale = false;
   if (readFileSync(out, 'utf8') !== json) {
     console.error('snippets/decuong.code-snippets is out of date: run `npm run snippets`.');
-    process.exit(1);
+    stale = true;
   }
+  if (grammarText !== grammar) {
+    console.error('the placeholder rules of syntaxes/decuong-injection.tmLanguage.json differ from server/src/core/placeholders.ts: run `npm run snippets`.');
+    stale = true;
+  }
+  if (stale) process.exit(1);
 } else {
   writeFileSync(out, json);
+  writeFileSync(grammarFile, grammar);
 }
