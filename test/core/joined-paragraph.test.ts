@@ -67,6 +67,14 @@ test('what a paragraph break reads like: after a sentence or a title, before a c
     ['Ban Thường trực đã phối hợp với\nỦy ban nhân dân xã tổ chức hội nghị.', false],
     ['Ban Thường trực đã phối hợp với các ngành,\nỦy ban nhân dân xã.', false],
     ['Kết quả đạt được.\nnhững việc còn lại sẽ làm sau.', false],
+    // A title in capitals after a line of another kind: a date, a number.
+    ['Yên Lạc, ngày 12 tháng 6 năm 2023\nBÁO CÁO SƠ KẾT', true],
+    // A part or a Roman title in capitals is a title after anything, even a title wrapped without a full stop.
+    ['nhiệm vụ trọng tâm công tác 6 tháng cuối năm 2023\nPhần thứ nhất', true],
+    ['Căn cứ hướng dẫn của cấp trên\nII. KẾT QUẢ THỰC HIỆN', true],
+    ['theo quy định tại\nPhần II của Nghị định này.', false],
+    // A long title in capitals wrapped onto a second line is one title.
+    ['BÁO CÁO SƠ KẾT 03 NĂM THỰC HIỆN NGHỊ QUYẾT ĐẠI HỘI ĐẠI BIỂU MẶT TRẬN\nTỔ QUỐC VIỆT NAM PHƯỜNG 12, NHIỆM KỲ 2019 - 2024', false],
   ];
   for (const [text, flagged] of cases) assert.equal(joined(text).length, flagged ? text.split('\n').length - 1 : 0, text);
 });

@@ -83,3 +83,26 @@ test('a line with the words of an outline title but another numbering takes its 
   const text = '---\ndecuong: ke-hoach\n---\n# KẾ HOẠCH\n\n## I. MỤC ĐÍCH, YÊU CẦU\n\nNội dung.\n\n## II. ĐỐI TƯỢNG, NỘI DUNG\n\n1. Đối tượng: Ủy ban MTTQ các cấp.\n\n2. Nội dung\n\nĐánh giá kết quả.\n\n## V. TỔ CHỨC THỰC HIỆN\n\nVăn bản.\n';
   assert.deepEqual(unmarked(text).map((f) => [f.line, f.fixes![0]!.edits[0]!.text]), [[13, '### ']]);
 });
+
+test('a part title right after a report title wrapped without a full stop is found: no section missing', () => {
+  const report = readFixture('complete', 'bao-cao-6-thang-cong-tac-mat-tran.md');
+  const [front, body] = [report.match(/^---\n[\s\S]*?\n---\n/)![0], report.replace(/^---\n[\s\S]*?\n---\n/, '')];
+  // Pasted from Word: the title on two lines (no full stop), "Phần thứ nhất" on a line of its own.
+  const pasted = body
+    .replace(/^# .*\n/, 'BÁO CÁO\nKết quả công tác Mặt trận 6 tháng đầu năm,\nnhiệm vụ trọng tâm công tác 6 tháng cuối năm 2021\n')
+    .replace(/^## Phần thứ nhất\. /m, 'Phần thứ nhất\n')
+    .replace(/^#+ /gm, '').replace(/\n\n+/g, '\n');
+  const got = findings(front + pasted);
+  assert.deepEqual(summary(got.filter((f) => STRUCTURAL.has(f.code) || f.code === 'numbering')), []);
+  const part = (front + pasted).split('\n').indexOf('Phần thứ nhất');
+  assert.ok(got.some((f) => f.code === 'heading-not-marked' && f.line === part), `“Phần thứ nhất” (line ${part}) is a title`);
+});
+
+test('a report whose only heading is its title: the titles found go under it', () => {
+  const text = '---\ndecuong: ke-hoach\n---\n# KẾ HOẠCH TỔNG KẾT CUỘC VẬN ĐỘNG\nThực hiện hướng dẫn của huyện, xã xây dựng kế hoạch như sau.\nI. MỤC ĐÍCH, YÊU CẦU\nĐánh giá kết quả.\nII. NỘI DUNG\nĐánh giá công tác tuyên truyền.\n';
+  assert.deepEqual(unmarked(text).map((f) => [f.line, f.fixes![0]!.edits[0]!.text]), [[5, '## '], [7, '## ']]);
+  const cache = new ParseCache();
+  const out = fixAll(text, (t) => check(t, builtinRegistry(), { insertOnly: true }, cache).findings);
+  assert.match(out.text, /^## I\. MỤC ĐÍCH, YÊU CẦU$/m);
+  assert.match(out.text, /^## II\. NỘI DUNG$/m);
+});

@@ -17,10 +17,14 @@ export interface ParagraphLines {
 
 /** Container marks before a line's text: indentation and block-quote `>`. */
 const CONTAINER = /^[ \t>]*/;
+/** Characters from which a line in capitals is a title wrapped onto the next, not a line of its own. */
+const WRAPPED_TITLE = 50;
 /** A sentence's end, with closing quotes or brackets after it. */
 const SENTENCE_END = /[.:;!?…]["'”’»)\]*_]*$/u;
 /** What a sentence, a title or a bullet of a report opens with. */
 const OPENS = /^(?:\p{Lu}|\p{N}|[“"‘'(\[•–—*_])/u;
+
+const numbered = (line: string) => Boolean(parseNumbering(line.replace(/\*\*|__/g, '').normalize('NFC')));
 
 /** Whether most letters of `text` are capitals (three letters at least): a title in capitals. */
 export function mostlyUpperCase(text: string): boolean {
@@ -43,8 +47,23 @@ export function endsParagraph(line: string): boolean {
 
 /** Whether a line (its text) opens a paragraph: a capital, a number, a bullet or an opening mark. */
 export function opensParagraph(line: string): boolean {
-  // "a) Hình thức …", "đ. Về …": a small letter that numbers a title.
-  return OPENS.test(line) || Boolean(/^\p{Ll}[.)]/u.test(line) && parseNumbering(line.replace(/\*\*|__/g, '').normalize('NFC')));
+  // "a) Hình thức …", "đ. Về …", "a/ Công tác …": a small letter that numbers a title.
+  return OPENS.test(line) || Boolean(/^\p{Ll}[.)/\-–]/u.test(line) && parseNumbering(line.replace(/\*\*|__/g, '').normalize('NFC')));
+}
+
+/**
+ * A line that is a title whatever the line before it says: a part ("Phần thứ nhất", "PHẦN II"),
+ * alone or with a title in capitals, or a Roman-numbered title in capitals ("II. KẾT QUẢ …").
+ * Pasted text may put one right after a title wrapped without a full stop; prose never opens a
+ * line so ("… theo Phần II của Nghị định" goes on in small letters).
+ */
+export function isStrongTitle(line: string): boolean {
+  const plain = line.replace(/\*\*|__/g, '').trim().normalize('NFC');
+  const n = parseNumbering(plain);
+  if (!n || plain.split(/\s+/).length > 60) return false;
+  const rest = plain.slice(n.length).replace(/^[.:\-–—\s]+/, '');
+  if (n.style.startsWith('part-')) return rest === '' || mostlyUpperCase(rest);
+  return n.style === 'roman' && mostlyUpperCase(rest);
 }
 
 /** A line without the container marks before its text (indentation, block-quote `>`). */
@@ -79,8 +98,21 @@ export function meantBreaks(text: string, paragraph: ParagraphLines, at = 0): nu
   }
   const out: number[] = [];
   for (let i = 0; i + 1 < lines.length; i++) {
-    if (!ends[i] || !opensParagraph(lines[i + 1]!)) continue;
-    if (wrapped && lines[i]!.length >= 0.6 * longest) continue;
+    const line = lines[i]!;
+    const next = lines[i + 1]!;
+    if (isStrongTitle(next)) {
+      out.push(paragraph.lines[i + 1]!);
+      continue;
+    }
+    const caps = mostlyUpperCase(line);
+    const nextCaps = mostlyUpperCase(next);
+    // A long title in capitals goes on over two lines ("BÁO CÁO SƠ KẾT … ĐẠI BIỂU MẶT TRẬN" /
+    // "TỔ QUỐC VIỆT NAM PHƯỜNG 12 …"): Markdown joins them into the one title they are. Short lines
+    // in capitals (a signature's "TM. BAN THƯỜNG TRỰC" / "CHỦ TỊCH", a letterhead) stay apart.
+    if (caps && nextCaps && line.length >= WRAPPED_TITLE && !numbered(line) && !numbered(next)) continue;
+    // A title in capitals after a line of another kind (a date, a number, a name) opens its own.
+    if (!(ends[i] || (nextCaps && !caps)) || !opensParagraph(next)) continue;
+    if (wrapped && line.length >= 0.6 * longest && !nextCaps) continue;
     out.push(paragraph.lines[i + 1]!);
   }
   return out;

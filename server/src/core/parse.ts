@@ -5,7 +5,7 @@ import { parseDocument } from 'yaml';
 import { parseNumbering, type Numbering } from './numbering';
 import { isOptionalTitle, titleKeys, type TitleKeys } from './normalize';
 import type { TextChange } from './structure';
-import { endsParagraph, opensParagraph, withoutMarks, type ParagraphLines } from './joins';
+import { endsParagraph, isStrongTitle, opensParagraph, withoutMarks, type ParagraphLines } from './joins';
 
 /** A heading of a report or template, with offsets into the original text. */
 export interface Heading {
@@ -912,7 +912,7 @@ function collectNumberedLines(node: MdNode, text: string, out: NumberedLine[]): 
     if (numbering) {
       const prev = prevLine.trimEnd();
       // After a title in capitals too: a report pasted from Word is one paragraph (`joined-paragraph`).
-      const opensBlock = pos === start || prev === '' || /[.:;!?)]$|\*\*$/.test(prev) || endsParagraph(withoutMarks(prev));
+      const opensBlock = pos === start || prev === '' || /[.:;!?)]$|\*\*$/.test(prev) || endsParagraph(withoutMarks(prev)) || isStrongTitle(plain);
       out.push({ offset: pos, end: lineEnd, textOffset, text: plain, numbering, emphasised, opensBlock, runsOn: false });
     } else if (out.length && out[out.length - 1]!.end === pos - (text[pos - 2] === '\r' ? 2 : 1) && raw.trim() && !BULLET.test(raw.trimStart())) {
       // A following line that is neither numbered nor a bullet continues the numbered line's prose

@@ -3,7 +3,7 @@ import type { Outline, Section } from './outline';
 import type { Template } from './templates';
 import type { Numbering, NumberingStyle } from './numbering';
 import { containsWords, isOptionalTitle, setOverlap, titleKeys, wordSet } from './normalize';
-import { mostlyUpperCase } from './joins';
+import { isStrongTitle, mostlyUpperCase } from './joins';
 
 /** Ranks of numbering styles in Vietnamese documents, outermost first; decimals go by depth. */
 function rank(style: NumberingStyle, parts = 1): number {
@@ -117,7 +117,7 @@ export function findUnmarkedHeadings(doc: ParsedMarkdown, outline: Outline, temp
     }
     const style = line.numbering.style;
     const title = line.text.slice(line.numbering.length);
-    if (line.emphasised || mostlyUpperCase(title)) return true;
+    if (line.emphasised || mostlyUpperCase(title) || isStrongTitle(line.text)) return true;
     const r = rank(style, line.numbering.parts?.length);
     if (style !== 'arabic' && style !== 'letter' && depthOfRank.has(r)) return true;
     // "1.2." after the heading "1." or "1.1.": a subsection by its very number.
@@ -130,7 +130,11 @@ export function findUnmarkedHeadings(doc: ParsedMarkdown, outline: Outline, temp
   if (!candidates.length) return [];
   // Depth each rank implies: the headings' own, else next to the nearest known rank, else by rank order.
   const ranks = [...new Set(candidates.map((l) => rank(l.numbering.style, l.numbering.parts?.length)))].sort((a, b) => a - b);
-  const base = outline.title ? outline.title.depth + 1 : 1;
+  // A report whose only heading is its title (`# KẾ HOẠCH …`, the rest pasted): the titles found
+  // go under it, as they will once one is marked and the outline sees the title.
+  const lone = !outline.title && marked.length === 1 && !marked[0]!.numbering && candidates[0]!.offset > marked[0]!.offset ? marked[0] : undefined;
+  const title = outline.title ?? lone;
+  const base = title ? title.depth + 1 : 1;
   const depthFor = (r: number): number => {
     const known = depthOfRank.get(r);
     if (known) return known;
@@ -141,7 +145,7 @@ export function findUnmarkedHeadings(doc: ParsedMarkdown, outline: Outline, temp
     return Math.min(6, base + ranks.indexOf(r));
   };
   // The report's own depth for the outline's top level, from a marked section (levels are relative).
-  const first = outline.all[0];
+  const first = lone ? undefined : outline.all[0];
   const top = first ? first.heading.depth - first.level + 1 : base;
   return candidates.map((line) => ({
     depth: outlineLevel.has(line) ? Math.max(1, Math.min(6, top + outlineLevel.get(line)! - 1)) : depthFor(rank(line.numbering.style, line.numbering.parts?.length)),
