@@ -149,3 +149,21 @@ test('property: fix-all removes every missing-section, only inserts, and is idem
     assert.deepEqual(twice.edits as Fix[], []);
   }), { numRuns: Number(process.env.FC_RUNS ?? 150) });
 });
+
+test('a section in the missing one’s place with its number but other words: named in the message, renaming it offered after the insertion', () => {
+  const complete = readFixture('complete', 'so-ket-giua-nhiem-ky-2019-2024.md');
+  assert.match(complete, /^### 3\. Khó khăn$/m);
+  const renamed = complete.replace(/^### 3\. Khó khăn$/m, '### 3. Tình hình thời tiết năm 2021');
+  const [f, ...rest] = missing(renamed);
+  assert.equal(rest.length, 0);
+  assert.match(f!.message.vi, /Thiếu mục “3\. Khó khăn”.*Ở chỗ của mục này có “3\. Tình hình thời tiết năm 2021”, cùng số/);
+  assert.match(f!.message.en, /In its place is “3\. Tình hình thời tiết năm 2021”, with its number/);
+  assert.equal(f!.related?.[0]?.offset, renamed.indexOf('3. Tình hình thời tiết'));
+  const [insert, rename] = f!.fixes!;
+  assert.ok(insert!.preferred && !rename!.preferred);
+  assert.equal(applyEdits(renamed, rename!.edits), complete, 'the rename fix puts the outline’s title back');
+  // Another number in that place is another section: no rename offered.
+  const other = complete.replace(/^### 3\. Khó khăn$/m, '### 4. Tình hình thời tiết năm 2021');
+  assert.equal(missing(other)[0]!.fixes!.length, 1);
+  assert.doesNotMatch(missing(other)[0]!.message.en, /In its place/);
+});

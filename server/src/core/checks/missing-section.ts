@@ -1,7 +1,8 @@
 import type { Check, CheckContext, Draft } from '../check';
 import { headingRange, quote } from '../check';
 import type { Section } from '../outline';
-import { insertSectionEdits } from '../insert';
+import { bareTitle, insertSectionEdits, retitleEdit } from '../insert';
+import { sameNumber } from '../numbering';
 
 /** Required descendants of a missing section, inserted and reported with it. */
 export function requiredDescendants(section: Section): Section[] {
@@ -22,6 +23,28 @@ function place(ctx: CheckContext, expected: Section): { anchor?: Section; where:
   if (parent) return { anchor: parent, where: 'under', insertAt: next ? next.actual.heading.offset : parent.end };
   if (next) return { anchor: next.actual, where: 'before', insertAt: next.actual.heading.offset };
   return { where: 'after', insertAt: ctx.text.length };
+}
+
+/**
+ * A report section in the missing one's place with its number but other words: between the
+ * neighbours the outline puts around it, under the same parent, unpaired (`### 3. Tình hình thời
+ * tiết` where `### 3. Khó khăn` belongs): the section renamed, or another put in its place. The
+ * message names it, and renaming it is offered next to the insertion (which stays the fix applied
+ * by fix-all: a section the outline does not name is allowed).
+ */
+function renamedInPlace(ctx: CheckContext, expected: Section): Section | undefined {
+  if (!expected.heading.numbering) return undefined;
+  const { pairs, byActual } = ctx.alignment!;
+  const siblings = expected.parent ? expected.parent.children : ctx.template!.outline.roots;
+  const at = siblings.indexOf(expected);
+  const before = siblings.slice(0, at).reverse().map((s) => pairs.get(s)).find(Boolean)?.actual;
+  const after = siblings.slice(at + 1).map((s) => pairs.get(s)).find(Boolean)?.actual;
+  const parent = expected.parent ? pairs.get(expected.parent)?.actual : undefined;
+  const pool = parent ? parent.children : ctx.outline.roots;
+  return pool.find((s) => !byActual.has(s)
+    && sameNumber(s.heading.numbering, expected.heading.numbering)
+    && (!before || s.heading.offset > before.heading.offset)
+    && (!after || s.heading.offset < after.heading.offset));
 }
 
 export const missingSection: Check = {
@@ -52,18 +75,24 @@ export const missingSection: Check = {
       const range = target
         ? 'heading' in target ? headingRange(target) : { offset: target.offset, length: target.end - target.offset }
         : { offset: ctx.doc.frontMatter?.end ?? 0, length: 0 };
+      const renamed = renamedInPlace(ctx, expected);
+      const insert = {
+        title: { vi: `Chèn mục “${expected.heading.text}”`, en: `Insert section “${expected.heading.text}”` },
+        edits: insertSectionEdits(ctx, expected, insertAt, ctx.options.insertGuidance ?? true),
+        preferred: true,
+      };
+      const retitle = renamed && retitleEdit(ctx.text, renamed, bareTitle(expected));
       out.push({
         ...range,
         message: {
-          vi: `Thiếu mục “${expected.heading.text}”${withChildren.vi}${where.vi}.`,
-          en: `Missing section “${expected.heading.text}”${withChildren.en}${where.en}.`,
+          vi: `Thiếu mục “${expected.heading.text}”${withChildren.vi}${where.vi}.${renamed ? ` Ở chỗ của mục này có ${quote(renamed)}, cùng số: nếu là mục này đã đổi tên, hãy dùng tên của đề cương.` : ''}`,
+          en: `Missing section “${expected.heading.text}”${withChildren.en}${where.en}.${renamed ? ` In its place is ${quote(renamed)}, with its number: if that is this section renamed, use the outline's title.` : ''}`,
         },
         data: { section: expected.index, title: expected.heading.text, level: expected.level, insertAt, template: ctx.template.id },
-        fixes: [{
-          title: { vi: `Chèn mục “${expected.heading.text}”`, en: `Insert section “${expected.heading.text}”` },
-          edits: insertSectionEdits(ctx, expected, insertAt, ctx.options.insertGuidance ?? true),
-          preferred: true,
-        }],
+        ...(renamed ? { related: [{ offset: renamed.heading.textOffset, length: renamed.heading.textEnd - renamed.heading.textOffset, message: { vi: 'Cùng số, ở đúng chỗ của mục còn thiếu', en: 'Same number, in the missing section’s place' } }] } : {}),
+        fixes: retitle
+          ? [insert, { title: { vi: `Đổi tên ${quote(renamed)} thành “${bareTitle(expected)}”`, en: `Rename ${quote(renamed)} to “${bareTitle(expected)}”` }, edits: [retitle] }]
+          : [insert],
       });
     }
     return out;
