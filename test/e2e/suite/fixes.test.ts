@@ -78,6 +78,23 @@ describe('fixes', () => {
     assert.equal(doc.isDirty, false, 'undo back to the saved text leaves the document clean');
   });
 
+  it('missing-section with a section in its place, numbered alike: the message and the related information name it; “Rename” is offered after “Insert”', async () => {
+    const doc = await openReport('bao-cao', 'doi-ten-muc.md');
+    const ds = await waitForDiagnostics(doc.uri, missingNamed('II. NỘI DUNG'), 'missing-section “II. NỘI DUNG”');
+    const d = withCode(ds, 'missing-section')[0]!;
+    assert.match(d.message, /(In its place is|Ở chỗ của mục này có) “II\. CÁC HOẠT ĐỘNG TRONG NGÀY HỘI”/);
+    const line = lineOf(doc, /^## II\. CÁC HOẠT ĐỘNG TRONG NGÀY HỘI$/);
+    assert.equal(d.relatedInformation?.[0]?.location.range.start.line, line, 'the related information points at the heading in its place');
+    const renameFix = await quickFix(doc, d, /^(Rename|Đổi tên) “II\. CÁC HOẠT ĐỘNG TRONG NGÀY HỘI” (to|thành) “NỘI DUNG”$/);
+    assert.notEqual(renameFix.isPreferred, true, 'the insertion stays the preferred fix');
+    const titles = (await actionsAt(doc.uri, d.range, vscode.CodeActionKind.QuickFix.value)).map((a) => a.title);
+    const insert = titles.findIndex((t) => /^(Insert section|Chèn mục) “II\. NỘI DUNG”$/.test(t));
+    assert.ok(insert >= 0 && titles.indexOf(renameFix.title) > insert, titles.join('\n'));
+    await apply(renameFix);
+    assert.equal(doc.lineAt(line).text, '## II. NỘI DUNG');
+    await waitForDiagnostics(doc.uri, noneOf('missing-section'), 'missing-section to go away after the rename');
+  });
+
   it('section-title: the quick fix replaces only the title text, keeping marker and number', async () => {
     const doc = await openReport('bao-cao', 'sua-ten-muc.md');
     const original = doc.getText();
