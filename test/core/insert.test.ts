@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { check, fixAll, applyEdits, ParseCache, type Fix } from '../../server/src/core/index.ts';
 import { parseMarkdown } from '../../server/src/core/parse.ts';
 import { buildOutline, type Section } from '../../server/src/core/outline.ts';
+import { titleForReport } from '../../server/src/core/insert.ts';
 import { builtinRegistry, findings, listFixtures, readFixture } from '../helpers.ts';
 
 const headingLines = (text: string) => text.split(/\r?\n/).filter((l) => /^#{1,6} /.test(l));
@@ -166,4 +167,18 @@ test('a section in the missing one’s place with its number but other words: na
   const other = complete.replace(/^### 3\. Khó khăn$/m, '### 4. Tình hình thời tiết năm 2021');
   assert.equal(missing(other)[0]!.fixes!.length, 1);
   assert.doesNotMatch(missing(other)[0]!.message.en, /In its place/);
+});
+
+test('an inserted section takes the report’s years, not the outline’s (“… NĂM 2021” in a report for 2023); dates stay', () => {
+  const complete = readFixture('complete', 'bao-cao-6-thang-cong-tac-mat-tran.md');
+  const for2023 = complete.replace(/\b2021\b/g, '2023');
+  const part2 = sectionsOf(for2023).find((s) => s.heading.text.startsWith('Phần thứ hai'))!;
+  const text = remove(for2023, part2);
+  const [f] = missing(text);
+  assert.match(f!.message.en, /Missing section “Phần thứ hai\. TRỌNG TÂM CÔNG TÁC MẶT TRẬN 6 THÁNG CUỐI NĂM 2023”/);
+  const fixed = runFixAll(text).text;
+  assert.match(fixed, /^## Phần thứ hai\. TRỌNG TÂM CÔNG TÁC MẶT TRẬN 6 THÁNG CUỐI NĂM 2023$/m);
+  assert.doesNotMatch(fixed, /2021/);
+  assert.equal(missing(fixed).length, 0);
+  assert.equal(titleForReport('theo Chỉ thị số 10-CT/TW ngày 15/12/2016, giai đoạn 2016 - 2020', 2), 'theo Chỉ thị số 10-CT/TW ngày 15/12/2016, giai đoạn 2018 - 2022');
 });

@@ -22,6 +22,32 @@ export function bareTitle(section: Section): string {
   return section.heading.text.slice(section.heading.numbering?.length ?? 0).trim();
 }
 
+/** A year as outlines and reports write it in titles: not a date's (`15/12/2016`, `12-2016`). */
+const TITLE_YEAR = /(?<![\d/.-])(?:19|20)\d\d(?!\d)/g;
+const firstYear = (title: string): number | undefined => {
+  const m = title.match(TITLE_YEAR);
+  return m ? Number(m[0]) : undefined;
+};
+
+/**
+ * Years between the outline and the report: an outline taken from 2021's report says "6 THÁNG
+ * ĐẦU NĂM 2021" where this report says 2023. Read from the first pair of sections whose titles
+ * both carry a year, else from the report's title against the outline's; 0 when neither tells.
+ */
+export function yearShift(ctx: CheckContext): number {
+  for (const { expected, actual } of ctx.alignment?.pairs.values() ?? []) {
+    const [e, a] = [firstYear(expected.heading.text), firstYear(actual.heading.text)];
+    if (e && a) return a - e;
+  }
+  const [e, a] = [firstYear(ctx.template?.title ?? ''), firstYear(ctx.outline.title?.text ?? '')];
+  return e && a ? a - e : 0;
+}
+
+/** An outline section's title with its years moved to the report's (see `yearShift`). */
+export function titleForReport(title: string, shift: number): string {
+  return shift ? title.replace(TITLE_YEAR, (y) => String(Number(y) + shift)) : title;
+}
+
 /** Guidance as an HTML comment the author replaces; `--` would end the comment early. */
 export function guidanceComment(text: string, eol: string): string {
   const body = text.replace(/--+/g, '–').split(/\r?\n/).map((l) => l.trimEnd()).join(eol);
@@ -61,9 +87,10 @@ export function insertSectionEdits(ctx: CheckContext, expected: Section, insertA
   }
 
   const lines: string[] = [];
+  const shift = yearShift(ctx);
   const emit = (section: Section, level: number, num: NewNumber | undefined) => {
     const label = num ? formatNumber(num.style, num.value, num.like, num.prefix) + ' ' : '';
-    lines.push(`${'#'.repeat(depth(level))} ${label}${bareTitle(section)}`, '');
+    lines.push(`${'#'.repeat(depth(level))} ${label}${titleForReport(bareTitle(section), shift)}`, '');
     const guidance = withGuidance ? ctx.template!.guidance[section.index] : '';
     if (guidance) lines.push(guidanceComment(guidance, eol), '');
     const childPrefix = num && (num.style === 'arabic' || num.style === 'decimal') ? [...(num.prefix ?? []), num.value] : undefined;

@@ -1,7 +1,7 @@
 import type { Check, CheckContext, Draft } from '../check';
 import { headingRange, quote } from '../check';
 import type { Section } from '../outline';
-import { bareTitle, insertSectionEdits, retitleEdit } from '../insert';
+import { bareTitle, insertSectionEdits, retitleEdit, titleForReport, yearShift } from '../insert';
 import { sameNumber } from '../numbering';
 
 /** Required descendants of a missing section, inserted and reported with it. */
@@ -76,8 +76,10 @@ export const missingSection: Check = {
         ? 'heading' in target ? headingRange(target) : { offset: target.offset, length: target.end - target.offset }
         : { offset: ctx.doc.frontMatter?.end ?? 0, length: 0 };
       const renamed = renamedInPlace(ctx, expected);
+      // The outline's title with the report's years ("… NĂM 2021" in a report for 2023).
+      const title = titleForReport(expected.heading.text, yearShift(ctx));
       const insert = {
-        title: { vi: `Chèn mục “${expected.heading.text}”`, en: `Insert section “${expected.heading.text}”` },
+        title: { vi: `Chèn mục “${title}”`, en: `Insert section “${title}”` },
         edits: insertSectionEdits(ctx, expected, insertAt, ctx.options.insertGuidance ?? true),
         preferred: true,
       };
@@ -85,8 +87,8 @@ export const missingSection: Check = {
       out.push({
         ...range,
         message: {
-          vi: `Thiếu mục “${expected.heading.text}”${withChildren.vi}${where.vi}.${renamed ? ` Ở chỗ của mục này có ${quote(renamed)}, cùng số: nếu là mục này đã đổi tên, hãy dùng tên của đề cương.` : ''}`,
-          en: `Missing section “${expected.heading.text}”${withChildren.en}${where.en}.${renamed ? ` In its place is ${quote(renamed)}, with its number: if that is this section renamed, use the outline's title.` : ''}`,
+          vi: `Thiếu mục “${title}”${withChildren.vi}${where.vi}.${renamed ? ` Ở chỗ của mục này có ${quote(renamed)}, cùng số: nếu là mục này đã đổi tên, hãy dùng tên của đề cương.` : ''}`,
+          en: `Missing section “${title}”${withChildren.en}${where.en}.${renamed ? ` In its place is ${quote(renamed)}, with its number: if that is this section renamed, use the outline's title.` : ''}`,
         },
         data: { section: expected.index, title: expected.heading.text, level: expected.level, insertAt, template: ctx.template.id },
         ...(renamed ? { related: [{ offset: renamed.heading.textOffset, length: renamed.heading.textEnd - renamed.heading.textOffset, message: { vi: 'Cùng số, ở đúng chỗ của mục còn thiếu', en: 'Same number, in the missing section’s place' } }] } : {}),
