@@ -1,10 +1,11 @@
 import { existsSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, basename, join } from 'node:path';
 import { relative, resolve } from 'node:path';
-import { check, createRegistry, estimatePages, fixAll, langOf, LineIndex, parseMargins, ParseCache, say, type Finding, type Lang, type PageSettings, type TemplateSource } from './core';
+import { check, createRegistry, estimatePages, fixAll, langOf, LineIndex, parseMargins, ParseCache, say, type Finding, type Lang, type PageSettings, type TemplateRegistry, type TemplateSource } from './core';
 import { builtinSources } from './builtins';
-import { listMarkdownFiles, readSmallFile, readTemplateDir } from './templateFiles';
+import { findTemplatesDir, listMarkdownFiles, readSmallFile, readTemplateDir } from './templateFiles';
 import { checks } from './core/checks';
+import { isLevel, LEVELS, levelKey } from './core/levels';
 
 const USAGE = `Usage:
   decuong check <file|dir>... [--template <id|file>] [--templates <dir>] [--cap xa|huyen|tinh]
@@ -12,7 +13,9 @@ const USAGE = `Usage:
   decuong pages <file> [--size 13|14] [--spacing 1|1.15|1.3|1.5] [--margins T,B,L,R] [--format text|json]
   decuong templates [--templates <dir>] [--format text|json]
 
-Exit codes: 0 no error-severity finding, 1 at least one, 2 bad usage or unreadable input.`;
+Without --templates, the nearest .decuong/templates/ from the current folder up is used.
+Exit codes: check: 0 no error-severity finding, 1 at least one; templates: 0 all templates load,
+1 at least one is broken; 2 bad usage or unreadable input.`;
 
 class UsageError extends Error {}
 
@@ -43,12 +46,20 @@ function parseArgs(argv: string[]): Args {
   return { command, paths, flags };
 }
 
-function registryFor(flags: Map<string, string>): { sources: TemplateSource[]; forcedId?: string } {
+function registryFor(flags: Map<string, string>, lang: Lang): { sources: TemplateSource[]; forcedId?: string } {
   const sources = builtinSources();
   const dir = flags.get('--templates');
   if (dir !== undefined) {
     if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UsageError(`templates folder not found: ${dir}`);
     sources.push(...readTemplateDir(dir));
+  } else {
+    // What the extension reads for a workspace (decuong.templatesPath): the nearest one up from here.
+    const found = findTemplatesDir(process.cwd());
+    if (found) {
+      const shown = relative(process.cwd(), found.dir) || '.';
+      process.stderr.write(lang === 'vi' ? `decuong: dùng các mẫu đề cương trong ${shown}\n` : `decuong: using the templates in ${shown}\n`);
+      sources.push(...readTemplateDir(shown, undefined, found.root));
+    }
   }
   let forcedId = flags.get('--template');
   if (forcedId && /\.md$/i.test(forcedId)) {
@@ -72,12 +83,14 @@ function runCheck(args: Args, lang: Lang): number {
   if (!args.paths.length) throw new UsageError('check needs at least one file or folder');
   const format = args.flags.get('--format') ?? 'text';
   if (!['text', 'json', 'sarif'].includes(format)) throw new UsageError(`unknown format ${format}`);
-  const { sources, forcedId } = registryFor(args.flags);
+  const { sources, forcedId } = registryFor(args.flags, lang);
   const registry = createRegistry(sources);
   if (forcedId && !registry.templates.has(forcedId)) {
     const hint = registry.closest(forcedId).join(', ');
     throw new UsageError(`unknown template ${forcedId}${hint ? ` (did you mean: ${hint}?)` : ''}`);
   }
+  const cap = args.flags.get('--cap');
+  if (cap !== undefined) checkLevel(cap, registry);
   const files: string[] = [];
   for (const p of args.paths) {
     if (!existsSync(p)) throw new UsageError(`no such file or folder: ${p}`);
@@ -90,7 +103,7 @@ function runCheck(args: Args, lang: Lang): number {
     let text = readSmallFile(file) ?? (process.stderr.write(`decuong: cannot read ${file}\n`), (unreadable = true), undefined);
     if (text === undefined) continue;
     // An explicit --template wins over the report's front matter.
-    const options = { template: forcedId, forceTemplate: Boolean(forcedId), cap: args.flags.get('--cap'), insertGuidance: !args.flags.has('--no-guidance') };
+    const options = { template: forcedId, forceTemplate: Boolean(forcedId), cap, insertGuidance: !args.flags.has('--no-guidance') };
     if (args.flags.has('--fix')) text = fixFile(file, text, (t, c) => check(t, registry, { ...options, insertOnly: true }, c).findings, lang);
     const { findings } = check(text, registry, options);
     const index = new LineIndex(text);
@@ -116,6 +129,18 @@ function runCheck(args: Args, lang: Lang): number {
   }
   if (unreadable) return 2;
   return results.some((f) => f.level === 'error') ? 1 : 0;
+}
+
+/**
+ * `--cap` must name a level — however written (`xã`, `cấp xã`, `thi tran`; the core reads it as
+ * its key) — or a level some template sets a page limit for: else the limit would silently not apply.
+ */
+function checkLevel(cap: string, registry: TemplateRegistry): void {
+  const key = levelKey(cap);
+  if (isLevel(key)) return;
+  const own = new Set([...registry.templates.values()].flatMap((t) => Object.keys(t.pages)).filter((k) => k !== '*'));
+  if (own.has(key)) return;
+  throw new UsageError(`unknown level ${cap} for --cap (levels: ${[...new Set([...Object.keys(LEVELS), ...own])].join(', ')})`);
 }
 
 /** Applies fix-all to a file in place: written to a temporary file first, then renamed over it. */
@@ -223,7 +248,8 @@ function runPages(args: Args, lang: Lang): number {
 function runTemplates(args: Args, lang: Lang): number {
   const format = args.flags.get('--format') ?? 'text';
   if (!['text', 'json'].includes(format)) throw new UsageError(`unknown format ${format}`);
-  const registry = createRegistry(registryFor(args.flags).sources);
+  const { sources } = registryFor(args.flags, lang);
+  const registry = createRegistry(sources);
   const list = [...registry.templates.values()].map((t) => ({
     id: t.id,
     title: t.title,
@@ -241,8 +267,18 @@ function runTemplates(args: Args, lang: Lang): number {
       process.stdout.write(`${t.id}${t.builtin ? '' : ` (${t.path})`}\n  ${t.title}\n  ${t.sections} ${lang === 'vi' ? 'mục' : 'sections'}${pages ? ` · ${lang === 'vi' ? 'giới hạn trang' : 'page limits'}: ${pages}` : ''}\n`);
     }
   }
-  for (const p of registry.problems) process.stderr.write(`${p.path}: ${say(p.message, lang)}\n`);
-  return 0;
+  // path:line:col, as compilers say it, so that an editor or terminal can jump to the problem.
+  const texts = new Map(sources.map((src) => [src.path, src.text]));
+  const indexes = new Map<string, LineIndex>();
+  for (const p of registry.problems) {
+    const text = texts.get(p.path);
+    let index = indexes.get(p.path);
+    if (!index && text !== undefined) indexes.set(p.path, (index = new LineIndex(text)));
+    const at = index?.position(p.offset);
+    process.stderr.write(`${p.path}${at ? `:${at.line + 1}:${at.character + 1}` : ''}: ${say(p.message, lang)}\n`);
+  }
+  // A broken template leaves its reports half-checked: a script listing templates should know.
+  return registry.problems.length ? 1 : 0;
 }
 
 export function main(argv: string[]): number {

@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
-import { isAbsolute, join, relative } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import type { TemplateSource } from './core';
 
 /** Upper bounds so that a mistaken templates path (a home folder) cannot stall the server. */
@@ -62,5 +62,25 @@ export function readSmallFile(path: string): string | undefined {
     return readFileSync(path, 'utf8');
   } catch {
     return undefined;
+  }
+}
+
+/** The workspace templates folder, as the extension's default `decuong.templatesPath` names it. */
+export const WORKSPACE_TEMPLATES = join('.decuong', 'templates');
+
+/**
+ * The nearest `.decuong/templates/` folder from `start` up to the file system's root (the first
+ * found wins, as `.editorconfig` is looked up), with the folder holding it — the workspace, which
+ * its templates may not leave through symlinks. Lets the CLI see what the extension sees.
+ */
+export function findTemplatesDir(start: string): { dir: string; root: string } | undefined {
+  for (let root = resolve(start); ; root = dirname(root)) {
+    const dir = join(root, WORKSPACE_TEMPLATES);
+    try {
+      if (statSync(dir).isDirectory()) return { dir, root };
+    } catch {
+      // not here: one folder up
+    }
+    if (dirname(root) === root) return undefined;
   }
 }

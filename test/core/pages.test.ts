@@ -14,10 +14,10 @@ import {
 } from '../../server/src/core/pages.ts';
 import { CHARS, WIDTHS } from '../../server/src/core/fontMetrics.ts';
 import { parseMarkdown } from '../../server/src/core/parse.ts';
-import { check } from '../../server/src/core/index.ts';
+import { check, createRegistry } from '../../server/src/core/index.ts';
 import { pageLimit, pageLimitOf } from '../../server/src/core/checks/page-limit.ts';
 import type { CheckContext } from '../../server/src/core/check.ts';
-import { builtinRegistry, listFixtures, readFixture } from '../helpers.ts';
+import { builtinRegistry, builtinSources, listFixtures, readFixture } from '../helpers.ts';
 
 // Every expectation below that names LibreOffice was checked with shared/tools/pagecount
 // (pagecount.sh --keep, then pdftotext -bbox-layout on the PDF): LibreOffice 7.4, Liberation Serif 2.1.5.
@@ -296,4 +296,24 @@ test('page-limit: the front matter gioi-han-trang wins; nothing when within the 
   assert.equal(runPageLimit('# Báo cáo\n\n' + fill(200)).drafts.length, 0); // no template, no limit
   const bare = check(example, builtinRegistry()).context;
   assert.deepEqual(pageLimit.run(bare), []); // no estimate in the context: nothing
+});
+
+test('page-limit: cap: written as people write it (xã, Xa, cấp xã, NFD) gets the limit of its level; so does a template’s pages: { xã: … }', () => {
+  const example = readFixture('../../examples/bao-cao-so-ket-giua-nhiem-ky-xa-phu-son.md');
+  const body = example.slice(example.indexOf('## I.'));
+  const long = example + ('\n' + body).repeat(5);
+  assert.ok(long.includes('cap: xa\n'));
+  for (const cap of ['xã', 'Xa', 'Xã', 'cấp xã', 'Cấp Xã'.normalize('NFD')]) {
+    const { drafts, ctx } = runPageLimit(long.replace('cap: xa\n', `cap: ${cap}\n`));
+    assert.deepEqual(pageLimitOf(ctx), { limit: 12, cap: 'xa', source: 'template' }, cap);
+    assert.equal(drafts.length, 1, cap);
+    assert.match(drafts[0]!.message.vi, /vượt giới hạn 12 trang \(cấp xã\)/);
+  }
+  const registry = createRegistry([...builtinSources(), { path: '/w/t.md', text: '---\nid: t\npages: { xã: 2, "thị trấn": 3 }\n---\n# I. A\n', builtin: false }]);
+  const report = (cap: string) => `---\ndecuong: t\ncap: ${cap}\n---\n# I. A\n\n${fill(200)}\n`;
+  for (const [cap, limit] of [['xa', 2], ['thi tran', 3], ['Thị Trấn', 3]] as const) {
+    assert.equal(pageLimitOf(check(report(cap), registry).context)?.limit, limit, cap);
+  }
+  // A name that is Object's own (not a level) finds no limit and does not throw.
+  assert.equal(pageLimitOf(check(report('constructor'), registry).context), undefined);
 });

@@ -22,6 +22,13 @@ test('blanks as staff leave them, each on exactly its range', () => {
   check('Số: ..../BC-MTTQ', ['....']);
 });
 
+test('a named fill-in that trails off with an ellipsis is one blank, the parenthesis included', () => {
+  check('Kính gửi: (tên cơ quan …), (tên đơn vị...) và (Tên đơn vị…)', ['(tên cơ quan …)', '(tên đơn vị...)', '(Tên đơn vị…)']);
+  check('(Họ và tên …) ký (Chức vụ...)', ['(Họ và tên …)', '(Chức vụ...)']);
+  // Prose that only begins like a fill-in is not one.
+  check('(tên đơn vị được nêu ở trên…) và (tên cơ quan mới...)', []);
+});
+
 test('not blanks: sentence and list ellipses, numbers, URLs, code, tables, emphasis', () => {
   check('(có số liệu chứng minh…). Giá cả thị trường..., v.v... và vân vân…', []);
   check('Tổng 1.000.000 đồng, tỷ lệ 12.5%, mục 1.2.3.', []);

@@ -1,7 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { check } from '../../server/src/core/index.ts';
-import { builtinRegistry } from '../helpers.ts';
+import { builtinRegistry, builtinSources } from '../helpers.ts';
+import { createRegistry } from '../../server/src/core/index.ts';
+import { levelKey } from '../../server/src/core/levels.ts';
 
 function chosen(text: string, options = {}) {
   const r = check(text, builtinRegistry(), options);
@@ -39,4 +41,44 @@ test('bad input never throws', () => {
     '---\ndecuong: [1, 2]\ncap: {a: 1}\n---\n', 'x'.repeat(200_000),
   ];
   for (const text of junk) assert.doesNotThrow(() => check(text, builtinRegistry()), JSON.stringify(text.slice(0, 30)));
+});
+
+test('levelKey: the level as people type it, to its key', () => {
+  const cases: Array<[string, string]> = [
+    ['xa', 'xa'], ['xã', 'xa'], ['Xa', 'xa'], ['Xã', 'xa'], ['XÃ', 'xa'], ['xã'.normalize('NFD'), 'xa'], ['cấp xã', 'xa'], ['Cấp Xã', 'xa'],
+    ['thị trấn', 'thi-tran'], ['thi tran', 'thi-tran'], ['thị-trấn', 'thi-tran'], ['  Thị  Trấn ', 'thi-tran'], ['thi_tran', 'thi-tran'],
+    ['thị xã', 'thi-xa'], ['thành phố', 'thanh-pho'], ['cấp tỉnh', 'tinh'], ['phường', 'phuong'], ['quận', 'quan'], ['huyện', 'huyen'],
+    ['commune', 'xa'], ['district level', 'huyen'], ['Khu phố', 'khu-pho'], ['abc', 'abc'],
+  ];
+  for (const [typed, key] of cases) assert.equal(levelKey(typed), key, typed);
+});
+
+test('cap: is read as its level key whatever way it is written; the setting too', () => {
+  const capOf = (text: string, options = {}) => {
+    const s = check(text, builtinRegistry(), options).selection;
+    return 'cap' in s ? s.cap : undefined;
+  };
+  const fm = (cap: string) => `---\ndecuong: so-ket-giua-nhiem-ky-2019-2024\ncap: ${cap}\n---\n# X\n`;
+  for (const cap of ['xa', 'xã', 'Xa', 'Xã', 'cấp xã', 'CẤP XÃ'.normalize('NFD')]) assert.equal(capOf(fm(cap)), 'xa', cap);
+  assert.equal(capOf(fm('thị trấn')), 'thi-tran');
+  assert.equal(capOf('---\ndecuong: ke-hoach\n---\n# X\n', { cap: 'Cấp Huyện' }), 'huyen');
+});
+
+test('front-matter: a cap: that is no level nor one of the template’s page limits is said, with the levels there are', () => {
+  const frontMatter = (text: string, registry = builtinRegistry()) => check(text, registry).findings.filter((f) => f.code === 'front-matter');
+  const text = '---\ndecuong: so-ket-giua-nhiem-ky-2019-2024\ncap: xá lị\n---\n# X\n';
+  const [f, ...more] = frontMatter(text);
+  assert.equal(more.length, 0);
+  assert.equal(text.slice(f!.offset, f!.offset + f!.length), 'xá lị');
+  assert.equal(f!.level, 'warning');
+  assert.match(f!.message.vi, /“cap: xá lị” không phải là một cấp đã biết.*“so-ket-giua-nhiem-ky-2019-2024” có giới hạn trang cho: cấp xã, cấp huyện\./);
+  assert.match(f!.message.en, /“cap: xá lị” is not a known level.*sets page limits for: commune level \(xã\), district level \(huyện\)\./);
+  // Without a template that sets limits by level: the levels the checker knows.
+  const [g] = frontMatter('---\ndecuong: ke-hoach\ncap: constructor\n---\n# X\n');
+  assert.match(g!.message.vi, /các cấp: xa \(xã\), phuong \(phường\)/);
+  assert.match(g!.message.en, /the levels are: xa \(commune\), phuong \(ward\)/);
+  // Known levels, however written, and a template's own level: nothing to say.
+  for (const cap of ['xã', 'Cấp Huyện', 'tinh', 'thị trấn']) assert.deepEqual(frontMatter(text.replace('xá lị', cap)), [], cap);
+  const own = createRegistry([...builtinSources(), { path: '/w/kp.md', text: '---\nid: kp\npages: { khu-pho: 3 }\n---\n# I. A\n', builtin: false }]);
+  assert.deepEqual(frontMatter('---\ndecuong: kp\ncap: Khu phố\n---\n# X\n', own), []);
 });

@@ -69,3 +69,41 @@ test('a template without front matter takes its id from the file name', () => {
   const r = createRegistry([ws('/w/bao-cao-tuan.md', '# I. Việc đã làm\n# II. Việc sẽ làm\n')]);
   assert.ok(r.templates.has('bao-cao-tuan'));
 });
+
+test('a cycle of extends: every template in it is broken, each told the whole cycle, none takes a partner’s fields', () => {
+  const r = createRegistry([
+    ws('/w/a.md', '---\nid: a\ntitle: Mẫu A\nextends: b\n---\n'),
+    ws('/w/b.md', '---\nid: b\nextends: a\n---\n'),
+    ws('/w/c.md', '---\nid: c\nextends: c\n---\n'),
+  ]);
+  const said = (id: string) => r.problems.filter((p) => p.id === id).map((p) => p.message.en);
+  assert.deepEqual(said('a'), ['Template “a” extends itself in a cycle: a → b → a.']);
+  assert.deepEqual(said('b'), ['Template “b” extends itself in a cycle: b → a → b.']);
+  assert.deepEqual(said('c'), ['Template “c” extends itself in a cycle: c → c.']);
+  assert.match(r.problems.find((p) => p.id === 'b')!.message.vi, /vòng tròn \(extends\): b → a → b/);
+  assert.equal(r.templates.get('b')!.title, 'b', 'not its partner’s title');
+  assert.equal(r.templates.get('a')!.title, 'Mẫu A');
+  const text = '---\nid: b\nextends: a\n---\n';
+  const at = r.problems.find((p) => p.id === 'b')!;
+  assert.equal(text.slice(at.offset, at.end), 'a', 'placed on the extends value');
+});
+
+test('pages: quoted numbers are page counts, as gioi-han-trang allows; keys are levels as a report writes cap:', () => {
+  const r = createRegistry([
+    ws('/w/q.md', '---\nid: q\npages: { huyen: "8", xa: 6 }\n---\n# I. A\n'),
+    ws('/w/one.md', '---\nid: one\npages: "5"\n---\n# I. A\n'),
+    ws('/w/vn.md', '---\nid: vn\npages: { xã: 12, "Thị trấn": 10, cấp huyện: 15, khu phố: 3 }\n---\n# I. A\n'),
+    ws('/w/bad.md', '---\nid: bad\npages: { xa: "mười", huyen: 0 }\n---\n# I. A\n'),
+  ]);
+  assert.deepEqual(r.templates.get('q')!.pages, { huyen: 8, xa: 6 });
+  assert.deepEqual(r.templates.get('one')!.pages, { '*': 5 });
+  assert.deepEqual(r.templates.get('vn')!.pages, { xa: 12, 'thi-tran': 10, huyen: 15, 'khu-pho': 3 });
+  assert.deepEqual(r.problems.map((p) => p.id), ['bad', 'bad']);
+});
+
+test('a template whose YAML is broken is named by its file name, not by a title cut out of the raw text', () => {
+  const r = createRegistry([ws('/w/yaml/bc-yaml.md', '---\nid: bc-yaml\ntitle: "Báo cáo lỗi YAML\nmatch: [báo cáo lỗi\n---\n# I. MỤC MỘT\n# II. MỤC HAI\n')]);
+  const t = [...r.templates.values()][0]!;
+  assert.equal(t.title, 'bc-yaml.md');
+  assert.ok(r.problems.some((p) => /YAML/.test(p.message.en)));
+});

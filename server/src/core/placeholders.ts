@@ -38,7 +38,8 @@ export const DEFAULT_PLACEHOLDERS: readonly PlaceholderKind[] = [
   {
     id: 'bracketed',
     needs: ['[', '('],
-    pattern: /\[(?:\.{3,}|…+)\]|\((?:\.{3,}|…+)\)|\((?:địa danh|tên (?:đơn vị|cơ quan|tổ chức|xã|phường|thị trấn|huyện|quận|tỉnh|thành phố)|họ (?:và )?tên|chức vụ|ký(?:,| và)? ghi rõ họ (?:và )?tên|ký tên(?:,? đóng dấu)?)\)/giu,
+    // A named fill-in may trail off: "(tên cơ quan …)", "(tên đơn vị...)".
+    pattern: /\[(?:\.{3,}|…+)\]|\((?:\.{3,}|…+)\)|\((?:địa danh|tên (?:đơn vị|cơ quan|tổ chức|xã|phường|thị trấn|huyện|quận|tỉnh|thành phố)|họ (?:và )?tên|chức vụ|ký(?:,| và)? ghi rõ họ (?:và )?tên|ký tên(?:,? đóng dấu)?)\s*(?:…|\.{3})?\)/giu,
     description: { vi: 'chỗ điền trong ngoặc như “(Địa danh)”, “[...]”', en: 'a bracketed fill-in such as “(Địa danh)”, “[...]”' },
   },
 ];

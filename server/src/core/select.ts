@@ -3,6 +3,7 @@ import type { Outline } from './outline';
 import type { Template, TemplateRegistry } from './templates';
 import { titleKeys } from './normalize';
 import type { CheckOptions } from './types';
+import { levelKey } from './levels';
 
 /** How a report's template was chosen — or why none was. */
 export type Selection =
@@ -28,7 +29,9 @@ function titleText(doc: ParsedMarkdown, outline: Outline): string {
 export function selectTemplate(doc: ParsedMarkdown, outline: Outline, registry: TemplateRegistry, options: CheckOptions): Selection {
   const fm = doc.frontMatter?.entries;
   const capValue = fm?.get('cap')?.value;
-  const cap = typeof capValue === 'string' || typeof capValue === 'number' ? String(capValue).trim() : options.cap || undefined;
+  const written = typeof capValue === 'string' || typeof capValue === 'number' ? String(capValue) : options.cap;
+  // People type the level as the messages print it (`cấp xã`, `Xã`, `thị trấn`): read as its key.
+  const cap = (written && levelKey(written)) || undefined;
   if (options.template && options.forceTemplate) {
     const template = registry.templates.get(options.template);
     if (template) return { kind: 'setting', template, cap };

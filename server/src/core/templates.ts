@@ -2,6 +2,7 @@ import { parseMarkdown, type ParsedMarkdown } from './parse';
 import { buildOutline, type Outline } from './outline';
 import { editDistance, foldCase, titleKeys } from './normalize';
 import type { Message } from './types';
+import { levelKey } from './levels';
 
 /** A template file as handed to the core: built-ins are inlined, workspace ones read by the caller. */
 export interface TemplateSource {
@@ -47,15 +48,24 @@ export interface TemplateRegistry {
   closest(id: string, count?: number): string[];
 }
 
+function fileName(path: string): string {
+  return path.split(/[\\/]/).pop() ?? path;
+}
+
 function fileStem(path: string): string {
-  const base = path.split(/[\\/]/).pop() ?? path;
-  return base.replace(/\.md$/i, '');
+  return fileName(path).replace(/\.md$/i, '');
 }
 
 function asStringList(value: unknown): string[] {
   if (typeof value === 'string') return [value];
   if (Array.isArray(value)) return value.filter((v): v is string => typeof v === 'string');
   return [];
+}
+
+/** A page count as YAML may give it: a positive number, or digits quoted (`"8"`, as the front matter's `gioi-han-trang` allows). */
+export function pageCount(v: unknown): number | undefined {
+  const n = typeof v === 'number' ? v : typeof v === 'string' && /^\s*\d+\s*$/.test(v) ? Number(v) : NaN;
+  return Number.isFinite(n) && n > 0 ? n : undefined;
 }
 
 function readTemplate(src: TemplateSource, problems: TemplateProblem[]): Template {
@@ -81,10 +91,13 @@ function readTemplate(src: TemplateSource, problems: TemplateProblem[]): Templat
   const pagesEntry = entry('pages');
   if (pagesEntry) {
     const v = pagesEntry.value;
-    if (typeof v === 'number') pages['*'] = v;
+    const single = pageCount(v);
+    if (single) pages['*'] = single;
     else if (v && typeof v === 'object' && !Array.isArray(v)) {
       for (const [k, n] of Object.entries(v as Record<string, unknown>)) {
-        if (typeof n === 'number' && n > 0) pages[k] = n;
+        const count = pageCount(n);
+        // Keys as `levelKey` reads a report's `cap:`, so `pages: { xã: 12 }` is the limit for `cap: xa`.
+        if (count) pages[levelKey(k) || k] = count;
         else problem(pagesEntry.offset, pagesEntry.end, {
           vi: `Giới hạn trang của cấp "${k}" phải là một số dương.`,
           en: `The page limit for level "${k}" must be a positive number.`,
@@ -92,8 +105,8 @@ function readTemplate(src: TemplateSource, problems: TemplateProblem[]): Templat
       }
     } else {
       problem(pagesEntry.offset, pagesEntry.end, {
-        vi: 'pages phải có dạng { xa: 12, huyen: 15 } hoặc một số.',
-        en: 'pages must look like { xa: 12, huyen: 15 } or be a number.',
+        vi: 'pages phải có dạng { xa: 12, huyen: 15 } hoặc một số dương.',
+        en: 'pages must look like { xa: 12, huyen: 15 } or be a positive number.',
       }, id);
     }
   }
@@ -111,10 +124,13 @@ function readTemplate(src: TemplateSource, problems: TemplateProblem[]): Templat
   });
   const extendsValue = entry('extends')?.value;
   const titleValue = entry('title')?.value;
+  // Broken YAML gives values cut out of the raw text (`Báo cáo lỗi YAML match: [báo cáo lỗ`):
+  // the file is named by its file name until it is mended.
+  const yamlBroken = Boolean(fm?.errors.length);
   const sourceValue = entry('source')?.value;
   return {
     id,
-    title: typeof titleValue === 'string' ? titleValue : outline.title?.text ?? id,
+    title: yamlBroken ? fileName(src.path) : typeof titleValue === 'string' ? titleValue : outline.title?.text ?? id,
     source: typeof sourceValue === 'string' ? sourceValue : undefined,
     match: asStringList(entry('match')?.value).map((m) => titleKeys(m).full).filter(Boolean),
     pages,
@@ -151,7 +167,8 @@ export function loadTemplates(sources: readonly TemplateSource[]): TemplateRegis
     raw.set(t.id, t);
   }
   const resolved = new Map<string, Template>();
-  const resolving = new Set<string>();
+  // Ids being resolved, each extending the next: a parent found in it closes a cycle.
+  const chain: string[] = [];
   const ids = () => [...raw.keys()];
   const resolve = (t: Template): Template => {
     const done = resolved.get(t.id);
@@ -161,27 +178,46 @@ export function loadTemplates(sources: readonly TemplateSource[]): TemplateRegis
       return t;
     }
     const parent = raw.get(t.extends);
-    const at = t.doc.frontMatter?.entries.get('extends');
-    if (!parent || resolving.has(t.id)) {
-      const hint = parent ? '' : closestOf(t.extends, ids(), 3).join(', ');
+    if (!parent) {
+      const hint = closestOf(t.extends, ids(), 3).join(', ');
+      const at = t.doc.frontMatter?.entries.get('extends');
       problems.push({
         path: t.path,
         id: t.id,
         offset: at?.offset ?? 0,
         end: at?.end ?? 0,
-        message: parent
-          ? { vi: `Mẫu "${t.id}" kế thừa vòng tròn (extends).`, en: `Template "${t.id}" extends itself in a cycle.` }
-          : {
-              vi: `Không có mẫu đề cương "${t.extends}" để kế thừa${hint ? `; có phải: ${hint}?` : '.'}`,
-              en: `No template "${t.extends}" to extend${hint ? `; did you mean: ${hint}?` : '.'}`,
-            },
+        message: {
+          vi: `Không có mẫu đề cương "${t.extends}" để kế thừa${hint ? `; có phải: ${hint}?` : '.'}`,
+          en: `No template "${t.extends}" to extend${hint ? `; did you mean: ${hint}?` : '.'}`,
+        },
       });
       resolved.set(t.id, t);
       return t;
     }
-    resolving.add(t.id);
+    chain.push(t.id);
+    const from = chain.indexOf(parent.id);
+    if (from >= 0) {
+      // Every template of the cycle is broken, not just the one where it closed: each is kept as
+      // it is (nothing inherited from a partner) and told the whole cycle, starting from itself.
+      const cycle = chain.slice(from);
+      cycle.forEach((id, i) => {
+        const member = raw.get(id)!;
+        const ring = [...cycle.slice(i), ...cycle.slice(0, i), id].join(' → ');
+        const at = member.doc.frontMatter?.entries.get('extends');
+        problems.push({
+          path: member.path, id, offset: at?.offset ?? 0, end: at?.end ?? 0,
+          message: { vi: `Mẫu “${id}” kế thừa vòng tròn (extends): ${ring}.`, en: `Template “${id}” extends itself in a cycle: ${ring}.` },
+        });
+        resolved.set(id, member);
+      });
+      chain.pop();
+      return t;
+    }
     const base = resolve(parent);
-    resolving.delete(t.id);
+    chain.pop();
+    // The parent's resolution found this template in a cycle: it stays as it is.
+    const settled = resolved.get(t.id);
+    if (settled) return settled;
     const own = t.doc.frontMatter?.entries;
     const merged: Template = {
       ...t,

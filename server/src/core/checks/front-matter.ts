@@ -1,8 +1,44 @@
-import type { Check, Draft } from '../check';
+import type { Check, CheckContext, Draft } from '../check';
+import type { FrontMatterEntry } from '../parse';
+import { isLevel, LEVELS, levelKey, levelName } from '../levels';
 
 /**
- * The report's own front matter: YAML that does not parse, a block that is never closed, or a
- * `decuong:` that is not a template id — each said where it is, instead of silently ignored.
+ * `cap:` naming no level the checker knows nor one the template sets a page limit for: without a
+ * word, the page limit would silently not apply. Says which levels there are.
+ */
+function unknownLevel(entry: FrontMatterEntry, ctx: CheckContext): Draft | undefined {
+  if (typeof entry.value !== 'string' && typeof entry.value !== 'number') return undefined;
+  const written = String(entry.value).trim();
+  const key = levelKey(written);
+  if (!key || isLevel(key)) return undefined;
+  const pages = ctx.template?.pages ?? {};
+  if (Object.hasOwn(pages, key)) return undefined;
+  const own = Object.keys(pages).filter((k) => k !== '*');
+  const at = { offset: entry.offset, length: entry.end - entry.offset };
+  if (own.length && ctx.template) {
+    const list = (lang: 'vi' | 'en') => own.map((k) => levelName(k, lang)).join(', ');
+    return {
+      ...at,
+      message: {
+        vi: `“cap: ${written}” không phải là một cấp đã biết, nên giới hạn trang không được áp dụng; đề cương “${ctx.template.id}” có giới hạn trang cho: ${list('vi')}.`,
+        en: `“cap: ${written}” is not a known level, so no page limit applies; the outline “${ctx.template.id}” sets page limits for: ${list('en')}.`,
+      },
+    };
+  }
+  const known = (lang: 'vi' | 'en') => Object.keys(LEVELS).map((k) => `${k} (${lang === 'vi' ? LEVELS[k]!.vi : LEVELS[k]!.en})`).join(', ');
+  return {
+    ...at,
+    message: {
+      vi: `“cap: ${written}” không phải là một cấp đã biết; các cấp: ${known('vi')}.`,
+      en: `“cap: ${written}” is not a known level; the levels are: ${known('en')}.`,
+    },
+  };
+}
+
+/**
+ * The report's own front matter: YAML that does not parse, a block that is never closed, a
+ * `decuong:` that is not a template id, or a `cap:` that is no level — each said where it is,
+ * instead of silently ignored.
  */
 export const frontMatter: Check = {
   code: 'front-matter',
@@ -20,6 +56,9 @@ export const frontMatter: Check = {
       if (named && typeof named.value !== 'string' && typeof named.value !== 'number' && named.value !== null) {
         out.push({ offset: named.offset, length: named.end - named.offset, message: { vi: '“decuong:” phải là mã của một mẫu đề cương, ví dụ “decuong: ke-hoach”.', en: '“decuong:” must be the id of an outline template, e.g. “decuong: ke-hoach”.' } });
       }
+      const cap = fm.entries.get('cap');
+      const level = cap && unknownLevel(cap, ctx);
+      if (level) out.push(level);
       return out;
     }
     // "---" on the first line with no closing "---": the author meant a front matter.

@@ -1,6 +1,7 @@
 import type { Check, CheckContext, Draft } from '../check';
 import type { PageEstimate, PageSettings } from '../pages';
 import { levelName } from '../levels';
+import { pageCount } from '../templates';
 
 /** What the check reads besides the usual context: the page estimate of the report (`pages.ts`). */
 type PageContext = CheckContext & { pages?: PageEstimate };
@@ -15,25 +16,22 @@ export interface PageLimit {
   source: 'front-matter' | 'template';
 }
 
-const positive = (v: unknown): number | undefined => {
-  const n = typeof v === 'number' ? v : typeof v === 'string' && /^\s*\d+\s*$/.test(v) ? Number(v) : NaN;
-  return Number.isFinite(n) && n > 0 ? n : undefined;
-};
-
 /**
  * The page limit that applies to the report: its front matter's `gioi-han-trang: N` first, then
  * the template's `pages` for the report's level (`cap`), then the template's single `pages: N`.
  */
 export function pageLimitOf(ctx: CheckContext): PageLimit | undefined {
   for (const key of PAGE_LIMIT_KEYS) {
-    const own = positive(ctx.doc.frontMatter?.entries.get(key)?.value);
+    const own = pageCount(ctx.doc.frontMatter?.entries.get(key)?.value);
     if (own) return { limit: own, source: 'front-matter' };
   }
   const pages = ctx.template?.pages;
   if (!pages) return undefined;
   const cap = 'cap' in ctx.selection ? ctx.selection.cap : undefined;
-  if (cap && pages[cap]) return { limit: pages[cap]!, cap, source: 'template' };
-  if (pages['*']) return { limit: pages['*'], source: 'template' };
+  // Own keys only: `cap: constructor` must not find Object's method. Both sides are level keys
+  // (`levelKey`): the selection's cap and the template's `pages` as loaded.
+  if (cap && Object.hasOwn(pages, cap)) return { limit: pages[cap]!, cap, source: 'template' };
+  if (Object.hasOwn(pages, '*')) return { limit: pages['*']!, source: 'template' };
   return undefined;
 }
 
