@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { ReportInfoHub } from './reportInfo';
 import { isVietnamese, t } from './l10n';
 import type { ReportInfoParams } from '../../server/src/protocol';
+import { levelName } from '../../server/src/core/levels';
 
 /** Shows which outline the active report is checked against; a click chooses another. */
 export class ReportStatus implements vscode.Disposable {

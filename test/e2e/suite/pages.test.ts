@@ -33,6 +33,25 @@ describe('page estimate', () => {
     await waitForDiagnostics(doc.uri, (all) => withCode(all, 'page-limit').length === 0, 'no page-limit after the cut');
   });
 
+  it('cap: written as people say it (“Xã”) takes that level’s page limit; a cap: that is no level is warned, naming the outline’s levels', async () => {
+    const sentence = 'Ban Thường trực Ủy ban MTTQ xã phối hợp với chính quyền tổ chức tuyên truyền, vận động Nhân dân thực hiện tốt các chủ trương của Đảng, chính sách, pháp luật của Nhà nước. ';
+    const body = Array.from({ length: 110 }, (_, i) => `Đoạn ${i + 1}. ${sentence.repeat(3)}`).join('\n\n');
+    const content = `---\ndecuong: so-ket-giua-nhiem-ky-2019-2024\ncap: Xã\n---\n# BÁO CÁO SƠ KẾT GIỮA NHIỆM KỲ\n\n${body}\n`;
+    const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content });
+    await vscode.window.showTextDocument(doc, { preview: false });
+    const ds = await waitForDiagnostics(doc.uri, (all) => withCode(all, 'page-limit').length === 1, 'a page-limit diagnostic for cap: Xã');
+    assert.match(withCode(ds, 'page-limit')[0]!.message, /over the limit of 12 pages for commune level \(xã\)|vượt giới hạn 12 trang \(cấp xã\)/, show(ds));
+    const edit = new vscode.WorkspaceEdit();
+    const line = lineOf(doc, /^cap: Xã$/);
+    edit.replace(doc.uri, new vscode.Range(line, 0, line, doc.lineAt(line).text.length), 'cap: khu phố');
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    const after = await waitForDiagnostics(doc.uri, (all) => withCode(all, 'front-matter').length === 1 && withCode(all, 'page-limit').length === 0, 'a front-matter warning for cap: khu phố, no page limit');
+    const warning = withCode(after, 'front-matter')[0]!;
+    assert.equal(warning.range.start.line, line);
+    assert.match(warning.message, /xã/, show(after));
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
   it('page breaks can be switched off by setting, without a reload', async () => {
     const doc = await openReport('bao-cao', 'vuot-so-trang.md');
     await waitForDiagnostics(doc.uri, (all) => withCode(all, 'page-limit').length === 1, 'a page-limit diagnostic');
