@@ -60,9 +60,9 @@ export class ReportStatus implements vscode.Disposable {
     const margins = s.margins.map(n).join('/');
     this.#pages.tooltip = vi
       ? `Ước tính khi in theo Nghị định 30: khổ A4, Times New Roman ${n(s.fontSize)} pt, giãn dòng ${n(s.lineSpacing)}, lề ${margins} mm, cách đoạn ${n(s.paraAfter)} pt, thụt đầu dòng ${n(s.indent)} cm.` +
-        (p.limit ? `\nGiới hạn của đề cương: ${p.limit} trang${p.cap ? ` (cấp ${p.cap})` : ''}.` : '')
+        (p.limit ? `\nGiới hạn của đề cương: ${p.limit} trang${p.cap ? ` (${levelName(p.cap, 'vi')})` : ''}.` : '')
       : `Estimated when typeset per Decree 30: A4, Times New Roman ${s.fontSize} pt, line spacing ${s.lineSpacing}, margins ${margins} mm, ${s.paraAfter} pt after paragraphs, ${s.indent} cm first-line indent.` +
-        (p.limit ? `\nThe outline's limit: ${p.limit} pages${p.cap ? ` (level ${p.cap})` : ''}.` : '');
+        (p.limit ? `\nThe outline's limit: ${p.limit} pages${p.cap ? ` for ${levelName(p.cap, 'en')}` : ''}.` : '');
     this.#pages.show();
   }
 
