@@ -1,6 +1,7 @@
 // Accuracy of the page estimate (server/src/core/pages.ts) against the real typesetter,
 // shared/tools/pagecount/pagecount.sh (pandoc + LibreOffice, Decree-30 layout), on every report in
-// examples/, test/fixtures/seeds/ and test/fixtures/complete/ at 13 and 14 pt and line spacing
+// examples/, test/fixtures/seeds/, test/fixtures/complete/ and test/fixtures/pages/ (shapes: tall table
+// rows, strikethrough, a table under a paragraph, lists, hard breaks, long words, Word paste) at 13 and 14 pt and line spacing
 // 1.0, 1.15, 1.3 and 1.5.
 //
 //   node scripts/pages-accuracy.mjs            run pagecount where the cache lacks an answer, compare
@@ -28,7 +29,7 @@ const pagecount = join(root, '../shared/tools/pagecount/pagecount.sh');
 const cachePath = join(root, 'test/fixtures/pagecount-cache.json');
 const docPath = join(root, 'docs/pages-accuracy.md');
 
-export const DIRS = ['examples', 'test/fixtures/seeds', 'test/fixtures/complete'];
+export const DIRS = ['examples', 'test/fixtures/seeds', 'test/fixtures/complete', 'test/fixtures/pages'];
 export const SIZES = [13, 14];
 export const SPACINGS = ['1.0', '1.15', '1.3', '1.5'];
 export const FIXED = 'margins=20,20,30,15 after=6 indent=1 lists=admin';

@@ -10,7 +10,7 @@ import { ROOT } from '../helpers.ts';
 // from the answers cached by scripts/pages-accuracy.mjs, so that this runs without LibreOffice.
 // Key format, files and settings must stay the same as in that script.
 
-const DIRS = ['examples', 'test/fixtures/seeds', 'test/fixtures/complete'];
+const DIRS = ['examples', 'test/fixtures/seeds', 'test/fixtures/complete', 'test/fixtures/pages'];
 const SIZES = [13, 14];
 const SPACINGS = ['1.0', '1.15', '1.3', '1.5'];
 const FIXED = 'margins=20,20,30,15 after=6 indent=1 lists=admin';

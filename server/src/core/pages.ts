@@ -269,6 +269,8 @@ function unitsOf(code: number, style: number): number {
 // ─────────────────────────────────────────────────────────────────── inline text
 
 /** A paragraph's visible text: one UTF-16 unit per entry, its style and its source offset. */
+const isBlank = (c: string) => c === ' ' || c === '\t' || c === '\n' || c === '\r';
+
 class Runs {
   chars: string[] = [];
   styles: number[] = [];
@@ -278,6 +280,11 @@ class Runs {
     let i = 0;
     while (i < value.length) {
       const c = value[i]!;
+      // GFM strikethrough: pandoc typesets `~~xoá~~` without its tildes (remark without GFM keeps them).
+      if (c === '~' && value[i + 1] === '~' && value[i - 1] !== '~' && value[i + 2] !== '~' && !(isBlank(value[i - 1] ?? this.last() ?? ' ') && isBlank(value[i + 2] ?? ' '))) {
+        i += 2;
+        continue;
+      }
       if (c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === '\f' || c === '\v') {
         if (this.chars.length && this.last() !== ' ' && this.last() !== '\n') this.push(' ', style, at(i));
         i++;
@@ -489,9 +496,9 @@ const ROW = 8;
 
 /** What pagination sees of one paragraph or table row. Offsets and lines are relative to the chunk. */
 interface Unit {
-  /** Typeset lines (a table row: 1). */
+  /** Typeset lines (a table's header row: 1). */
   n: number;
-  /** Distance between the tops of two lines (a row: its height). */
+  /** Distance between the tops of two lines (a header row: its height). */
   pitch: number;
   /** Height the last line on a page needs (a line's text height; a row: its height). */
   single: number;
@@ -735,8 +742,8 @@ function splitRow(line: string): string[] {
 const inlineProcessor = unified().use(remarkParse);
 
 /**
- * A paragraph that is a GFM pipe table (remark without GFM reads one as a paragraph): each row
- * is a unit kept whole, cells in pandoc's Compact style (single spacing, no space after) in columns
+ * A paragraph that is a GFM pipe table (remark without GFM reads one as a paragraph): the header
+ * row a unit kept whole, each body row a unit of its lines, cells in pandoc's Compact style (single spacing, no space after) in columns
  * across the text width, less 5.4 pt of padding each side; the header row repeats on each page.
  */
 function layoutTable(ctx: LayoutCtx, node: MdNode): boolean {
@@ -754,13 +761,9 @@ function layoutTable(ctx: LayoutCtx, node: MdNode): boolean {
   const columns = splitRow(lines[d]!.text).length;
   if (splitRow(lines[d - 1]!.text).length !== columns) return false;
   const g = ctx.g;
-  if (d > 1) {
-    // text before the header row: a paragraph of its own
-    const runs = new Runs();
-    const before = lines.slice(0, d - 1);
-    for (const l of before) runs.add(l.text + ' ', 0, (i) => l.at + i);
-    pushPara(ctx, runs, bodyBox(ctx, TOP));
-  }
+  // Rows typed right under a paragraph's text: pandoc's GFM reader lets no table interrupt a
+  // paragraph, so they are printed as that paragraph's text.
+  if (d > 1) return false;
   // pandoc's GFM reader gives pipe tables no column widths: equal columns across the text width.
   const tableLines = lines.slice(d - 1);
   const cellWidth = Math.floor(g.textWidth / columns) - 2 * CELL_PAD;
@@ -782,21 +785,28 @@ function layoutTable(ctx: LayoutCtx, node: MdNode): boolean {
       const w = Math.max(cellWidth, 1);
       rowLines = Math.max(rowLines, breakLines(runs.chars, widthsOf(runs, g), w, w).length);
     }
-    const height = rowLines * g.single + (k === 0 ? HEADER_RULE : 0);
+    if (k === 0) {
+      // The header row: whole, with the rule under it; it is repeated on each page the table goes on to.
+      header = rowLines * g.single + HEADER_RULE;
+      ctx.units.push({ n: 1, pitch: header, single: header, before: 0, after: 0, flags: ROW | KEEP_TOGETHER, at: [l.at], line: [lineOf(ctx, l.at)], header: 0, tail: (rowLines - 1) * g.single, texts: ctx.texts ? [l.text.trim()] : undefined });
+      continue;
+    }
+    // A body row: its lines, which LibreOffice splits across pages like a paragraph's (pandoc
+    // writes no "can't split"), the rest going on under the repeated header row.
+    const at = l.at;
+    const line = lineOf(ctx, at);
     ctx.units.push({
-      n: 1,
-      pitch: height,
-      single: height,
+      n: rowLines,
+      pitch: g.single,
+      single: g.single,
       before: 0,
       after: 0,
-      flags: ROW | KEEP_TOGETHER,
-      at: [l.at],
-      line: [lineOf(ctx, l.at)],
-      header: k === 0 ? 0 : header,
-      tail: (rowLines - 1) * g.single,
-      texts: ctx.texts ? [l.text.trim()] : undefined,
+      flags: ROW | WIDOW,
+      at: Array<number>(rowLines).fill(at),
+      line: Array<number>(rowLines).fill(line),
+      header,
+      texts: ctx.texts ? [l.text.trim(), ...Array<string>(rowLines - 1).fill('')] : undefined,
     });
-    if (k === 0) header = height;
   }
   // the paragraph after a table: a table adds no spacing of its own
   return true;
@@ -925,6 +935,8 @@ function paginate(items: readonly Placed[], count: number, g: Geometry, settings
     const u = p.unit;
     if (trace) {
       for (let k = 0; k < count; k++) {
+        // A body row is traced once, at its first line (its text is the row's, not a line's).
+        if (u.flags & ROW && from + k > 0) continue;
         trace.push({ page: pages, top: (y + k * u.pitch) / 20, text: u.texts?.[from + k] ?? '', line: p.baseLine + u.line[from + k]! });
       }
     }
@@ -939,7 +951,7 @@ function paginate(items: readonly Placed[], count: number, g: Geometry, settings
   /** Lines of `u` that fit from `top`: each needs its text height below its top, not the leading. */
   const capacity = (u: Unit, top: number) => (top + u.single > H ? 0 : 1 + Math.floor((H - u.single - top) / u.pitch));
   /** The least of `u` that must go on a page with what keeps with it. */
-  const minimum = (u: Unit) => (u.flags & (KEEP_TOGETHER | ROW) ? u.n : u.flags & WIDOW ? (u.n <= 3 ? u.n : 2) : 1);
+  const minimum = (u: Unit) => (u.flags & KEEP_TOGETHER ? u.n : u.flags & WIDOW ? (u.n <= 3 ? u.n : 2) : 1);
   /** Space before `u` beyond the space after the paragraph above (the larger of the two counts). */
   const gap = (u: Unit, after: number) => Math.max(0, u.before - after);
 
@@ -975,7 +987,7 @@ function paginate(items: readonly Placed[], count: number, g: Geometry, settings
         break;
       }
       let m = k;
-      if (u.flags & (KEEP_TOGETHER | ROW)) m = 0;
+      if (u.flags & KEEP_TOGETHER) m = 0;
       else if (u.flags & WIDOW) {
         if (rest - m < 2) m = rest - 2; // widow: at least 2 lines to the next page
         if (s === 0 && m < 2) m = 0; // orphan: at least 2 lines on this one
