@@ -66,12 +66,15 @@ test('NFD and bold numbers: the fix replaces exactly the number', () => {
 });
 
 /** Property: random runs of headings with random numbers; the fix clears the run and touches only numbers. */
-const styleGen = fc.constantFrom('roman', 'arabic', 'letter', 'part');
+const styleGen = fc.constantFrom('roman', 'arabic', 'letter', 'part', 'arabic-slash', 'letter-dash', 'part-ordinal');
 const numberText = (style: string, v: number) =>
   style === 'roman' ? ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII'][v - 1] + '.'
     : style === 'arabic' ? `${v}.`
-      : style === 'letter' ? `${'abcdđeghik'[v - 1]})`
-        : `Phần ${['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII'][v - 1]}.`;
+      : style === 'arabic-slash' ? `${v}/`
+        : style === 'letter' ? `${'abcdđeghik'[v - 1]})`
+          : style === 'letter-dash' ? `${'abcdđeghik'[v - 1]}-`
+            : style === 'part-ordinal' ? `Phần thứ ${['nhất', 'hai', 'ba', 'tư', 'năm', 'sáu', 'bảy', 'tám'][v - 1]}:`
+              : `Phần ${['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII'][v - 1]}.`;
 const doc = fc.record({
   style: styleGen,
   values: fc.array(fc.integer({ min: 1, max: 8 }), { minLength: 1, maxLength: 8 }),
@@ -82,6 +85,18 @@ const doc = fc.record({
   return values.map((v, i) => `## ${numberText(style, v)} Mục ${i}${eol}${eol}${prose[i]}${eol}`).join(eol);
 });
 
+/** Runs whose headings mix styles and separators (`a)`, `3.`, `Phần thứ hai` among `Phần I.`). */
+const mixedDoc = fc.array(fc.record({ style: styleGen, value: fc.integer({ min: 1, max: 8 }) }), { minLength: 1, maxLength: 8 })
+  .map((items) => items.map(({ style, value }, i) => `## ${numberText(style, value)} Mục ${i}\n\nNội dung.\n`).join('\n'));
+
+test('property: with styles mixed, the renumber fix leaves no numbering finding', () => {
+  fc.assert(fc.property(mixedDoc, (text) => {
+    const got = numberingOf(text);
+    if (!got.length) return;
+    assert.deepEqual(numberingOf(apply(text, got[0]!.fixes![0]!.edits)).map((f) => f.message.en), [], text);
+  }), { numRuns: 300 });
+});
+
 test('property: the renumber fix leaves no numbering finding and changes nothing but numbers', () => {
   fc.assert(fc.property(doc, (text) => {
     const got = numberingOf(text);
@@ -89,7 +104,7 @@ test('property: the renumber fix leaves no numbering finding and changes nothing
     const fixed = apply(text, got[0]!.fixes![0]!.edits);
     assert.deepEqual(numberingOf(fixed), []);
     // Outside the numbers, the text is untouched: strip the numbers from both and compare.
-    const strip = (t: string) => t.replace(/^## (?:Phần )?[^ ]+ /gm, '## ');
+    const strip = (t: string) => t.replace(/^## (?:Phần (?:thứ )?)?[^ ]+ /gm, '## ');
     assert.equal(strip(fixed), strip(text));
     assert.equal(fixed.split('\r\n').length, text.split('\r\n').length, 'line endings kept');
   }), { numRuns: 300 });

@@ -1,7 +1,7 @@
 /**
  * Section numbers as Vietnamese administrative documents write them: `I.`, `1.`, `1.1.`, `a)`,
- * `A.`, `Phần thứ nhất`, `Phần I`. Parsing works on NFC text; callers map lengths back themselves
- * when the source is NFD (see parse.ts).
+ * `A.`, `Phần thứ nhất`, `Phần I`, and Word's `1/`, `a/`, `1-`. Parsing works on NFC text; callers
+ * map lengths back themselves when the source is NFD (see parse.ts).
  */
 
 export type NumberingStyle =
@@ -56,10 +56,16 @@ const END = String.raw`(?=\s|$)`;
 const PART_ORDINAL = new RegExp(String.raw`^\s*phần\s+thứ\s+(${ORDINALS.join('|')}|bốn)(?![\p{L}\p{N}])\s*[.:\-–—]?\s*`, 'iu');
 const PART_NUMBER = new RegExp(String.raw`^\s*phần\s+([IVXLC]+|\d+)(?![\p{L}\p{N}])\s*[.:\-–—]?\s*`, 'iu');
 const DECIMAL = new RegExp(String.raw`^\s*(\d+(?:\.\d+)+)\.?${END}\s*`, 'u');
-const ARABIC = new RegExp(String.raw`^\s*(\d+)\s?[.)]${END}\s*`, 'u');
-const ROMAN = new RegExp(String.raw`^\s*([IVXLC]+)\s?[.)\-–:]${END}\s*`, 'u');
-const LETTER = new RegExp(String.raw`^\s*([a-zđ])\s?[.)]${END}\s*`, 'u');
-const UPPER_LETTER = new RegExp(String.raw`^\s*([A-ZĐ])\s?[.)]${END}\s*`, 'u');
+/**
+ * `1/`, `a/`, `1-`, `a–` as Word users type them: only glued to the number and followed by a
+ * space, so that `2/3 số hộ`, `15/6`, `1-2 người`, `V/v` and `2019 - 2024` stay prose. Two digits
+ * at most: `2019- 2024` is a span of years, not section 2019.
+ */
+const GLUED = String.raw`[/\-–]`;
+const ARABIC = new RegExp(String.raw`^\s*(?:(\d+)\s?[.)]|(\d{1,2})${GLUED})${END}\s*`, 'u');
+const ROMAN = new RegExp(String.raw`^\s*([IVXLC]+)(?:\s?[.)\-–:]|/)${END}\s*`, 'u');
+const LETTER = new RegExp(String.raw`^\s*([a-zđ])(?:\s?[.)]|${GLUED})${END}\s*`, 'u');
+const UPPER_LETTER = new RegExp(String.raw`^\s*([A-ZĐ])(?:\s?[.)]|${GLUED})${END}\s*`, 'u');
 
 function make(style: NumberingStyle, value: number, m: RegExpExecArray, parts?: number[]): Numbering {
   return { style, value, text: m[0].trim(), length: m[0].length, ...(parts ? { parts } : {}) };
@@ -80,7 +86,7 @@ export function parseNumbering(title: string): Numbering | undefined {
     const parts = m[1]!.split('.').map(Number);
     return make('decimal', parts[parts.length - 1]!, m, parts);
   }
-  if ((m = ARABIC.exec(title))) return make('arabic', Number(m[1]), m);
+  if ((m = ARABIC.exec(title))) return make('arabic', Number(m[1] ?? m[2]), m);
   if ((m = ROMAN.exec(title)) && romanValue(m[1]!) > 0) return make('roman', romanValue(m[1]!), m);
   if ((m = LETTER.exec(title))) return make('letter', VIETNAMESE_LETTERS.indexOf(m[1]!) + 1, m);
   if ((m = UPPER_LETTER.exec(title))) return make('upper-letter', VIETNAMESE_LETTERS.indexOf(m[1]!.toLocaleLowerCase('vi')) + 1, m);

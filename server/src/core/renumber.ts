@@ -21,10 +21,10 @@ export function numberRange(text: string, heading: Heading): [number, number] | 
   return end > start ? [start, end] : undefined;
 }
 
-/** The separator a number is written with (`.`, `)`, `-`, `:` or none). */
+/** The separator a number is written with (`.`, `)`, `-`, `–`, `:`, `/` or none). */
 function closerOf(n: Numbering): string {
   const last = n.text[n.text.length - 1]!;
-  return '.)-–:'.includes(last) ? last : '';
+  return '.)-–:/'.includes(last) ? last : '';
 }
 
 /**
@@ -59,6 +59,8 @@ export function formatNumber(style: NumberingStyle, value: number, like: Numberi
 export interface Run {
   sections: Section[];
   style: NumberingStyle;
+  /** The run's usual shape (separator, “PHẦN” case): a number in another style is written like it. */
+  like: Numbering;
   /** Decimal runs: the prefix each number must carry (the parent's number). */
   prefix?: number[];
 }
@@ -79,29 +81,44 @@ export function numberingRuns(roots: Section[], all: Section[]): Run[] {
     if (!group.length) return;
     const sections = group.every((s) => s.heading.numbering) ? group : group.filter((s) => s.heading.numbering);
     if (!sections.length) return;
-    let majority = sections[0]!.heading.numbering!;
-    const first = family(majority.style);
-    if (sections.some((s) => family(s.heading.numbering!.style) !== first)) {
-      const counts = new Map<string, number>();
-      for (const s of sections) counts.set(family(s.heading.numbering!.style), (counts.get(family(s.heading.numbering!.style)) ?? 0) + 1);
-      const top = Math.max(...counts.values());
-      majority = sections.find((s) => counts.get(family(s.heading.numbering!.style)) === top)!.heading.numbering!;
+    let like = sections[0]!.heading.numbering!;
+    const closer = closerOf(like);
+    if (sections.some((s) => s.heading.numbering!.style !== like.style || closerOf(s.heading.numbering!) !== closer)) {
+      const numbers = sections.map((s) => s.heading.numbering!);
+      // The most common family, then within it the most common style (`Phần I` or `Phần thứ
+      // nhất`), then separator; ties go to the first.
+      const fam = mostCommon(numbers, (n) => family(n.style));
+      const inFamily = numbers.filter((n) => family(n.style) === fam);
+      const style = mostCommon(inFamily, (n) => n.style);
+      const ofStyle = inFamily.filter((n) => n.style === style);
+      const usual = mostCommon(ofStyle, closerOf);
+      like = ofStyle.find((n) => closerOf(n) === usual)!;
     }
     const parentPrefix = prefixOf(sections[0]!.parent?.heading.numbering);
-    const prefix = majority.style === 'decimal' ? parentPrefix ?? majority.parts!.slice(0, -1) : undefined;
-    runs.push({ sections, style: majority.style, prefix });
+    const prefix = like.style === 'decimal' ? parentPrefix ?? like.parts!.slice(0, -1) : undefined;
+    runs.push({ sections, style: like.style, like, prefix });
   };
   add(roots);
   for (const s of all) add(s.children);
   return runs;
 }
 
+/** The key most items have; the first item's among equals. */
+function mostCommon<T>(items: readonly T[], key: (item: T) => string): string {
+  const counts = new Map<string, number>();
+  for (const item of items) counts.set(key(item), (counts.get(key(item)) ?? 0) + 1);
+  const top = Math.max(...counts.values());
+  return key(items.find((item) => counts.get(key(item)) === top)!);
+}
+
 /** What the i-th (0-based) number of a run should read, in the section's own shape. */
 export function expectedLabel(run: Run, i: number): string {
   const s = run.sections[i]!;
   const own = s.heading.numbering;
-  // A "Phần thứ hai" among "Phần II" keeps the run's part style.
-  return formatNumber(run.style, i + 1, own, run.prefix);
+  // A "Phần thứ hai" among "Phần II" is written in the run's part style, in its own shape; a
+  // "3." among "a)", "b)" takes the run's shape: "c)".
+  const like = own && family(own.style) === family(run.style) ? own : run.like;
+  return formatNumber(run.style, i + 1, like, run.prefix);
 }
 
 /**

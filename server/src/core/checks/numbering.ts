@@ -1,4 +1,6 @@
-import type { Check, Draft } from '../check';
+import type { Check, CheckContext, Draft } from '../check';
+import type { Numbering } from '../numbering';
+import type { Section } from '../outline';
 import { quote } from '../check';
 import { expectedLabel, family, numberRange, numberingRuns, renumberEdits } from '../renumber';
 import { countBefore } from '../parse';
@@ -25,16 +27,23 @@ export const numbering: Check = {
           if (family(line.numbering.style) === family(n.style) && line.numbering.value === previous + 1) previous++;
         }
         const prefixOk = n.style !== 'decimal' || !run.prefix || isPrefix(run.prefix, n.parts!);
-        const styleOk = family(n.style) === family(run.style);
+        // Style, not family: "Phần thứ hai" among "Phần I", "Phần III" is a mixed style too.
+        const styleOk = n.style === run.style;
         // A number that follows the previous one is fine even after a slip: one slip, one finding.
         const follows = n.value > 0 && n.value === previous + 1;
         const repeats = seen.has(n.value);
         previous = n.value;
         seen.add(n.value);
         const expected = expectedLabel(run, i);
-        // Numbered prose counted in may also be a list of the previous section ("3. Kết quả tại
-        // bản …" under "2."): a heading with the very number its place gives it is right.
-        if (styleOk && prefixOk && !repeats && (follows || expected === n.text)) return;
+        // The very number its place gives it is right, whatever came before: after "I. II. IV."
+        // the next "IV." repeats a slip, it is not one. (Numbered prose counted in may also be a
+        // list of the previous section: "3. Kết quả tại bản …" under "2." before the heading "3.")
+        if (styleOk && expected === n.text) return;
+        if (styleOk && prefixOk && !repeats && follows) return;
+        // The number the outline gives this section, in a run broken by a section missing, moved
+        // or at another level, which the outline checks report: renumbering would undo it.
+        const pair = ctx.alignment?.byActual.get(s);
+        if (pair && sameAsOutline(n, pair.expected.heading.numbering) && (styleOk ? explained(ctx, run.sections, i, pair.expected) : misplaced(ctx, s, pair.expected))) return;
         const why = !styleOk
           ? { vi: 'khác kiểu đánh số của các mục cùng cấp', en: 'is in another numbering style than its siblings' }
           : !prefixOk
@@ -62,6 +71,46 @@ export const numbering: Check = {
     return out;
   },
 };
+
+/** Same style and value (a decimal: all its parts) as the outline's number. */
+function sameAsOutline(n: Numbering, outline: Numbering | undefined): boolean {
+  if (!outline || outline.style !== n.style) return false;
+  return n.style === 'decimal' ? outline.parts!.join('.') === n.parts!.join('.') : outline.value === n.value;
+}
+
+/**
+ * Not where the outline puts it: at another level, or under another parent. A number in another
+ * style than its siblings is then the outline's style for its real place ("c." moved up among "1.",
+ * "2."), not a slip; among its outline siblings ("Phần thứ hai" after "Phần I.") it is one.
+ */
+function misplaced(ctx: CheckContext, actual: Section, expected: Section): boolean {
+  if (actual.level !== expected.level) return true;
+  const parent = expected.parent ? ctx.alignment!.pairs.get(expected.parent)?.actual : undefined;
+  return parent !== actual.parent;
+}
+
+/**
+ * Whether the run up to its i-th section differs from the outline's numbered siblings before
+ * `expected` by what the outline checks report — the section itself misplaced, a required sibling
+ * missing or moved, a section of another place or a later sibling among them — and not only by
+ * optional sections left out (then the numbers should close up, and the finding stands).
+ */
+function explained(ctx: CheckContext, sections: readonly Section[], i: number, expected: Section): boolean {
+  const alignment = ctx.alignment!;
+  if (misplaced(ctx, sections[i]!, expected)) return true;
+  const siblings = expected.parent ? expected.parent.children : ctx.template!.outline.roots;
+  const outlineBefore = new Set(siblings.slice(0, siblings.indexOf(expected)).filter((o) => o.heading.numbering));
+  const before = new Set(sections.slice(0, i));
+  for (const o of outlineBefore) {
+    const actual = alignment.pairs.get(o)?.actual;
+    if (o.optional ? actual && !before.has(actual) : !actual || !before.has(actual)) return true;
+  }
+  for (const r of before) {
+    const other = alignment.byActual.get(r)?.expected;
+    if (other && !outlineBefore.has(other)) return true;
+  }
+  return false;
+}
 
 /** `parts` is `prefix` and one more number (`1.2.3` under `1.2`). */
 function isPrefix(prefix: readonly number[], parts: readonly number[]): boolean {
