@@ -13,7 +13,7 @@ const USAGE = `Usage:
   decuong pages <file> [--size 13|14] [--spacing 1|1.15|1.3|1.5] [--margins T,B,L,R] [--format text|json]
   decuong templates [--templates <dir>] [--format text|json]
 
-Without --templates, the nearest .decuong/templates/ from the current folder up is used.
+Without --templates, the nearest .decuong/templates/ up from each report (templates: from the\ncurrent folder) is used.
 Exit codes: check: 0 no error-severity finding, 1 at least one; templates: 0 all templates load,
 1 at least one is broken; 2 bad usage or unreadable input.`;
 
@@ -46,20 +46,25 @@ function parseArgs(argv: string[]): Args {
   return { command, paths, flags };
 }
 
-function registryFor(flags: Map<string, string>, lang: Lang): { sources: TemplateSource[]; forcedId?: string } {
+/**
+ * The templates a report is checked against: the built-in ones, then `--templates`, or else the
+ * nearest `.decuong/templates/` up from `from` (what the extension reads for the report's
+ * workspace), then `--template file.md`. Each folder found is named once on stderr.
+ */
+function registryFor(flags: Map<string, string>, lang: Lang, from = process.cwd(), announced = new Set<string>()): { sources: TemplateSource[]; forcedId?: string; found?: string } {
   const sources = builtinSources();
   const dir = flags.get('--templates');
+  let found: { dir: string; root: string } | undefined;
   if (dir !== undefined) {
     if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UsageError(`templates folder not found: ${dir}`);
     sources.push(...readTemplateDir(dir));
-  } else {
-    // What the extension reads for a workspace (decuong.templatesPath): the nearest one up from here.
-    const found = findTemplatesDir(process.cwd());
-    if (found) {
-      const shown = relative(process.cwd(), found.dir) || '.';
+  } else if ((found = findTemplatesDir(from))) {
+    const shown = relative(process.cwd(), found.dir) || '.';
+    if (!announced.has(found.dir)) {
+      announced.add(found.dir);
       process.stderr.write(lang === 'vi' ? `decuong: dùng các mẫu đề cương trong ${shown}\n` : `decuong: using the templates in ${shown}\n`);
-      sources.push(...readTemplateDir(shown, undefined, found.root));
     }
+    sources.push(...readTemplateDir(shown, undefined, found.root));
   }
   let forcedId = flags.get('--template');
   if (forcedId && /\.md$/i.test(forcedId)) {
@@ -69,7 +74,7 @@ function registryFor(flags: Map<string, string>, lang: Lang): { sources: Templat
     sources.push(source);
     forcedId = [...createRegistry([source]).templates.keys()][0];
   }
-  return { sources, forcedId };
+  return { sources, forcedId, found: found?.dir };
 }
 
 interface FileFinding extends Finding {
@@ -83,7 +88,18 @@ function runCheck(args: Args, lang: Lang): number {
   if (!args.paths.length) throw new UsageError('check needs at least one file or folder');
   const format = args.flags.get('--format') ?? 'text';
   if (!['text', 'json', 'sarif'].includes(format)) throw new UsageError(`unknown format ${format}`);
-  const { sources, forcedId } = registryFor(args.flags, lang);
+  // Each report with the templates of its own workspace (the nearest .decuong/templates/ up from
+  // its folder), one registry per folder found.
+  const announced = new Set<string>();
+  const registries = new Map<string, TemplateRegistry>();
+  const registryOf = (file: string): TemplateRegistry => {
+    const { sources, found } = registryFor(args.flags, lang, dirname(resolve(file)), announced);
+    const key = found ?? '';
+    let r = registries.get(key);
+    if (!r) registries.set(key, (r = createRegistry(sources)));
+    return r;
+  };
+  const { sources, forcedId } = registryFor(args.flags, lang, process.cwd(), announced);
   const registry = createRegistry(sources);
   if (forcedId && !registry.templates.has(forcedId)) {
     const hint = registry.closest(forcedId).join(', ');
@@ -104,8 +120,9 @@ function runCheck(args: Args, lang: Lang): number {
     if (text === undefined) continue;
     // An explicit --template wins over the report's front matter.
     const options = { template: forcedId, forceTemplate: Boolean(forcedId), cap, insertGuidance: !args.flags.has('--no-guidance') };
-    if (args.flags.has('--fix')) text = fixFile(file, text, (t, c) => check(t, registry, { ...options, insertOnly: true }, c).findings, lang);
-    const { findings } = check(text, registry, options);
+    const reg = args.flags.has('--templates') ? registry : registryOf(file);
+    if (args.flags.has('--fix')) text = fixFile(file, text, (t, c) => check(t, reg, { ...options, insertOnly: true }, c).findings, lang);
+    const { findings } = check(text, reg, options);
     const index = new LineIndex(text);
     for (const f of findings) results.push({ ...f, file: relative(process.cwd(), resolve(file)) || file, index });
   }

@@ -14,7 +14,7 @@ function cli(args: string[], cwd = ROOT) {
 
 type Json = Array<{ file: string; code: string; message: string; range: { start: { line: number } } }>;
 
-test('check finds the workspace templates in .decuong/templates/ of the current folder or above, and says which once', () => {
+test('check finds the workspace templates in .decuong/templates/ up from each report (or the current folder), and says which once', () => {
   const here = cli(['check', 'reports/quy-thieu-muc.md', '--format', 'json'], WS);
   assert.equal(here.code, 1, here.stderr);
   const found = JSON.parse(here.stdout) as Json;
@@ -29,9 +29,12 @@ test('check finds the workspace templates in .decuong/templates/ of the current 
   const given = cli(['check', 'reports/quy-thieu-muc.md', '--templates', join(BROKEN, 'pages'), '--format', 'json'], WS);
   assert.deepEqual((JSON.parse(given.stdout) as Json).map((f) => f.code), ['unknown-template']);
   assert.equal(given.stderr, '');
-  // No .decuong/ anywhere up from the repository: built-ins only, nothing said.
-  const none = cli(['check', join(WS, 'reports/quy-thieu-muc.md'), '--format', 'json']);
-  assert.deepEqual((JSON.parse(none.stdout) as Json).map((f) => f.code), ['unknown-template']);
+  // From elsewhere (no .decuong/ up from the repository): the report's own workspace, up from its folder.
+  const elsewhere = cli(['check', join(WS, 'reports/quy-thieu-muc.md'), '--format', 'json']);
+  assert.deepEqual((JSON.parse(elsewhere.stdout) as Json).map((f) => f.code), ['missing-section']);
+  assert.match(elsewhere.stderr, /^decuong: using the templates in .*ws[\\/]\.decuong[\\/]templates\n$/);
+  // A report with no .decuong/ up from it or from here: built-ins only, nothing said.
+  const none = cli(['check', join(WS, '..', 'broken', 'pages'), '--format', 'json']);
   assert.equal(none.stderr, '');
 });
 
