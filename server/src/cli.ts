@@ -13,7 +13,8 @@ const USAGE = `Usage:
   decuong pages <file> [--size 13|14] [--spacing 1|1.15|1.3|1.5] [--margins T,B,L,R] [--format text|json]
   decuong templates [--templates <dir>] [--format text|json]
 
-Without --templates, the nearest .decuong/templates/ up from each report (templates: from the\ncurrent folder) is used.
+Without --templates, the nearest .decuong/templates/ up from each report (templates: from the
+current folder) is used.
 Exit codes: check: 0 no error-severity finding, 1 at least one; templates: 0 all templates load,
 1 at least one is broken; 2 bad usage or unreadable input.`;
 
