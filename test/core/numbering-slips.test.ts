@@ -135,3 +135,14 @@ test('what the outline does not explain is still found', () => {
   const extra = replaceLine(SO_KET, 123, '## IV.', '## III. Một mục thêm\n\nNội dung.\n\n## IV.');
   assert.deepEqual(expectedOf(extra), [[123, 'IV.']]);
 });
+
+test('a run renumbered by its author to close a missing section’s gap: a later number the outline happens to give is a skip of that run', () => {
+  // III left out, IV–VI renumbered III–V, VII kept: "VII." after "V." skips VI.
+  const lines = KIEM_DIEM.split('\n');
+  const from = lines.findIndex((l) => l.startsWith('# III. '));
+  const to = lines.findIndex((l) => l.startsWith('# IV. '));
+  let text = [...lines.slice(0, from), ...lines.slice(to)].join('\n');
+  text = text.replace('# IV. ', '# III. ').replace('# V. ', '# IV. ').replace('# VI. ', '# V. ');
+  assert.deepEqual(expectedOf(text).map(([, e]) => e), ['VI.']);
+  assert.ok(findings(text).some((f) => f.code === 'missing-section'));
+});

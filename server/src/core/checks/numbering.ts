@@ -42,8 +42,10 @@ export const numbering: Check = {
         if (styleOk && prefixOk && !repeats && follows) return;
         // The number the outline gives this section, in a run broken by a section missing, moved
         // or at another level, which the outline checks report: renumbering would undo it.
+        // Only while the run keeps the outline's numbers: after "I- II- IV- V-" renumbered to close
+        // the gap of a missing III, a "VII-" after "V-" is a skip of the author's own run.
         const pair = ctx.alignment?.byActual.get(s);
-        if (pair && sameAsOutline(n, pair.expected.heading.numbering) && (styleOk ? explained(ctx, run.sections, i, pair.expected) : misplaced(ctx, s, pair.expected))) return;
+        if (pair && sameAsOutline(n, pair.expected.heading.numbering) && keepsOutlineNumber(ctx, run.sections[i - 1]) && (styleOk ? explained(ctx, run.sections, i, pair.expected) : misplaced(ctx, s, pair.expected))) return;
         const why = !styleOk
           ? { vi: 'khác kiểu đánh số của các mục cùng cấp', en: 'is in another numbering style than its siblings' }
           : !prefixOk
@@ -71,6 +73,13 @@ export const numbering: Check = {
     return out;
   },
 };
+
+/** The section before in the run (if any) has the number the outline gives it. */
+function keepsOutlineNumber(ctx: CheckContext, previous: Section | undefined): boolean {
+  if (!previous) return true;
+  const pair = ctx.alignment?.byActual.get(previous);
+  return Boolean(pair && previous.heading.numbering && sameAsOutline(previous.heading.numbering, pair.expected.heading.numbering));
+}
 
 /** Same style and value (a decimal: all its parts) as the outline's number. */
 function sameAsOutline(n: Numbering, outline: Numbering | undefined): boolean {
