@@ -106,3 +106,14 @@ test('a report whose only heading is its title: the titles found go under it', (
   assert.match(out.text, /^## I\. MỤC ĐÍCH, YÊU CẦU$/m);
   assert.match(out.text, /^## II\. NỘI DUNG$/m);
 });
+
+test('fix-all marks every title the check reported in a pasted report, numbered subtitles the outline does not name included', () => {
+  // Titles found because the report has no headings yet: marking I- first must not lose 1-, a-.
+  const text = '---\ndecuong: ke-hoach\n---\nKẾ HOẠCH\nTổ chức Ngày hội Đại đoàn kết năm 2024\nI- MỤC ĐÍCH, YÊU CẦU\n1- Mục đích\nPhát huy truyền thống đoàn kết.\n2- Yêu cầu\nTổ chức thiết thực.\nII- NỘI DUNG\na- Phần lễ\nDiễn văn kỷ niệm.\nb- Phần hội\nVăn nghệ, thể thao.\nIII- TỔ CHỨC THỰC HIỆN\nBan Công tác Mặt trận chủ trì.\n';
+  const reported = unmarked(text).map((f) => f.line);
+  assert.equal(reported.length, 7);
+  const cache = new ParseCache();
+  const out = fixAll(text, (t) => check(t, builtinRegistry(), { insertOnly: true }, cache).findings);
+  const marked = out.text.split('\n').filter((l) => /^#+ /.test(l)).map((l) => l.replace(/^#+ /, ''));
+  assert.deepEqual(marked, ['I- MỤC ĐÍCH, YÊU CẦU', '1- Mục đích', '2- Yêu cầu', 'II- NỘI DUNG', 'a- Phần lễ', 'b- Phần hội', 'III- TỔ CHỨC THỰC HIỆN']);
+});

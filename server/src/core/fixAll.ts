@@ -51,9 +51,12 @@ export const FIX_ALL_CODES = ['joined-paragraph', 'heading-not-marked', 'missing
 
 /**
  * Codes whose fixes do not depend on one another (a blank line between two lines, a block's
- * indent), applied all in one step: a report pasted from Word has hundreds.
+ * indent, the `#` of each title found), applied all in one step: a report pasted from Word has
+ * hundreds. Titles go together too so that fix-all marks what the check reported: the titles of a
+ * report without headings are read as such (`unmarked.ts`), and once one is marked the others no
+ * longer would be; a title found only after others are marked is marked at the next step.
  */
-const FIXED_TOGETHER: ReadonlySet<string> = new Set(['joined-paragraph', 'indented-code']);
+const FIXED_TOGETHER: ReadonlySet<string> = new Set(['joined-paragraph', 'indented-code', 'heading-not-marked']);
 
 /**
  * Fix-all: applies the preferred fix of the first fixable finding, checks again, and repeats, so
