@@ -117,3 +117,15 @@ test('fix-all marks every title the check reported in a pasted report, numbered 
   const marked = out.text.split('\n').filter((l) => /^#+ /.test(l)).map((l) => l.replace(/^#+ /, ''));
   assert.deepEqual(marked, ['I- MỤC ĐÍCH, YÊU CẦU', '1- Mục đích', '2- Yêu cầu', 'II- NỘI DUNG', 'a- Phần lễ', 'b- Phần hội', 'III- TỔ CHỨC THỰC HIỆN']);
 });
+
+test('titles bold and italic as pandoc writes them (***a) …***, **_a) …_**, ***a)*** …) are titles, not missing sections', () => {
+  const complete = readFixture('complete', 'so-ket-giua-nhiem-ky-2019-2024.md');
+  const styles = [(t: string) => `***${t}***`, (t: string) => `**_${t}_**`, (t: string) => t.replace(/^([a-zđ]\))/, '***$1***')];
+  let k = 0;
+  // Every lettered subsection typed as an emphasised paragraph ("a)" as pandoc users number), the three ways in turn.
+  const text = complete.replace(/^#+ ([a-zđ])\. (.*)$/gm, (_, letter: string, title: string) => styles[k++ % 3]!(`${letter}) ${title}`));
+  assert.ok(k >= 6, `${k} lettered titles`);
+  const got = findings(text);
+  assert.deepEqual(summary(got.filter((f) => STRUCTURAL.has(f.code))), []);
+  assert.equal(got.filter((f) => f.code === 'heading-not-marked').length, k);
+});

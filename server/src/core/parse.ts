@@ -884,6 +884,8 @@ function collectParagraphs(node: MdNode, text: string, out: ParagraphLines[]): v
 }
 
 const EMPHASIS_OPEN = /^(\*\*|__|\*|_)(?=\S)/;
+/** `*x*`, `_x_` as a word or words (not a `*` footnote mark, not snake_case). */
+const SINGLE_EMPHASIS = /(?<![\p{L}\p{N}*_])([*_])(?=[^\s*_])(.*?[^\s*_])\1(?![\p{L}\p{N}*_])/gu;
 const BULLET = /^[-*+][ \t]/;
 
 /** Lines of a top-level paragraph or list that start with a section number. */
@@ -900,14 +902,17 @@ function collectNumberedLines(node: MdNode, text: string, out: NumberedLine[]): 
     const indent = raw.length - raw.trimStart().length;
     let body = raw.slice(indent);
     let textOffset = pos + indent;
-    const emphasis = EMPHASIS_OPEN.exec(body);
-    const trimmedEnd = body.trimEnd();
-    const emphasised = Boolean(emphasis && trimmedEnd.endsWith(emphasis[1]!) && trimmedEnd.length > 2 * emphasis[1]!.length);
-    if (emphasis && emphasised) {
+    // The whole line bold, italic, or both (`***a) …***`, `**_a) …_**` from pandoc): every layer off.
+    let emphasised = false;
+    for (let emphasis = EMPHASIS_OPEN.exec(body); emphasis; emphasis = EMPHASIS_OPEN.exec(body)) {
+      const trimmedEnd = body.trimEnd();
+      if (!trimmedEnd.endsWith(emphasis[1]!) || trimmedEnd.length <= 2 * emphasis[1]!.length) break;
       body = trimmedEnd.slice(emphasis[1]!.length, -emphasis[1]!.length);
       textOffset += emphasis[1]!.length;
+      emphasised = true;
     }
-    const plain = body.replace(/(\*\*|__)(.*?)\1/g, '$2').replace(/\s+/g, ' ').trim();
+    // Emphasis inside (`**1.** Công tác`, `***a)*** Công tác`): markers off, words kept.
+    const plain = body.replace(/(\*\*|__)(.*?)\1/g, '$2').replace(SINGLE_EMPHASIS, '$2').replace(/\s+/g, ' ').trim();
     const numbering = !BULLET.test(body) && indent < 4 ? parseNumbering(plain.normalize('NFC')) : undefined;
     if (numbering) {
       const prev = prevLine.trimEnd();
