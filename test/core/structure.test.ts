@@ -136,3 +136,12 @@ test('every miss is reported at once, a missing parent once with its children', 
   ]);
   assert.match(missing[3]!.message.en, /with \d+ subsections/);
 });
+
+test('a stray empty heading (`###` alone) is no section: the ones after it stay where they are', () => {
+  const complete = readFixture('complete', 'so-ket-5-nam-cuoc-van-dong.md');
+  const lines = complete.split('\n');
+  const at = lines.findIndex((l) => /^#+ 1\.1\./.test(l));
+  assert.ok(at > 0);
+  lines.splice(at, 0, '###', '');
+  assert.deepEqual(summary(findings(lines.join('\n'))), []);
+});

@@ -42,7 +42,9 @@ function findTitle(headings: Heading[]): Heading | undefined {
  * paragraphs, so a report pasted from Word is checked as the author sees it.
  */
 export function buildOutline(doc: ParsedMarkdown, unmarked: readonly Heading[] = []): Outline {
-  const all = unmarked.length ? [...doc.headings, ...unmarked].sort((a, b) => a.offset - b.offset) : doc.headings;
+  const headingsAndTitles = unmarked.length ? [...doc.headings, ...unmarked].sort((a, b) => a.offset - b.offset) : doc.headings;
+  // A heading with no text (a stray `###`) is no section: as a parent it would misplace the ones after it.
+  const all = headingsAndTitles.some((h) => !h.text.trim()) ? headingsAndTitles.filter((h) => h.text.trim()) : headingsAndTitles;
   const title = findTitle(all);
   const headings = title ? all.slice(1) : all;
   const topDepth = headings.reduce((min, h) => Math.min(min, h.depth), 6);
