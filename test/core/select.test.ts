@@ -82,3 +82,12 @@ test('front-matter: a cap: that is no level nor one of the template’s page lim
   const own = createRegistry([...builtinSources(), { path: '/w/kp.md', text: '---\nid: kp\npages: { khu-pho: 3 }\n---\n# I. A\n', builtin: false }]);
   assert.deepEqual(frontMatter('---\ndecuong: kp\ncap: Khu phố\n---\n# X\n', own), []);
 });
+
+test('a title that only names the kind of document (# BÁO CÁO) is read with its subject on the lines after it', () => {
+  const text = '# BÁO CÁO\n\n**Sơ kết 05 năm thực hiện Cuộc vận động “Toàn dân đoàn kết xây dựng nông thôn mới, đô thị văn minh”**\n\nNội dung mở đầu.\n\n## PHẦN I. CÔNG TÁC THAM MƯU\n\nNội dung.\n';
+  const r = check(text, builtinRegistry());
+  assert.equal(r.context.template?.id, 'so-ket-5-nam-cuoc-van-dong');
+  // A title that says it all is read alone: the subject lines do not outvote it.
+  const plan = '# KẾ HOẠCH TỔ CHỨC NGÀY HỘI ĐẠI ĐOÀN KẾT\n\nSơ kết 05 năm thực hiện Cuộc vận động.\n\n## I. MỤC ĐÍCH, YÊU CẦU\n\nNội dung.\n';
+  assert.equal(check(plan, builtinRegistry()).context.template?.id, 'ke-hoach');
+});

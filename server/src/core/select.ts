@@ -16,9 +16,12 @@ const TITLE_WINDOW = 600;
 
 /** The words a report is known by: its title heading, else the text before its first section. */
 function titleText(doc: ParsedMarkdown, outline: Outline): string {
-  if (outline.title) return outline.title.text;
-  const start = doc.frontMatter?.end ?? 0;
   const firstSection = outline.all[0]?.heading.offset ?? doc.text.length;
+  const title = outline.title;
+  // A title that only names the kind of document (`# BÁO CÁO`, `# KẾ HOẠCH`) has its subject on
+  // the lines after it (`**Sơ kết 05 năm thực hiện Cuộc vận động …**`): read them with it.
+  if (title && title.text.trim().split(/\s+/).length > 3) return title.text;
+  const start = title ? title.offset : doc.frontMatter?.end ?? 0;
   return doc.text.slice(start, Math.min(firstSection, start + TITLE_WINDOW));
 }
 
