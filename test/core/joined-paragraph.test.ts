@@ -73,6 +73,8 @@ test('what a paragraph break reads like: after a sentence or a title, before a c
     ['nhiệm vụ trọng tâm công tác 6 tháng cuối năm 2023\nPhần thứ nhất', true],
     ['Căn cứ hướng dẫn của cấp trên\nII. KẾT QUẢ THỰC HIỆN', true],
     ['theo quy định tại\nPhần II của Nghị định này.', false],
+    // The subject under the kind of document ends its line, full stop or not.
+    ['KẾ HOẠCH\nTổ chức Ngày hội Đại đoàn kết toàn dân tộc năm 2024\nThực hiện Kế hoạch số 12/KH-MTTQ của huyện.', true],
     // A long title in capitals wrapped onto a second line is one title.
     ['BÁO CÁO SƠ KẾT 03 NĂM THỰC HIỆN NGHỊ QUYẾT ĐẠI HỘI ĐẠI BIỂU MẶT TRẬN\nTỔ QUỐC VIỆT NAM PHƯỜNG 12, NHIỆM KỲ 2019 - 2024', false],
   ];

@@ -17,6 +17,8 @@ export interface ParagraphLines {
 
 /** Container marks before a line's text: indentation and block-quote `>`. */
 const CONTAINER = /^[ \t>]*/;
+/** A line that only names the kind of document, its subject on the next line. */
+const DOCUMENT_KIND = /^(?:BÁO CÁO|KẾ HOẠCH|TỜ TRÌNH|THÔNG BÁO|CHƯƠNG TRÌNH|ĐỀ ÁN|HƯỚNG DẪN|BIÊN BẢN|QUY CHẾ|DIỄN VĂN)$/u;
 /** Characters from which a line in capitals is a title wrapped onto the next, not a line of its own. */
 const WRAPPED_TITLE = 50;
 /** A sentence's end, with closing quotes or brackets after it. */
@@ -89,7 +91,8 @@ export function lineText(text: string, start: number, end: number): { offset: nu
 export function meantBreaks(text: string, paragraph: ParagraphLines, at = 0): number[] {
   // The first line from its start: a list item's number ("1. Công tác …") is part of the line read.
   const lines = paragraph.lines.map((start, i) => lineText(text, i ? at + start : text.lastIndexOf('\n', at + start - 1) + 1, at + paragraph.end).text);
-  const ends = lines.map(endsParagraph);
+  // The subject line under "KẾ HOẠCH" / "BÁO CÁO" ends there, full stop or not.
+  const ends = lines.map((line, i) => endsParagraph(line) || (i > 0 && DOCUMENT_KIND.test(lines[i - 1]!.replace(/\*\*|__/g, '').normalize('NFC')) && !mostlyUpperCase(line)));
   let wrapped = false;
   let longest = 0;
   for (let i = 0; i + 1 < lines.length; i++) {
