@@ -145,3 +145,24 @@ test('a stray empty heading (`###` alone) is no section: the ones after it stay 
   lines.splice(at, 0, '###', '');
   assert.deepEqual(summary(findings(lines.join('\n'))), []);
 });
+
+test('duplicate-section: a section pasted twice (same title, same level, same parent) is flagged once, on the copy; its number is not a numbering slip', () => {
+  const complete = readFixture('complete', 'so-ket-giua-nhiem-ky-2019-2024.md');
+  const lines = complete.split('\n');
+  const from = lines.findIndex((l) => /^#+ 3\. Khó khăn/.test(l));
+  const to = from + 1 + lines.slice(from + 1).findIndex((l) => /^#/.test(l));
+  const copy = lines.slice(from, to);
+  const text = [...lines.slice(0, to), ...copy, ...lines.slice(to)].join('\n');
+  const got = findings(text);
+  assert.deepEqual(summary(got.filter((f) => f.code === 'duplicate-section' || f.code === 'numbering')), [`${to} duplicate-section`]);
+  const d = got.find((f) => f.code === 'duplicate-section')!;
+  assert.equal(d.related?.[0]?.offset, text.indexOf('3. Khó khăn'));
+  // Renumbered copy ("4. Khó khăn"): still the same section twice.
+  const renumbered = text.replace(/(\n#+ )3(\. Khó khăn[^\n]*\n[\s\S]*\n#+ )3(\. Khó khăn)/, '$13$24$3');
+  assert.deepEqual(summary(findings(renumbered).filter((f) => f.code === 'duplicate-section')), [`${to} duplicate-section`]);
+  // The same title under two parents is two sections.
+  assert.deepEqual(findings(complete).filter((f) => f.code === 'duplicate-section'), []);
+  // Titles that differ only by a year are two sections (the outline's comparison takes any year for any other).
+  const years = '---\ndecuong: ke-hoach\n---\n# I. MỤC ĐÍCH, YÊU CẦU\n\n## 1. Kết quả năm 2022\n\nA.\n\n## 2. Kết quả năm 2023\n\nB.\n';
+  assert.deepEqual(findings(years).filter((f) => f.code === 'duplicate-section'), []);
+});

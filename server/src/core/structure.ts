@@ -11,7 +11,7 @@ import type { Finding, Fix } from './types';
  * them; their findings then only move with the text after the edit, and are moved rather than
  * found again.
  */
-export const STRUCTURAL_CHECKS: ReadonlySet<string> = new Set(['missing-section', 'section-order', 'section-level', 'section-title', 'numbering', 'heading-not-marked']);
+export const STRUCTURAL_CHECKS: ReadonlySet<string> = new Set(['missing-section', 'section-order', 'section-level', 'section-title', 'duplicate-section', 'numbering', 'heading-not-marked']);
 
 /**
  * What changed between two parsed texts: [from, oldEnd) of the text of parse `fromGeneration`

@@ -4,6 +4,7 @@ export type Code =
   | 'section-order'
   | 'section-level'
   | 'section-title'
+  | 'duplicate-section'
   | 'numbering'
   | 'heading-not-marked'
   | 'joined-paragraph'

@@ -1,7 +1,7 @@
 // Checks beyond the outline's sections, as VS Code shows them: numbering (with its renumber fix),
 // titles typed as paragraphs (with the "make it a heading" fix), lines pasted from Word that run
 // into the paragraph above (with the blank-line fix and fix-all), paragraphs indented into code
-// (with the remove-indent fix), and unfilled blanks.
+// (with the remove-indent fix), sections pasted twice, and unfilled blanks.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { actionsAt, apply, lineOf, openReport, poll, quickFix, show, waitForDiagnostics, withCode } from './helpers';
@@ -43,6 +43,20 @@ describe('checks', () => {
     assert.equal(doc.getText(), original.replace('## III. TỔ CHỨC THỰC HIỆN\n', '## IV. TỔ CHỨC THỰC HIỆN\n'), 'only the repeated number changed');
     const after = await waitForDiagnostics(doc.uri, (x) => withCode(x, 'numbering').length === 0, 'numbering to go away');
     assert.deepEqual(withCode(after, 'missing-section'), [], show(after));
+  });
+
+  it('duplicate-section: a section pasted twice is flagged on the copy, linked to the first; its number is not flagged as well', async () => {
+    const doc = await openReport('bao-cao', 'lap-muc.md');
+    const ds = await waitForDiagnostics(doc.uri, (x) => withCode(x, 'duplicate-section').length === 1, 'duplicate-section');
+    const d = withCode(ds, 'duplicate-section')[0]!;
+    const lines = doc.getText().split('\n');
+    const first = lines.indexOf('## III. TỔ CHỨC THỰC HIỆN');
+    const copy = lines.lastIndexOf('## III. TỔ CHỨC THỰC HIỆN');
+    assert.ok(first >= 0 && copy > first);
+    assert.equal(d.range.start.line, copy);
+    assert.match(d.message, /(repeats|lặp lại mục) “III\. TỔ CHỨC THỰC HIỆN”/);
+    assert.equal(d.relatedInformation?.[0]?.location.range.start.line, first);
+    assert.deepEqual(withCode(ds, 'numbering'), [], show(ds));
   });
 
   it('heading-not-marked: a numbered title typed as a paragraph between headings; the fix makes it a “##” heading', async () => {

@@ -3,6 +3,7 @@ import { missingSection } from './missing-section';
 import { sectionOrder } from './section-order';
 import { sectionLevel } from './section-level';
 import { sectionTitle } from './section-title';
+import { duplicateSection } from './duplicate-section';
 import { noTemplate } from './no-template';
 import { unknownTemplate } from './unknown-template';
 import { templateError } from './template-error';
@@ -26,6 +27,7 @@ export const checks: readonly Check[] = [
   sectionOrder,
   sectionLevel,
   sectionTitle,
+  duplicateSection,
   headingNotMarked,
   numbering,
   joinedParagraph,

@@ -4,6 +4,7 @@ import type { Section } from '../outline';
 import { quote } from '../check';
 import { expectedLabel, family, numberRange, numberingRuns, renumberEdits } from '../renumber';
 import { countBefore } from '../parse';
+import { repeatedSibling } from './duplicate-section';
 
 export const numbering: Check = {
   code: 'numbering',
@@ -27,6 +28,13 @@ export const numbering: Check = {
           if (family(line.numbering.style) === family(n.style) && line.numbering.value === previous + 1) previous++;
         }
         const prefixOk = n.style !== 'decimal' || !run.prefix || isPrefix(run.prefix, n.parts!);
+        // A section pasted twice is `duplicate-section`'s finding; its number is not the slip, and
+        // renumbering would make the copy stay.
+        if (repeatedSibling(s, s.parent ? s.parent.children : ctx.outline.roots)) {
+          previous = n.value;
+          seen.add(n.value);
+          return;
+        }
         // Style, not family: "Phần thứ hai" among "Phần I", "Phần III" is a mixed style too.
         const styleOk = n.style === run.style;
         // A number that follows the previous one is fine even after a slip: one slip, one finding.
