@@ -159,7 +159,12 @@ function generate(pages, pool) {
   let bytes = Buffer.byteLength(lines.join('\n'));
   for (let k = 0; bytes < target; k++) {
     const leaf = leaves[k % leaves.length];
-    const title = rng() < 0.5 ? `Kết quả tại ${pick(PLACES)}` : pick(pool.titles);
+    const picked = rng() < 0.5 ? `Kết quả tại ${pick(PLACES)}` : pick(pool.titles);
+    // No two subsections of a section with one title (that would be a section pasted twice).
+    leaf.titles ??= new Map();
+    const seen = (leaf.titles.get(picked) ?? 0) + 1;
+    leaf.titles.set(picked, seen);
+    const title = seen > 1 ? `${picked} (đợt ${seen})` : picked;
     const unit = [`${'#'.repeat(Math.min(6, leaf.depth + 1))} ${childLabel(leaf)} ${title}`, ''];
     // A subsection of 1.5–3.5 KB: paragraphs, now and then a short list.
     const size = 1536 + rng() * 2048;

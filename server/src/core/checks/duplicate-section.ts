@@ -1,22 +1,10 @@
 import type { Check, Draft } from '../check';
 import { headingRange, quote } from '../check';
-import type { Section } from '../outline';
+import type { Outline, Section } from '../outline';
 import { foldCase } from '../normalize';
 
-/**
- * The earlier sibling a section repeats: same title (compared as titles are, numbering aside) and
- * same level under the same parent — a section pasted twice. Siblings only: "Kết quả" under two
- * different parents is two sections.
- */
-export function repeatedSibling(section: Section, siblings: readonly Section[]): Section | undefined {
-  const key = wordsOf(section);
-  if (!key) return undefined;
-  for (const s of siblings) {
-    if (s === section) return undefined;
-    if (wordsOf(s) === key) return s;
-  }
-  return undefined;
-}
+/** A title's words, per title text: the same titles come back on every check. */
+const WORDS = new Map<string, string>();
 
 /**
  * A title's words, case folded, its number and closing punctuation left out. Not the outline's
@@ -24,8 +12,41 @@ export function repeatedSibling(section: Section, siblings: readonly Section[]):
  */
 function wordsOf(section: Section): string {
   const h = section.heading;
-  const text = h.text.normalize('NFC');
-  return foldCase(text.slice(h.numbering?.length ?? 0)).replace(/\s+/g, ' ').replace(/[\s.:;,]+$/, '').trim();
+  let words = WORDS.get(h.text);
+  if (words === undefined) {
+    const text = h.text.normalize('NFC');
+    words = foldCase(text.slice(h.numbering?.length ?? 0)).replace(/\s+/g, ' ').replace(/[\s.:;,]+$/, '').trim();
+    if (WORDS.size > 20_000) WORDS.clear();
+    WORDS.set(h.text, words);
+  }
+  return words;
+}
+
+/** Each outline's repeated sections, copy → the first of its title (asked by two checks per outline). */
+const REPEATS = new WeakMap<Outline, Map<Section, Section>>();
+
+/**
+ * The sections that repeat an earlier sibling: same title (numbering aside) and level under the
+ * same parent — a section pasted twice — each with the first. Siblings only: "Kết quả" under two
+ * different parents is two sections.
+ */
+export function repeatedSections(outline: Outline): Map<Section, Section> {
+  let repeats = REPEATS.get(outline);
+  if (repeats) return repeats;
+  repeats = new Map();
+  const visit = (siblings: readonly Section[]) => {
+    const first = new Map<string, Section>();
+    for (const s of siblings) {
+      const words = wordsOf(s);
+      const earlier = words ? first.get(words) : undefined;
+      if (earlier) repeats!.set(s, earlier);
+      else if (words) first.set(words, s);
+      if (s.children.length) visit(s.children);
+    }
+  };
+  visit(outline.roots);
+  REPEATS.set(outline, repeats);
+  return repeats;
 }
 
 export const duplicateSection: Check = {
@@ -35,23 +56,16 @@ export const duplicateSection: Check = {
   title: { vi: 'Mục bị lặp lại', en: 'Section repeated' },
   run(ctx) {
     const out: Draft[] = [];
-    const visit = (siblings: readonly Section[]) => {
-      for (const s of siblings) {
-        const first = repeatedSibling(s, siblings);
-        if (first) {
-          out.push({
-            ...headingRange(s),
-            message: {
-              vi: `Mục ${quote(s)} lặp lại mục ${quote(first)} ở trên (cùng tên, cùng cấp): có phải đã dán hai lần?`,
-              en: `Section ${quote(s)} repeats ${quote(first)} above (same title, same level): pasted twice?`,
-            },
-            related: [{ offset: first.heading.textOffset, length: first.heading.textEnd - first.heading.textOffset, message: { vi: 'Mục cùng tên ở trên', en: 'The section of the same title above' } }],
-          });
-        }
-        visit(s.children);
-      }
-    };
-    visit(ctx.outline.roots);
+    for (const [s, first] of repeatedSections(ctx.outline)) {
+      out.push({
+        ...headingRange(s),
+        message: {
+          vi: `Mục ${quote(s)} lặp lại mục ${quote(first)} ở trên (cùng tên, cùng cấp): có phải đã dán hai lần?`,
+          en: `Section ${quote(s)} repeats ${quote(first)} above (same title, same level): pasted twice?`,
+        },
+        related: [{ offset: first.heading.textOffset, length: first.heading.textEnd - first.heading.textOffset, message: { vi: 'Mục cùng tên ở trên', en: 'The section of the same title above' } }],
+      });
+    }
     return out;
   },
 };

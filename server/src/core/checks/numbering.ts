@@ -4,7 +4,7 @@ import type { Section } from '../outline';
 import { quote } from '../check';
 import { expectedLabel, family, numberRange, numberingRuns, renumberEdits } from '../renumber';
 import { countBefore } from '../parse';
-import { repeatedSibling } from './duplicate-section';
+import { repeatedSections } from './duplicate-section';
 
 export const numbering: Check = {
   code: 'numbering',
@@ -15,6 +15,7 @@ export const numbering: Check = {
     const out: Draft[] = [];
     const headingAt = new Set(ctx.outline.all.map((o) => o.heading.offset));
     const lines = ctx.doc.numberedLines.filter((l) => !headingAt.has(l.offset));
+    const pasted = repeatedSections(ctx.outline);
     for (const run of numberingRuns(ctx.outline.roots, ctx.outline.all)) {
       let previous = 0;
       const seen = new Set<number>();
@@ -30,7 +31,7 @@ export const numbering: Check = {
         const prefixOk = n.style !== 'decimal' || !run.prefix || isPrefix(run.prefix, n.parts!);
         // A section pasted twice is `duplicate-section`'s finding; its number is not the slip, and
         // renumbering would make the copy stay.
-        if (repeatedSibling(s, s.parent ? s.parent.children : ctx.outline.roots)) {
+        if (pasted.has(s)) {
           previous = n.value;
           seen.add(n.value);
           return;
