@@ -182,3 +182,43 @@ test('an inserted section takes the report’s years, not the outline’s (“�
   assert.equal(missing(fixed).length, 0);
   assert.equal(titleForReport('theo Chỉ thị số 10-CT/TW ngày 15/12/2016, giai đoạn 2016 - 2020', 2), 'theo Chỉ thị số 10-CT/TW ngày 15/12/2016, giai đoạn 2018 - 2022');
 });
+
+test('a missing section goes after the whole of the one before it, a subsection of it at a wrong level included, numbered after it', () => {
+  const complete = readFixture('complete', 'kiem-diem-tap-the-ban-thuong-truc.md');
+  // II.2 one level too high ("# 2. Nguyên nhân …" after "# II."), and III left out.
+  const lines = complete.replace(/^## 2\. Nguyên nhân/m, '# 2. Nguyên nhân').split('\n');
+  const from = lines.findIndex((l) => l.startsWith('# III. '));
+  const to = lines.findIndex((l) => l.startsWith('# IV. '));
+  const text = [...lines.slice(0, from), ...lines.slice(to)].join('\n');
+  const f = missing(text).find((x) => x.message.en.includes('Kết quả khắc phục'))!;
+  const fixed = applyEdits(text, f.fixes![0]!.edits);
+  const heads = headingLines(fixed);
+  const at = heads.findIndex((h) => h.includes('Kết quả khắc phục'));
+  assert.ok(heads[at - 1]!.startsWith('# 2. Nguyên nhân'), heads.slice(at - 2, at + 2).join('\n'));
+  assert.ok(heads[at]!.startsWith('# III. '), heads[at]);
+  assert.ok(heads[at + 1]!.startsWith('# IV. '), heads[at + 1]);
+});
+
+test('a missing section goes after the sibling the report has last (two swapped), and before a next sibling nested one level too deep', () => {
+  const complete = readFixture('complete', 'so-ket-giua-nhiem-ky-2019-2024.md');
+  const sections = sectionsOf(complete);
+  const byTitle = (t: string) => sections.find((s) => s.heading.text.includes(t))!;
+  // III.: "2. Về hạn chế" before "1. Về ưu điểm" (swapped), "3. Bài học kinh nghiệm" left out.
+  const good = byTitle('Về ưu điểm');
+  const bad = byTitle('Về hạn chế');
+  const lesson = byTitle('Bài học kinh nghiệm');
+  const swapped = complete.slice(0, good.heading.offset) + complete.slice(bad.heading.offset, bad.end) + complete.slice(good.heading.offset, good.end) + complete.slice(lesson.end);
+  const f = missing(swapped).find((x) => x.message.en.includes('Bài học kinh nghiệm'))!;
+  const heads = headingLines(applyEdits(swapped, f.fixes![0]!.edits));
+  const at = heads.findIndex((h) => h.includes('Bài học kinh nghiệm'));
+  assert.ok(heads[at - 1]!.includes('Về ưu điểm'), heads.slice(at - 3, at + 1).join('\n'));
+  assert.match(heads[at]!, /^#+ 3\. Bài học kinh nghiệm/);
+  // II.: "2." left out, "3." one level too deep (inside "1." in the report's tree).
+  const two = byTitle('2. Nâng cao chất lượng');
+  const three = byTitle('3. Thực hiện dân chủ');
+  const deeper = complete.slice(0, two.heading.offset) + '#' + complete.slice(three.heading.offset);
+  const g = missing(deeper).find((x) => x.message.en.includes('Nâng cao chất lượng'))!;
+  const fixed = applyEdits(deeper, g.fixes![0]!.edits);
+  assert.ok(fixed.indexOf('2. Nâng cao chất lượng') < fixed.indexOf('#### 3. Thực hiện dân chủ'), 'inserted before the mis-levelled “3.”');
+  assert.deepEqual(findings(fixed).filter((x) => x.code === 'section-order'), []);
+});

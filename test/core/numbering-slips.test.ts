@@ -146,3 +146,16 @@ test('a run renumbered by its author to close a missing section’s gap: a later
   assert.deepEqual(expectedOf(text).map(([, e]) => e), ['VI.']);
   assert.ok(findings(text).some((f) => f.code === 'missing-section'));
 });
+
+test('a subsection at a wrong level, numbered in its own style, takes no place in its new siblings’ count', () => {
+  // "# 2. Nguyên nhân" among "# I.", "# II.": section-level's finding; III. after it is right.
+  const text = KIEM_DIEM.replace(/^## 2\. Nguyên nhân/m, '# 2. Nguyên nhân');
+  assert.deepEqual(expectedOf(text), []);
+  assert.ok(findings(text).some((f) => f.code === 'section-level'));
+  // With III left out and the rest renumbered, the skip to VII is found, expecting VI.
+  const lines = text.split('\n');
+  const from = lines.findIndex((l) => l.startsWith('# III. '));
+  const to = lines.findIndex((l) => l.startsWith('# IV. '));
+  const renumbered = [...lines.slice(0, from), ...lines.slice(to)].join('\n').replace('# IV. ', '# III. ').replace('# V. ', '# IV. ').replace('# VI. ', '# V. ');
+  assert.deepEqual(expectedOf(renumbered).map(([, e]) => e), ['VI.']);
+});

@@ -22,6 +22,25 @@ export function bareTitle(section: Section): string {
   return section.heading.text.slice(section.heading.numbering?.length ?? 0).trim();
 }
 
+/**
+ * Of the siblings the outline puts before `expected`, the one the report has last (before the
+ * next sibling it has, if that comes later): a missing section goes after it. Not simply the one
+ * just before in the outline — with two swapped ("2." before "1."), that would put the new one
+ * between them.
+ */
+export function previousInReport(ctx: CheckContext, expected: Section): { outline: Section; actual: Section; next?: Section } | undefined {
+  const pairs = ctx.alignment!.pairs;
+  const siblings = expected.parent ? expected.parent.children : ctx.template!.outline.roots;
+  const at = siblings.indexOf(expected);
+  const next = siblings.slice(at + 1).map((s) => pairs.get(s)?.actual).find(Boolean);
+  const before = siblings.slice(0, at).flatMap((s) => {
+    const actual = pairs.get(s)?.actual;
+    return actual ? [{ outline: s, actual, next }] : [];
+  });
+  const inOrder = next ? before.filter((b) => b.actual.heading.offset < next.heading.offset) : before;
+  return (inOrder.length ? inOrder : before).reduce<{ outline: Section; actual: Section; next?: Section } | undefined>((last, b) => (!last || b.actual.heading.offset > last.actual.heading.offset ? b : last), undefined);
+}
+
 /** A year as outlines and reports write it in titles: not a date's (`15/12/2016`, `12-2016`). */
 const TITLE_YEAR = /(?<![\d/.-])(?:19|20)\d\d(?!\d)/g;
 const firstYear = (title: string): number | undefined => {
@@ -70,7 +89,10 @@ export function insertSectionEdits(ctx: CheckContext, expected: Section, insertA
   const parentActual = expected.parent ? pairs.get(expected.parent)?.actual : undefined;
   const container = parentActual ? parentActual.children : outline.roots;
   const numbered = container.filter((s) => s.heading.numbering);
-  const before = numbered.filter((s) => s.heading.offset < insertAt).pop();
+  // The number follows the previous sibling the outline names, when the report has it here: a
+  // subsection of it at a wrong level (`## 2.` after `## II.`) is no sibling to number after.
+  const previous = previousInReport(ctx, expected)?.actual;
+  const before = previous && numbered.includes(previous) && previous.heading.offset < insertAt ? previous : numbered.filter((s) => s.heading.offset < insertAt).pop();
   const after = numbered.filter((s) => s.heading.offset >= insertAt);
 
   let number: NewNumber | undefined;
@@ -78,7 +100,9 @@ export function insertSectionEdits(ctx: CheckContext, expected: Section, insertA
   if (sample) {
     const n = sample.heading.numbering!;
     const prefix = n.style === 'decimal' ? n.parts!.slice(0, -1) : undefined;
-    number = { style: n.style, value: before ? before.heading.numbering!.value + 1 : 1, prefix, like: n };
+    // After the highest number before it in that style: two swapped siblings ("2.", "1.") make "3.".
+    const last = before ? Math.max(...numbered.filter((s) => s.heading.offset < insertAt && family(s.heading.numbering!.style) === family(n.style)).map((s) => s.heading.numbering!.value)) : 0;
+    number = { style: n.style, value: last + 1, prefix, like: n };
   } else if (!container.length && expected.heading.numbering) {
     // No neighbours to follow: the outline's own style, under the report's parent number.
     const n = expected.heading.numbering;

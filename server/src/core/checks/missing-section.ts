@@ -1,7 +1,7 @@
 import type { Check, CheckContext, Draft } from '../check';
 import { headingRange, quote } from '../check';
 import type { Section } from '../outline';
-import { bareTitle, insertSectionEdits, retitleEdit, titleForReport, yearShift } from '../insert';
+import { bareTitle, insertSectionEdits, previousInReport, retitleEdit, titleForReport, yearShift } from '../insert';
 import { sameNumber } from '../numbering';
 
 /** Required descendants of a missing section, inserted and reported with it. */
@@ -9,16 +9,37 @@ export function requiredDescendants(section: Section): Section[] {
   return section.children.filter((c) => !c.optional).flatMap((c) => [c, ...requiredDescendants(c)]);
 }
 
+/**
+ * Where the report's section paired with `expected` ends, with the subsections the outline puts
+ * under it: one at a wrong level (`## 2. Nguyên nhân` under `## II.`) is still its content, so the
+ * next section goes after it — up to `limit`, where the next sibling the outline names begins.
+ */
+function endOfPaired(ctx: CheckContext, expected: Section, actual: Section, limit: number): number {
+  const pairs = ctx.alignment!.pairs;
+  let end = actual.end;
+  const visit = (s: Section) => {
+    for (const c of s.children) {
+      const a = pairs.get(c)?.actual;
+      if (a && a.heading.offset > actual.heading.offset && a.end <= limit) end = Math.max(end, a.end);
+      visit(c);
+    }
+  };
+  visit(expected);
+  return end;
+}
+
 /** Where a missing section belongs: the heading it comes after, or its parent's heading. */
 function place(ctx: CheckContext, expected: Section): { anchor?: Section; where: 'after' | 'under' | 'before'; insertAt: number } {
   const pairs = ctx.alignment!.pairs;
   const siblings = expected.parent ? expected.parent.children : ctx.template!.outline.roots;
   const at = siblings.indexOf(expected);
-  for (let i = at - 1; i >= 0; i--) {
-    const prev = pairs.get(siblings[i]!);
-    if (prev) return { anchor: prev.actual, where: 'after', insertAt: prev.actual.end };
-  }
   const next = siblings.slice(at + 1).map((s) => pairs.get(s)).find(Boolean);
+  const prev = previousInReport(ctx, expected);
+  if (prev) {
+    // Up to the next sibling the report has, even inside the previous one (`####` one level too deep).
+    const limit = next && next.actual.heading.offset > prev.actual.heading.offset ? next.actual.heading.offset : ctx.text.length;
+    return { anchor: prev.actual, where: 'after', insertAt: Math.min(limit, endOfPaired(ctx, prev.outline, prev.actual, limit)) };
+  }
   const parent = expected.parent && pairs.get(expected.parent)?.actual;
   if (parent) return { anchor: parent, where: 'under', insertAt: next ? next.actual.heading.offset : parent.end };
   if (next) return { anchor: next.actual, where: 'before', insertAt: next.actual.heading.offset };

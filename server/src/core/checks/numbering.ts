@@ -16,7 +16,15 @@ export const numbering: Check = {
     const headingAt = new Set(ctx.outline.all.map((o) => o.heading.offset));
     const lines = ctx.doc.numberedLines.filter((l) => !headingAt.has(l.offset));
     const pasted = repeatedSections(ctx.outline);
-    for (const run of numberingRuns(ctx.outline.roots, ctx.outline.all)) {
+    for (const whole of numberingRuns(ctx.outline.roots, ctx.outline.all)) {
+      // A subsection at a wrong level, numbered in its own style (`## 2.` among `## I.`, `## II.`),
+      // is `section-level`'s: it takes no place in its new siblings' count.
+      const strays = whole.sections.filter((s) => {
+        const pair = ctx.alignment?.byActual.get(s);
+        return pair && family(s.heading.numbering!.style) !== family(whole.style) && misplaced(ctx, s, pair.expected);
+      });
+      const run = strays.length ? { ...whole, sections: whole.sections.filter((s) => !strays.includes(s)) } : whole;
+      if (!run.sections.length) continue;
       let previous = 0;
       const seen = new Set<number>();
       let edits: ReturnType<typeof renumberEdits> | undefined;
