@@ -159,3 +159,17 @@ test('a subsection at a wrong level, numbered in its own style, takes no place i
   const renumbered = [...lines.slice(0, from), ...lines.slice(to)].join('\n').replace('# IV. ', '# III. ').replace('# V. ', '# IV. ').replace('# VI. ', '# V. ');
   assert.deepEqual(expectedOf(renumbered).map(([, e]) => e), ['VI.']);
 });
+
+test('a gap of just the sections the report leaves out is the missing section’s finding, also when extra sections shift the numbers', () => {
+  const romans = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII'];
+  const lines = KIEM_DIEM.split('\n');
+  // An extra section after I. (allowed), the outline's II.–VII. renumbered III.–VIII.; then VI. "Phương hướng" left out.
+  const at = lines.findIndex((l) => l.startsWith('# II. '));
+  const shifted = [...lines.slice(0, at), '# II. Công tác phối hợp với các tổ chức thành viên', '', 'Nội dung.', '', ...lines.slice(at)]
+    .map((l, k) => (k > at + 3 ? l.replace(/^# ([IVX]+)\. /, (_, r: string) => `# ${romans[romans.indexOf(r) + 1]}. `) : l));
+  const from = shifted.findIndex((l) => /^# [IVX]+\. Phương hướng/.test(l));
+  const to = from + 1 + shifted.slice(from + 1).findIndex((l) => l.startsWith('# '));
+  const text = [...shifted.slice(0, from), ...shifted.slice(to)].join('\n');
+  assert.deepEqual(expectedOf(text), []);
+  assert.equal(findings(text).filter((f) => f.code === 'missing-section').length, 1);
+});

@@ -57,6 +57,11 @@ export const numbering: Check = {
         // list of the previous section: "3. Kết quả tại bản …" under "2." before the heading "3.")
         if (styleOk && expected === n.text) return;
         if (styleOk && prefixOk && !repeats && follows) return;
+        // A gap of just the sections the outline has between this one and the one before and the
+        // report leaves out ("VI." then "VIII." where the outline's next one is missing): the
+        // missing section is the slip, reported once; inserting it closes the gap.
+        const before = run.sections[i - 1];
+        if (styleOk && prefixOk && !repeats && before && n.value - before.heading.numbering!.value === 1 + missingBetween(ctx, before, s)) return;
         // The number the outline gives this section, in a run broken by a section missing, moved
         // or at another level, which the outline checks report: renumbering would undo it.
         // Only while the run keeps the outline's numbers: after "I- II- IV- V-" renumbered to close
@@ -90,6 +95,16 @@ export const numbering: Check = {
     return out;
   },
 };
+
+/** Required outline sections between the ones `a` and `b` are paired with (siblings there) that the report leaves out; 0 when they are not siblings. */
+function missingBetween(ctx: CheckContext, a: Section, b: Section): number {
+  const pairs = ctx.alignment;
+  const [ea, eb] = [pairs?.byActual.get(a)?.expected, pairs?.byActual.get(b)?.expected];
+  if (!ea || !eb || ea.parent !== eb.parent) return 0;
+  const siblings = ea.parent ? ea.parent.children : ctx.template!.outline.roots;
+  const [from, to] = [siblings.indexOf(ea), siblings.indexOf(eb)];
+  return from < to ? siblings.slice(from + 1, to).filter((o) => !o.optional && !pairs!.pairs.has(o) && o.heading.numbering).length : 0;
+}
 
 /** The section before in the run (if any) has the number the outline gives it. */
 function keepsOutlineNumber(ctx: CheckContext, previous: Section | undefined): boolean {
