@@ -174,10 +174,14 @@ function fixFile(file: string, text: string, checkText: (t: string, cache: Parse
   if (blankLines) process.stderr.write(`${file}: ${lang === 'vi' ? `đã thêm ${blankLines} dòng trống giữa các đoạn văn` : `inserted ${blankLines} blank line(s) between paragraphs`}\n`);
   for (const f of result.applied) {
     if (f.code === 'joined-paragraph') continue;
-    const what = f.code === 'missing-section'
-      ? (lang === 'vi' ? `đã chèn mục “${String(f.data?.title)}”` : `inserted section “${String(f.data?.title)}”`)
-      : (lang === 'vi' ? 'đã đánh dấu tiêu đề' : 'marked the title as a heading');
-    process.stderr.write(`${file}: ${what}\n`);
+    if (f.code === 'missing-section') {
+      // The heading as inserted (its number follows the report's, not always the outline's).
+      const inserted = f.fixes?.find((x) => x.preferred)?.edits.map((e) => /^#{1,6} (.+?)\r?$/m.exec(e.text)?.[1]).find(Boolean)?.normalize('NFC') ?? String(f.data?.title);
+      process.stderr.write(`${file}: ${lang === 'vi' ? `đã chèn mục “${inserted}”` : `inserted section “${inserted}”`}\n`);
+    } else {
+      const title = /“([^”]*)”/.exec(f.message.en)?.[1];
+      process.stderr.write(`${file}: ${lang === 'vi' ? `đã đánh dấu tiêu đề${title ? ` “${title}”` : ''}` : `marked the title${title ? ` “${title}”` : ''} as a heading`}\n`);
+    }
   }
   return result.text;
 }
