@@ -116,6 +116,9 @@ test('fix-all marks every title the check reported in a pasted report, numbered 
   const out = fixAll(text, (t) => check(t, builtinRegistry(), { insertOnly: true }, cache).findings);
   const marked = out.text.split('\n').filter((l) => /^#+ /.test(l)).map((l) => l.replace(/^#+ /, ''));
   assert.deepEqual(marked, ['I- MỤC ĐÍCH, YÊU CẦU', '1- Mục đích', '2- Yêu cầu', 'II- NỘI DUNG', 'a- Phần lễ', 'b- Phần hội', 'III- TỔ CHỨC THỰC HIỆN']);
+  // No level skipped: "a-" right under "II-" (no "1-" between) is one level below it.
+  const depths = out.text.split('\n').filter((l) => /^#+ /.test(l)).map((l) => /^#+/.exec(l)![0].length);
+  assert.deepEqual(depths, [1, 2, 2, 1, 2, 2, 1]);
 });
 
 test('titles bold and italic as pandoc writes them (***a) …***, **_a) …_**, ***a)*** …) are titles, not missing sections', () => {

@@ -147,8 +147,29 @@ export function findUnmarkedHeadings(doc: ParsedMarkdown, outline: Outline, temp
   // The report's own depth for the outline's top level, from a marked section (levels are relative).
   const first = lone ? undefined : outline.all[0];
   const top = first ? first.heading.depth - first.level + 1 : base;
+  // No level skipped under the title above: "a- Phần lễ" right under "II- NỘI DUNG" (no "1-"
+  // between) is one level below it, not where letters sit under "1-" elsewhere. Walked in document
+  // order with the headings and titles found before, by rank.
+  const depths = new Map<NumberedLine, number>();
+  const stack: Array<{ rank: number; depth: number }> = [];
+  let m = 0;
+  for (const line of candidates) {
+    for (; m < marked.length && marked[m]!.offset < line.offset; m++) {
+      const h = marked[m]!;
+      const r = h.numbering ? rank(h.numbering.style, h.numbering.parts?.length) : -1;
+      while (stack.length && stack[stack.length - 1]!.rank >= r) stack.pop();
+      stack.push({ rank: r, depth: h.depth });
+    }
+    const r = rank(line.numbering.style, line.numbering.parts?.length);
+    while (stack.length && stack[stack.length - 1]!.rank >= r) stack.pop();
+    const own = outlineLevel.has(line) ? Math.max(1, Math.min(6, top + outlineLevel.get(line)! - 1)) : depthFor(r);
+    const above = stack[stack.length - 1];
+    const depth = !outlineLevel.has(line) && above && own > above.depth + 1 ? above.depth + 1 : own;
+    depths.set(line, depth);
+    stack.push({ rank: r, depth });
+  }
   return candidates.map((line) => ({
-    depth: outlineLevel.has(line) ? Math.max(1, Math.min(6, top + outlineLevel.get(line)! - 1)) : depthFor(rank(line.numbering.style, line.numbering.parts?.length)),
+    depth: depths.get(line)!,
     offset: line.offset,
     end: line.end,
     textOffset: line.textOffset,
