@@ -99,6 +99,14 @@ export const missingSection: Check = {
       const renamed = renamedInPlace(ctx, expected);
       // The outline's title with the report's years ("… NĂM 2021" in a report for 2023).
       const title = titleForReport(expected.heading.text, yearShift(ctx));
+      // Where the report numbers its sections otherwise than the outline (an extra section shifted
+      // them), the outline's number would read as the report's ("Missing “VI. …” after “VI. …”"):
+      // the title alone, with the outline's number said to be the outline's.
+      const anchorPair = anchor && ctx.alignment.byActual.get(anchor);
+      const shifted = Boolean(expected.heading.numbering && anchorPair && anchor.heading.numbering && anchorPair.expected.heading.numbering && !sameNumber(anchor.heading.numbering, anchorPair.expected.heading.numbering));
+      const named = shifted
+        ? { vi: `“${titleForReport(bareTitle(expected), yearShift(ctx))}” (mục ${expected.heading.numbering!.text} của đề cương)`, en: `“${titleForReport(bareTitle(expected), yearShift(ctx))}” (${expected.heading.numbering!.text} in the outline)` }
+        : { vi: `“${title}”`, en: `“${title}”` };
       const insert = {
         title: { vi: `Chèn mục “${title}”`, en: `Insert section “${title}”` },
         edits: insertSectionEdits(ctx, expected, insertAt, ctx.options.insertGuidance ?? true),
@@ -108,8 +116,8 @@ export const missingSection: Check = {
       out.push({
         ...range,
         message: {
-          vi: `Thiếu mục “${title}”${withChildren.vi}${where.vi}.${renamed ? ` Ở chỗ của mục này có ${quote(renamed)}, cùng số: nếu là mục này đã đổi tên, hãy dùng tên của đề cương.` : ''}`,
-          en: `Missing section “${title}”${withChildren.en}${where.en}.${renamed ? ` In its place is ${quote(renamed)}, with its number: if that is this section renamed, use the outline's title.` : ''}`,
+          vi: `Thiếu mục ${named.vi}${withChildren.vi}${where.vi}.${renamed ? ` Ở chỗ của mục này có ${quote(renamed)}, cùng số: nếu là mục này đã đổi tên, hãy dùng tên của đề cương.` : ''}`,
+          en: `Missing section ${named.en}${withChildren.en}${where.en}.${renamed ? ` In its place is ${quote(renamed)}, with its number: if that is this section renamed, use the outline's title.` : ''}`,
         },
         data: { section: expected.index, title: expected.heading.text, level: expected.level, insertAt, template: ctx.template.id },
         ...(renamed ? { related: [{ offset: renamed.heading.textOffset, length: renamed.heading.textEnd - renamed.heading.textOffset, message: { vi: 'Cùng số, ở đúng chỗ của mục còn thiếu', en: 'Same number, in the missing section’s place' } }] } : {}),
