@@ -149,7 +149,7 @@ describe('fixes', () => {
   });
 
   it('the command decuong.fixReport fixes a report pasted from Word in one edit (blank lines, headings); one undo reverts it', async () => {
-    const doc = await openReport('bao-cao', 'dan-tu-word.md');
+    const doc = await openReport('bao-cao', 'sua-dan-tu-word.md');
     const original = doc.getText();
     await waitForDiagnostics(doc.uri, (x) => withCode(x, 'joined-paragraph').length > 0 && withCode(x, 'heading-not-marked').length > 0, 'joined-paragraph and heading-not-marked');
     assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), doc.uri.toString(), 'the report is the active editor');
