@@ -90,18 +90,18 @@ function runCheck(args: Args, lang: Lang): number {
   const format = args.flags.get('--format') ?? 'text';
   if (!['text', 'json', 'sarif'].includes(format)) throw new UsageError(`unknown format ${format}`);
   // Each report with the templates of its own workspace (the nearest .decuong/templates/ up from
-  // its folder), one registry per folder found.
+  // its folder): one registry per folder found, its files read once.
   const announced = new Set<string>();
-  const registries = new Map<string, TemplateRegistry>();
+  const { sources, forcedId, found: here } = registryFor(args.flags, lang, process.cwd(), announced);
+  const registry = createRegistry(sources);
+  const registries = new Map<string, TemplateRegistry>([[here ?? '', registry]]);
   const registryOf = (file: string): TemplateRegistry => {
-    const { sources, found } = registryFor(args.flags, lang, dirname(resolve(file)), announced);
-    const key = found ?? '';
+    const from = dirname(resolve(file));
+    const key = findTemplatesDir(from)?.dir ?? '';
     let r = registries.get(key);
-    if (!r) registries.set(key, (r = createRegistry(sources)));
+    if (!r) registries.set(key, (r = createRegistry(registryFor(args.flags, lang, from, announced).sources)));
     return r;
   };
-  const { sources, forcedId } = registryFor(args.flags, lang, process.cwd(), announced);
-  const registry = createRegistry(sources);
   if (forcedId && !registry.templates.has(forcedId)) {
     const hint = registry.closest(forcedId).join(', ');
     throw new UsageError(`unknown template ${forcedId}${hint ? ` (did you mean: ${hint}?)` : ''}`);

@@ -65,8 +65,8 @@ export function readSmallFile(path: string): string | undefined {
   }
 }
 
-/** The workspace templates folder, as the extension's default `decuong.templatesPath` names it. */
-export const WORKSPACE_TEMPLATES = join('.decuong', 'templates');
+/** The workspace templates folder: the default of `decuong.templatesPath`, and where the CLI looks. */
+export const WORKSPACE_TEMPLATES = '.decuong/templates';
 
 /**
  * The nearest `.decuong/templates/` folder from `start` up to the file system's root (the first

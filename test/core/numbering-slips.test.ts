@@ -160,32 +160,33 @@ test('a subsection at a wrong level, numbered in its own style, takes no place i
   assert.deepEqual(expectedOf(renumbered).map(([, e]) => e), ['VI.']);
 });
 
-test('a gap of just the sections the report leaves out is the missing section’s finding, also when extra sections shift the numbers', () => {
+/**
+ * The kiểm điểm report with an extra section after I. (allowed), so that the outline's II.–VII. are
+ * numbered III.–VIII., and "Phương hướng" (the outline's VI.) left out.
+ */
+function shiftedWithoutPhuongHuong(): string {
   const romans = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII'];
   const lines = KIEM_DIEM.split('\n');
-  // An extra section after I. (allowed), the outline's II.–VII. renumbered III.–VIII.; then VI. "Phương hướng" left out.
   const at = lines.findIndex((l) => l.startsWith('# II. '));
   const shifted = [...lines.slice(0, at), '# II. Công tác phối hợp với các tổ chức thành viên', '', 'Nội dung.', '', ...lines.slice(at)]
     .map((l, k) => (k > at + 3 ? l.replace(/^# ([IVX]+)\. /, (_, r: string) => `# ${romans[romans.indexOf(r) + 1]}. `) : l));
   const from = shifted.findIndex((l) => /^# [IVX]+\. Phương hướng/.test(l));
   const to = from + 1 + shifted.slice(from + 1).findIndex((l) => l.startsWith('# '));
-  const text = [...shifted.slice(0, from), ...shifted.slice(to)].join('\n');
+  return [...shifted.slice(0, from), ...shifted.slice(to)].join('\n');
+}
+
+test('a gap of just the sections the report leaves out is the missing section’s finding, also when extra sections shift the numbers', () => {
+  const text = shiftedWithoutPhuongHuong();
   assert.deepEqual(expectedOf(text), []);
   assert.equal(findings(text).filter((f) => f.code === 'missing-section').length, 1);
 });
 
 test('a missing section after sections numbered otherwise than the outline is named by its title, its number said to be the outline’s', () => {
-  const romans = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII'];
-  const lines = KIEM_DIEM.split('\n');
-  const at = lines.findIndex((l) => l.startsWith('# II. '));
-  const shifted = [...lines.slice(0, at), '# II. Công tác phối hợp với các tổ chức thành viên', '', 'Nội dung.', '', ...lines.slice(at)]
-    .map((l, k) => (k > at + 3 ? l.replace(/^# ([IVX]+)\. /, (_, r: string) => `# ${romans[romans.indexOf(r) + 1]}. `) : l));
-  const from = shifted.findIndex((l) => /^# [IVX]+\. Phương hướng/.test(l));
-  const to = from + 1 + shifted.slice(from + 1).findIndex((l) => l.startsWith('# '));
-  const [f] = findings([...shifted.slice(0, from), ...shifted.slice(to)].join('\n')).filter((x) => x.code === 'missing-section');
+  const [f] = findings(shiftedWithoutPhuongHuong()).filter((x) => x.code === 'missing-section');
   assert.match(f!.message.en, /^Missing section “Phương hướng, biện pháp khắc phục hạn chế, khuyết điểm” \(VI\. in the outline\); the outline puts it after “VI\. Trách nhiệm/);
   assert.match(f!.message.vi, /^Thiếu mục “Phương hướng, biện pháp khắc phục hạn chế, khuyết điểm” \(mục VI\. của đề cương\)/);
   // Numbered as the outline (or in another separator only): the number as the outline has it.
+  const lines = KIEM_DIEM.split('\n');
   const plain = lines.filter((_, k) => k < lines.findIndex((l) => /^# VI\. Phương hướng/.test(l)) || k >= lines.findIndex((l) => /^# VII\. /.test(l))).join('\n');
   assert.match(findings(plain).find((x) => x.code === 'missing-section')!.message.en, /^Missing section “VI\. Phương hướng/);
 });

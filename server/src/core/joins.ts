@@ -26,7 +26,9 @@ const SENTENCE_END = /[.:;!?…]["'”’»)\]*_]*$/u;
 /** What a sentence, a title or a bullet of a report opens with. */
 const OPENS = /^(?:\p{Lu}|\p{N}|[“"‘'(\[•–—*_])/u;
 
-const numbered = (line: string) => Boolean(parseNumbering(line.replace(/\*\*|__/g, '').normalize('NFC')));
+/** A line's text without bold markers, in NFC: what numbering and titles are read from. */
+const unbolded = (line: string) => line.replace(/\*\*|__/g, '').normalize('NFC');
+const numbered = (line: string) => Boolean(parseNumbering(unbolded(line)));
 
 /** Whether most letters of `text` are capitals (three letters at least): a title in capitals. */
 export function mostlyUpperCase(text: string): boolean {
@@ -50,7 +52,7 @@ export function endsParagraph(line: string): boolean {
 /** Whether a line (its text) opens a paragraph: a capital, a number, a bullet or an opening mark. */
 export function opensParagraph(line: string): boolean {
   // "a) Hình thức …", "đ. Về …", "a/ Công tác …": a small letter that numbers a title.
-  return OPENS.test(line) || Boolean(/^\p{Ll}[.)/\-–]/u.test(line) && parseNumbering(line.replace(/\*\*|__/g, '').normalize('NFC')));
+  return OPENS.test(line) || Boolean(/^\p{Ll}[.)/\-–]/u.test(line) && parseNumbering(unbolded(line)));
 }
 
 /**
@@ -60,7 +62,7 @@ export function opensParagraph(line: string): boolean {
  * line so ("… theo Phần II của Nghị định" goes on in small letters).
  */
 export function isStrongTitle(line: string): boolean {
-  const plain = line.replace(/\*\*|__/g, '').trim().normalize('NFC');
+  const plain = unbolded(line).trim();
   const n = parseNumbering(plain);
   if (!n || plain.split(/\s+/).length > 60) return false;
   const rest = plain.slice(n.length).replace(/^[.:\-–—\s]+/, '');
@@ -92,7 +94,7 @@ export function meantBreaks(text: string, paragraph: ParagraphLines, at = 0): nu
   // The first line from its start: a list item's number ("1. Công tác …") is part of the line read.
   const lines = paragraph.lines.map((start, i) => lineText(text, i ? at + start : text.lastIndexOf('\n', at + start - 1) + 1, at + paragraph.end).text);
   // The subject line under "KẾ HOẠCH" / "BÁO CÁO" ends there, full stop or not.
-  const ends = lines.map((line, i) => endsParagraph(line) || (i > 0 && DOCUMENT_KIND.test(lines[i - 1]!.replace(/\*\*|__/g, '').normalize('NFC')) && !mostlyUpperCase(line)));
+  const ends = lines.map((line, i) => endsParagraph(line) || (i > 0 && DOCUMENT_KIND.test(unbolded(lines[i - 1]!)) && !mostlyUpperCase(line)));
   let wrapped = false;
   let longest = 0;
   for (let i = 0; i + 1 < lines.length; i++) {

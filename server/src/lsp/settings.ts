@@ -1,5 +1,6 @@
 import type { Connection } from 'vscode-languageserver/node';
 import { parseMargins, type CheckOptions, type Code, type LevelSetting } from '../core';
+import { WORKSPACE_TEMPLATES } from '../templateFiles';
 
 /** Mirrors the `decuong.*` settings of package.json. */
 export interface Settings {
@@ -16,7 +17,7 @@ export interface Settings {
 }
 
 export const defaultSettings: Settings = {
-  templatesPath: '.decuong/templates',
+  templatesPath: WORKSPACE_TEMPLATES,
   template: '',
   cap: '',
   severity: {},

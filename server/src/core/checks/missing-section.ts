@@ -98,14 +98,15 @@ export const missingSection: Check = {
         : { offset: ctx.doc.frontMatter?.end ?? 0, length: 0 };
       const renamed = renamedInPlace(ctx, expected);
       // The outline's title with the report's years ("… NĂM 2021" in a report for 2023).
-      const title = titleForReport(expected.heading.text, yearShift(ctx));
+      const years = yearShift(ctx);
+      const title = titleForReport(expected.heading.text, years);
       // Where the report numbers its sections otherwise than the outline (an extra section shifted
       // them), the outline's number would read as the report's ("Missing “VI. …” after “VI. …”"):
       // the title alone, with the outline's number said to be the outline's.
       const anchorPair = anchor && ctx.alignment.byActual.get(anchor);
       const shifted = Boolean(expected.heading.numbering && anchorPair && anchor.heading.numbering && anchorPair.expected.heading.numbering && !sameNumber(anchor.heading.numbering, anchorPair.expected.heading.numbering));
       const named = shifted
-        ? { vi: `“${titleForReport(bareTitle(expected), yearShift(ctx))}” (mục ${expected.heading.numbering!.text} của đề cương)`, en: `“${titleForReport(bareTitle(expected), yearShift(ctx))}” (${expected.heading.numbering!.text} in the outline)` }
+        ? { vi: `“${titleForReport(bareTitle(expected), years)}” (mục ${expected.heading.numbering!.text} của đề cương)`, en: `“${titleForReport(bareTitle(expected), years)}” (${expected.heading.numbering!.text} in the outline)` }
         : { vi: `“${title}”`, en: `“${title}”` };
       const insert = {
         title: { vi: `Chèn mục “${title}”`, en: `Insert section “${title}”` },
