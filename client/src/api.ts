@@ -13,4 +13,6 @@ export interface DecuongApi {
   reportInfo(uri: vscode.Uri | string): ReportInfoParams | undefined;
   /** Fires after each check of a document. */
   readonly onDidReportInfo: vscode.Event<ReportInfoParams>;
+  /** The warnings shown about settings the checker cannot use (each shown once), oldest first. */
+  settingWarnings(): readonly string[];
 }

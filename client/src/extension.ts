@@ -5,6 +5,7 @@ import { ReportStatus } from './statusBar';
 import { registerCommands } from './commands';
 import { ReportInfoHub } from './reportInfo';
 import { ChecklistProvider, createChecklistView } from './checklist';
+import { watchSettingProblems } from './settingProblems';
 import type { DecuongApi } from './api';
 
 let client: LanguageClient | undefined;
@@ -14,12 +15,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<Decuon
   const info = new ReportInfoHub(client);
   const status = new ReportStatus(info);
   const checklist = new ChecklistProvider(() => client, info);
-  context.subscriptions.push(info, status, checklist, createChecklistView(checklist), ...registerCommands(context, () => client, info));
+  const settingWarnings = new Set<string>();
+  context.subscriptions.push(info, status, checklist, createChecklistView(checklist), watchSettingProblems(info, settingWarnings), ...registerCommands(context, () => client, info));
   await client.start();
   return {
     checklist,
     reportInfo: (uri) => info.get(uri),
     onDidReportInfo: info.onDidChange,
+    settingWarnings: () => [...settingWarnings],
   };
 }
 

@@ -12,6 +12,8 @@ export interface ReportInfoParams {
   missing: number;
   /** The page estimate (absent for template files and very large files). */
   pages?: PageInfo;
+  /** Settings for this document the checker cannot use (absent when there are none), in the UI's language. */
+  settingProblems?: Array<{ setting: string; message: string }>;
 }
 
 export interface PageInfo {

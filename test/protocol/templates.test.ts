@@ -80,3 +80,37 @@ test('templates outside the workspace folder are refused: a path leading out, an
   inside.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: ws.reportUri, languageId: 'markdown', version: 1, text: report } });
   assert.deepEqual(codes(await inside.waitFor(ws.reportUri, (p) => p.version === 1)), ['3 missing-section']);
 });
+
+test('settings the checker cannot use are said in the report info, in the UI language, until they are fixed', async (t) => {
+  const ws = workspace();
+  // A workspace template's own level (`khu-pho`) is a level for `decuong.cap`.
+  writeFileSync(join(ws.root, '.decuong/templates/khu-pho.md'), '---\nid: khu-pho\npages: { khu phố: 3 }\n---\n# I. KẾT QUẢ\n');
+  const settings: Record<string, unknown> = { template: 'bao-cao-quyy', cap: 'cấp ấp', placeholders: { extra: ['(', 'x*', '\\[\\?\\]'] }, pages: { margins: '200,20,30,15' } };
+  const server = await startServer({ workspaceFolder: ws.root, settings, locale: 'vi' });
+  t.after(() => server.stop());
+  const infoOf = async (pred: (p: { version: number; settingProblems?: Array<{ setting: string; message: string }> }) => boolean) => {
+    for (let waited = 0; waited < 10_000; waited += 20) {
+      const seen = server.notifications.map((n) => n.params as { uri: string; version: number; settingProblems?: Array<{ setting: string; message: string }> }).filter((p) => p.uri === ws.reportUri).find(pred);
+      if (seen) return seen;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    throw new Error(`no such report info; got ${JSON.stringify(server.notifications)}`);
+  };
+  server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: ws.reportUri, languageId: 'markdown', version: 1, text: report } });
+  const first = await infoOf((p) => p.version === 1);
+  assert.deepEqual(first.settingProblems?.map((p) => p.setting), ['decuong.template', 'decuong.cap', 'decuong.placeholders.extra', 'decuong.placeholders.extra', 'decuong.pages.margins']);
+  const said = first.settingProblems!.map((p) => p.message).join('\n');
+  assert.match(said, /“bao-cao-quyy”.*gần nhất: bao-cao-quy/);
+  assert.match(said, /“cấp ấp”, không phải một cấp đã biết.*khu-pho/);
+  assert.match(said, /Mẫu “\(”/);
+  assert.match(said, /Mẫu “x\*”/);
+  assert.doesNotMatch(said, /\\\[/, 'a valid pattern is not reported');
+  // Fixed values (a cap as people write it, the workspace's own level) are no problem.
+  settings.template = 'bao-cao-quy';
+  settings.cap = 'Khu phố';
+  settings.placeholders = { extra: ['\\[\\?\\]'] };
+  settings.pages = { margins: '20,20,30,15' };
+  server.connection.sendNotification('workspace/didChangeConfiguration', { settings: {} });
+  const fixed = await infoOf((p) => p.version === 1 && p !== first && p.settingProblems === undefined);
+  assert.equal(fixed.settingProblems, undefined);
+});

@@ -11,13 +11,13 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { check, fixAll, FIX_ALL_CODES, langOf, pageLimitOf, ParseCache, type CheckResult, type Fix, type Lang } from '../core';
+import { check, fixAll, FIX_ALL_CODES, langOf, pageLimitOf, ParseCache, say, type CheckResult, type Fix, type Lang, type TemplateRegistry } from '../core';
 import { checklist } from '../core/checklist';
 import { completionsAt, hoverAt } from '../core/assist';
 import { skeleton } from '../core/skeleton';
 import { warmUpSteps } from './warmUp';
 import { builtinSources } from '../builtins';
-import { SettingsCache, toCheckOptions, type Settings } from './settings';
+import { SettingsCache, settingProblems, toCheckOptions, type SettingProblem, type Settings } from './settings';
 import { toDiagnostic } from './convert';
 import { DiagnosticsScheduler } from './diagnostics';
 import { documentSymbols } from './symbols';
@@ -80,6 +80,13 @@ export function startServer(connection: Connection): void {
   /** The report info last sent per document (without its version), so that an unchanged one is not sent again. */
   const sentInfo = new Map<string, string>();
   const langFor = (s: Settings): Lang => (s.language === 'auto' ? uiLang : s.language);
+  /** Per settings object (kept until the configuration changes) and registry: not redone per keystroke. */
+  const problemsOf = new WeakMap<Settings, { registry: TemplateRegistry; problems: SettingProblem[] }>();
+  const settingProblemsFor = (s: Settings, registry: TemplateRegistry): SettingProblem[] => {
+    let known = problemsOf.get(s);
+    if (!known || known.registry !== registry) problemsOf.set(s, (known = { registry, problems: settingProblems(s, registry) }));
+    return known.problems;
+  };
 
   async function compute(doc: TextDocument): Promise<Diagnostic[]> {
     const s = await settings.get(doc.uri);
@@ -103,6 +110,7 @@ export function startServer(connection: Connection): void {
     results.set(doc.uri, { version: doc.version, result });
     const limit = pageLimitOf(result.context);
     const est = result.pages;
+    const badSettings = settingProblemsFor(s, registry);
     const info: ReportInfoParams = {
       uri: doc.uri,
       version: doc.version,
@@ -116,6 +124,7 @@ export function startServer(connection: Connection): void {
         ...(limit ? { limit: limit.limit, ...(limit.cap ? { cap: limit.cap } : {}) } : {}),
         settings: { fontSize: est.settings.fontSize, lineSpacing: est.settings.lineSpacing, margins: [est.settings.margins.top, est.settings.margins.bottom, est.settings.margins.left, est.settings.margins.right], paraAfter: est.settings.paraAfter, indent: est.settings.indent },
       },
+      ...(badSettings.length ? { settingProblems: badSettings.map((p) => ({ setting: p.setting, message: say(p.message, lang) })) } : {}),
     };
     // Most keystrokes change nothing the client shows from it: send it only when it changed, and
     // after the diagnostics, which the author is waiting for.

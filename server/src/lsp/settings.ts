@@ -1,5 +1,7 @@
 import type { Connection } from 'vscode-languageserver/node';
-import { parseMargins, type CheckOptions, type Code, type LevelSetting } from '../core';
+import { parseMargins, type CheckOptions, type Code, type LevelSetting, type Message, type TemplateRegistry } from '../core';
+import { isLevel, LEVELS as LEVEL_NAMES, levelKey } from '../core/levels';
+import { extraPlaceholders } from '../core/placeholders';
 import { WORKSPACE_TEMPLATES } from '../templateFiles';
 
 /** Mirrors the `decuong.*` settings of package.json. */
@@ -28,7 +30,7 @@ export const defaultSettings: Settings = {
   language: 'auto',
 };
 
-const LEVELS = new Set(['ignore', 'hint', 'information', 'warning', 'error']);
+const SEVERITIES = new Set(['ignore', 'hint', 'information', 'warning', 'error']);
 
 /** Coerces whatever the client sent (possibly partial or wrong) into Settings. */
 export function toSettings(raw: unknown): Settings {
@@ -39,7 +41,7 @@ export function toSettings(raw: unknown): Settings {
     for (const [k, v] of Object.entries(r.severity as Record<string, unknown>)) {
       // `off` is the word the settings UI shows; the core calls it `ignore`.
       const level = v === 'off' ? 'ignore' : v;
-      if (typeof level === 'string' && LEVELS.has(level)) severity[k as Code] = level as LevelSetting;
+      if (typeof level === 'string' && SEVERITIES.has(level)) severity[k as Code] = level as LevelSetting;
     }
   }
   const language = r.language === 'vi' || r.language === 'en' ? r.language : 'auto';
@@ -75,6 +77,68 @@ function readPages(raw: unknown): Settings['pages'] {
 export function toCheckOptions(s: Settings): CheckOptions {
   return { template: s.template || undefined, cap: s.cap || undefined, levels: s.severity, placeholders: s.placeholdersExtra, insertGuidance: s.insertGuidance, largeFileThreshold: s.largeFileThreshold * 1024 * 1024,
     pageSettings: { fontSize: s.pages.fontSize, lineSpacing: s.pages.lineSpacing, margins: parseMargins(s.pages.margins), paraAfter: s.pages.paragraphSpacing, indent: s.pages.firstLineIndent } };
+}
+
+/** A setting whose value the checker cannot use, said to the author rather than ignored. */
+export interface SettingProblem {
+  /** The full setting id, for “Open Settings”: `decuong.cap`. */
+  setting: string;
+  message: Message;
+}
+
+/**
+ * What in the settings would silently do nothing: a template id no template has (the outline is
+ * then chosen from the title), a `cap` that is no level (no page limit applies), an extra blank
+ * pattern that does not compile or matches nothing at all, margins out of range. The manifest's
+ * schema covers the rest (enums, numbers).
+ */
+export function settingProblems(s: Settings, registry: TemplateRegistry): SettingProblem[] {
+  const problems: SettingProblem[] = [];
+  if (s.template && !registry.templates.has(s.template)) {
+    const near = registry.closest(s.template);
+    const hint = (lang: 'vi' | 'en') => (near.length ? (lang === 'vi' ? ` (gần nhất: ${near.join(', ')})` : ` (closest: ${near.join(', ')})`) : '');
+    problems.push({
+      setting: 'decuong.template',
+      message: {
+        vi: `Cài đặt decuong.template là “${s.template}”, nhưng không có đề cương nào mang mã này${hint('vi')}; đề cương đang được chọn theo tiêu đề báo cáo.`,
+        en: `The setting decuong.template is “${s.template}”, but no template has this id${hint('en')}; the outline is being chosen from the report's title.`,
+      },
+    });
+  }
+  if (s.cap) {
+    const key = levelKey(s.cap);
+    const own = new Set<string>();
+    for (const t of registry.templates.values()) for (const k of Object.keys(t.pages ?? {})) if (k !== '*') own.add(k);
+    if (!isLevel(key) && !own.has(key)) {
+      const names = (lang: 'vi' | 'en') => [...Object.keys(LEVEL_NAMES).map((k) => (lang === 'vi' ? LEVEL_NAMES[k]!.vi : `${k} (${LEVEL_NAMES[k]!.en})`)), ...[...own].filter((k) => !isLevel(k))].join(', ');
+      problems.push({
+        setting: 'decuong.cap',
+        message: {
+          vi: `Cài đặt decuong.cap là “${s.cap}”, không phải một cấp đã biết, nên giới hạn trang theo cấp không được áp dụng. Các cấp: ${names('vi')}.`,
+          en: `The setting decuong.cap is “${s.cap}”, which is not a known level, so no page limit by level applies. The levels: ${names('en')}.`,
+        },
+      });
+    }
+  }
+  for (const source of extraPlaceholders(s.placeholdersExtra).invalid) {
+    problems.push({
+      setting: 'decuong.placeholders.extra',
+      message: {
+        vi: `Mẫu “${source}” trong cài đặt decuong.placeholders.extra không phải biểu thức chính quy hợp lệ (hoặc khớp cả chuỗi rỗng), nên bị bỏ qua.`,
+        en: `The pattern “${source}” in the setting decuong.placeholders.extra is not a valid regular expression (or matches the empty string), so it is ignored.`,
+      },
+    });
+  }
+  if (!parseMargins(s.pages.margins)) {
+    problems.push({
+      setting: 'decuong.pages.margins',
+      message: {
+        vi: `Cài đặt decuong.pages.margins là “${s.pages.margins}”, không đọc được thành lề trên, dưới, trái, phải (mm, mỗi lề 0–100), nên ước tính trang dùng lề mặc định ${defaultSettings.pages.margins}.`,
+        en: `The setting decuong.pages.margins is “${s.pages.margins}”, which does not read as top, bottom, left, right margins (mm, 0–100 each), so the page estimate uses the default ${defaultSettings.pages.margins}.`,
+      },
+    });
+  }
+  return problems;
 }
 
 /**

@@ -1,7 +1,8 @@
 // Settings take effect without a reload: the severity setting can switch a check off and back on.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { EXTENSION_ID, openReport, show, waitForDiagnostics, withCode } from './helpers';
+import type { DecuongApi } from '../../../client/src/api';
+import { EXTENSION_ID, openReport, poll, show, waitForDiagnostics, withCode } from './helpers';
 
 /**
  * The key and value that turn `missing-section` off, as the manifest declares them: one setting per
@@ -38,5 +39,24 @@ describe('settings', () => {
       withCode(before, 'missing-section').map((d) => [d.range.start.line, d.severity]),
       show(back),
     );
+  });
+
+  it('a decuong.cap that is no level is said once, with the setting to open; a level as people write it is not', async () => {
+    const doc = await openReport('bao-cao', 'ke-hoach-thieu-muc.md');
+    const a = vscode.extensions.getExtension<DecuongApi>(EXTENSION_ID)?.exports;
+    assert.ok(a, 'the extension API');
+    const problemsNow = () => a.reportInfo(doc.uri)?.settingProblems ?? [];
+    try {
+      await config().update('cap', 'cấp ấp', vscode.ConfigurationTarget.Workspace);
+      const problems = await poll(async () => (problemsNow().some((p) => p.setting === 'decuong.cap') ? problemsNow() : undefined), 'the report info to carry the decuong.cap problem');
+      const said = problems.find((p) => p.setting === 'decuong.cap')!.message;
+      assert.match(said, /cấp ấp/);
+      await poll(async () => (a.settingWarnings().some((w) => w.includes(said)) ? true : undefined), 'the warning to be shown');
+      await config().update('cap', 'Xã', vscode.ConfigurationTarget.Workspace);
+      await poll(async () => (a.reportInfo(doc.uri) && !problemsNow().some((p) => p.setting === 'decuong.cap') ? true : undefined), 'the decuong.cap problem to go once the level is one');
+      assert.equal(a.settingWarnings().filter((w) => w.includes('decuong.cap')).length, 1, 'shown once');
+    } finally {
+      await config().update('cap', undefined, vscode.ConfigurationTarget.Workspace);
+    }
   });
 });
