@@ -18,7 +18,7 @@ function referenceAlign(template: Outline, report: Outline): Alignment {
     const t = expected.heading.keys;
     const r = actual.heading.keys;
     if (t.core && (r.core === t.core || r.full === t.full)) return 1;
-    if (!r.core && sameNumber(expected.heading.numbering, actual.heading.numbering)) return 0.8;
+    if ((!r.core || !t.core) && sameNumber(expected.heading.numbering, actual.heading.numbering)) return 0.8;
     return undefined;
   };
   const containsScore: Score = (expected, actual) => {

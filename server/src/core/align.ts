@@ -156,14 +156,20 @@ function alignAnew(template: Outline, report: Outline): Alignment {
   };
 
   /**
-   * Titles equal after normalisation (score 1), else a title-less heading with the outline's
-   * number (0.8): the first such report section in [from, to).
+   * Titles equal after normalisation (score 1), else a title-less heading (in the report or the
+   * outline) with the outline's number (0.8): the first such report section in [from, to).
    */
   const equalIn = (expected: Section, from: number, to: number, sameLevel: boolean): number => {
     if (expected.heading.keys.core) {
       const a = firstOpen(expected, byCore.get(outlineCore[expected.index]!), from, to, sameLevel);
       const b = firstOpen(expected, byFull.get(outlineFull[expected.index]!), from, to, sameLevel);
       if (a >= 0 || b >= 0) return a < 0 ? b : b < 0 ? a : Math.min(a, b);
+    }
+    if (!expected.heading.keys.core) {
+      // An outline heading that is only its number ("# PHẦN THỨ NHẤT", the title on the line below)
+      // gives no words to compare: the report's section with that number is it, titled or not.
+      for (let a = from; a < to; a++) if (open(expected, a, from, to, sameLevel) && sameNumber(expected.heading.numbering, all[a]!.heading.numbering)) return a;
+      return -1;
     }
     return firstOpen(expected, untitled, from, to, sameLevel, (a) => sameNumber(expected.heading.numbering, all[a]!.heading.numbering));
   };

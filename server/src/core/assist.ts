@@ -40,7 +40,7 @@ export function hoverAt(ctx: CheckContext, offset: number): HoverInfo | undefine
   const guidance = ctx.template.guidance[t.index] ?? '';
   const limit = limitText(ctx);
   const lines = (lang: 'vi' | 'en') => [
-    `**${t.heading.text}** — ${t.optional ? (lang === 'vi' ? 'không bắt buộc (nếu có)' : 'optional (“nếu có”)') : lang === 'vi' ? 'bắt buộc' : 'required'}`,
+    `**${t.heading.text}${ctx.template!.subtitles[t.index] ? ` ${ctx.template!.subtitles[t.index]}` : ''}** — ${t.optional ? (lang === 'vi' ? 'không bắt buộc (nếu có)' : 'optional (“nếu có”)') : lang === 'vi' ? 'bắt buộc' : 'required'}`,
     lang === 'vi' ? `Đề cương: ${name}` : `Outline: ${name}`,
     ...(guidance ? ['', guidance] : []),
     ...(limit ? ['', limit[lang]] : []),

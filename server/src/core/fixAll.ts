@@ -69,11 +69,22 @@ export function fixAll(text: string, checkText: (text: string) => Finding[], max
   const composer = new EditComposer();
   const applied: Finding[] = [];
   let current = text;
+  // A finding that comes back after its fix was applied (same code, same words) would be fixed again
+  // and again, growing the report up to `maxSteps`. A finding is applied at most as many times as
+  // it was ever seen at once (two equal lines are two findings), then left.
+  const keyOf = (f: Finding) => `${f.code}\u0000${f.message.en}`;
+  const seenAtOnce = new Map<string, number>();
+  const appliedTimes = new Map<string, number>();
+  const fixable = (f: Finding) => f.fixes?.some((x) => x.preferred) && (appliedTimes.get(keyOf(f)) ?? 0) < (seenAtOnce.get(keyOf(f)) ?? 0);
   for (let step = 0; step < maxSteps; step++) {
     const findings = checkText(current);
-    const next = codes.map((code) => findings.find((f) => f.code === code && f.fixes?.some((x) => x.preferred))).find(Boolean);
+    const counts = new Map<string, number>();
+    for (const f of findings) if (codes.includes(f.code)) counts.set(keyOf(f), (counts.get(keyOf(f)) ?? 0) + 1);
+    for (const [k, c] of counts) if (c > (seenAtOnce.get(k) ?? 0)) seenAtOnce.set(k, c);
+    const next = codes.map((code) => findings.find((f) => f.code === code && fixable(f))).find(Boolean);
     if (!next) break;
-    const batch = FIXED_TOGETHER.has(next.code) ? findings.filter((f) => f.code === next.code && f.fixes?.some((x) => x.preferred)) : [next];
+    const batch = FIXED_TOGETHER.has(next.code) ? findings.filter((f) => f.code === next.code && fixable(f)) : [next];
+    for (const f of batch) appliedTimes.set(keyOf(f), (appliedTimes.get(keyOf(f)) ?? 0) + 1);
     const edits = batch.flatMap((f) => f.fixes!.find((x) => x.preferred)!.edits);
     // Apply the edits back to front so their offsets stay valid.
     for (const e of [...edits].sort((a, b) => b.offset - a.offset)) composer.apply(e);

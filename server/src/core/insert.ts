@@ -3,6 +3,7 @@ import type { Section } from './outline';
 import type { Numbering, NumberingStyle } from './numbering';
 import { family, formatNumber, numberRange, prefixOf, reprefix } from './renumber';
 import { lineBreakOf } from './lines';
+import { withoutOptionalMark } from './normalize';
 import type { Fix } from './types';
 
 /** A number to give a new heading: its style, value, decimal prefix and a sibling to copy the shape of. */
@@ -17,9 +18,9 @@ function requiredChildren(section: Section): Section[] {
   return section.children.filter((c) => !c.optional);
 }
 
-/** Title of a template section without its number. */
+/** Title of a template section without its number and without “(nếu có)”. */
 export function bareTitle(section: Section): string {
-  return section.heading.text.slice(section.heading.numbering?.length ?? 0).trim();
+  return withoutOptionalMark(section.heading.text.slice(section.heading.numbering?.length ?? 0).trim());
 }
 
 /**
@@ -112,9 +113,15 @@ export function insertSectionEdits(ctx: CheckContext, expected: Section, insertA
 
   const lines: string[] = [];
   const shift = yearShift(ctx);
+  // A part the outline gives as a number with its title below in bold goes in as the report writes
+  // its parts: the title on the heading line after a titled sibling, else below it as the outline has it.
+  const titleBelow = !sample?.heading.keys.core;
   const emit = (section: Section, level: number, num: NewNumber | undefined) => {
     const label = num ? formatNumber(num.style, num.value, num.like, num.prefix) + ' ' : '';
-    lines.push(`${'#'.repeat(depth(level))} ${label}${titleForReport(bareTitle(section), shift)}`, '');
+    const subtitle = titleForReport(ctx.template!.subtitles[section.index] ?? '', shift);
+    const title = titleForReport(bareTitle(section), shift) || (titleBelow ? '' : subtitle);
+    lines.push(`${'#'.repeat(depth(level))} ${label}${title}`.trimEnd(), '');
+    if (subtitle && !title) lines.push(`**${subtitle}**`, '');
     const guidance = withGuidance ? ctx.template!.guidance[section.index] : '';
     if (guidance) lines.push(guidanceComment(guidance, eol), '');
     const childPrefix = num && (num.style === 'arabic' || num.style === 'decimal') ? [...(num.prefix ?? []), num.value] : undefined;

@@ -20,6 +20,7 @@ export function skeleton(template: Template, options: SkeletonOptions = {}): str
   const lines = ['---', `decuong: ${template.id}`, ...(options.cap ? [`cap: ${options.cap}`] : []), '---', `# ${template.title.toLocaleUpperCase('vi')}`, ''];
   template.outline.all.forEach((s, i) => {
     lines.push(`${'#'.repeat(Math.min(6, s.level + 1))} ${s.heading.text}`, '');
+    if (template.subtitles[i]) lines.push(`**${template.subtitles[i]}**`, '');
     const guidance = options.guidance === false ? '' : template.guidance[i];
     if (guidance) lines.push(guidanceComment(guidance, eol), '');
     const body = options.body?.(s, i);

@@ -25,6 +25,11 @@ export interface Template {
   outline: Outline;
   /** Guidance text under each section heading, by section index. */
   guidance: string[];
+  /**
+   * By section index: the title of a heading that is only its number, on the line below it in bold
+   * (`# PHẦN THỨ NHẤT` / `**KẾT QUẢ …**`, as outlines lay out parts); '' otherwise. Not in `guidance`.
+   */
+  subtitles: string[];
   path: string;
   builtin: boolean;
   /** The parsed file: offsets of template problems point into it. */
@@ -118,9 +123,13 @@ function readTemplate(src: TemplateSource, problems: TemplateProblem[]): Templat
       en: 'The template has no sections: each section is a heading “# …”, “## …”.',
     }, id);
   }
+  const subtitles: string[] = [];
   const guidance = outline.all.map((s, i) => {
     const next = outline.all[i + 1];
-    return doc.text.slice(s.bodyOffset, next ? next.heading.offset : doc.text.length).trim();
+    const body = doc.text.slice(s.bodyOffset, next ? next.heading.offset : doc.text.length).trim();
+    const bold = s.heading.keys.core ? null : /^(\*\*|__)([^*_\r\n]+)\1[ \t]*(?:\r?\n|$)/.exec(body);
+    subtitles.push(bold ? bold[2]!.trim() : '');
+    return bold ? body.slice(bold[0].length).trim() : body;
   });
   const extendsValue = entry('extends')?.value;
   const titleValue = entry('title')?.value;
@@ -137,6 +146,7 @@ function readTemplate(src: TemplateSource, problems: TemplateProblem[]): Templat
     extends: typeof extendsValue === 'string' && extendsValue.trim() ? extendsValue.trim() : undefined,
     outline,
     guidance,
+    subtitles,
     path: src.path,
     builtin: src.builtin,
     doc,
@@ -227,6 +237,7 @@ export function loadTemplates(sources: readonly TemplateSource[]): TemplateRegis
       pages: own?.has('pages') ? t.pages : base.pages,
       outline: t.outline.all.length ? t.outline : base.outline,
       guidance: t.outline.all.length ? t.guidance : base.guidance,
+      subtitles: t.outline.all.length ? t.subtitles : base.subtitles,
     };
     resolved.set(t.id, merged);
     return merged;
