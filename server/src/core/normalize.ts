@@ -44,6 +44,13 @@ export function isOptionalTitle(title: string): boolean {
   return foldCase(title).search(OPTIONAL_MARK) >= 0;
 }
 
+/** The title without the outline's "(nếu có)": a note to the writer, not words of the title. */
+export function withoutOptionalMark(title: string): string {
+  const nfc = title.normalize('NFC');
+  const out = nfc.replace(/\s*\(\s*nếu\s+có\s*\)/giu, '');
+  return out === nfc ? title : out.trim();
+}
+
 export interface TitleKeys {
   /** Whole title: case-folded, numbering stripped, "(nếu có)" and punctuation dropped. */
   full: string;

@@ -1,6 +1,7 @@
 import type { Check, Draft } from '../check';
 import { quote } from '../check';
 import { bareTitle, retitleEdit } from '../insert';
+import { withoutOptionalMark } from '../normalize';
 
 export const sectionTitle: Check = {
   code: 'section-title',
@@ -14,13 +15,14 @@ export const sectionTitle: Check = {
       if (pair.exact) continue;
       const { expected, actual } = pair;
       const expectedTitle = bareTitle(expected);
+      const shown = withoutOptionalMark(expected.heading.text);
       const edit = retitleEdit(ctx.text, actual, expectedTitle);
       out.push({
         offset: actual.heading.textOffset,
         length: actual.heading.textEnd - actual.heading.textOffset,
         message: {
-          vi: `Tên mục ${quote(actual)} khác đề cương; có phải “${expected.heading.text}”?`,
-          en: `Section title ${quote(actual)} differs from the outline; did you mean “${expected.heading.text}”?`,
+          vi: `Tên mục ${quote(actual)} khác đề cương; có phải “${shown}”?`,
+          en: `Section title ${quote(actual)} differs from the outline; did you mean “${shown}”?`,
         },
         data: { section: expected.index, expectedTitle },
         fixes: edit ? [{ title: { vi: `Dùng tên mục của đề cương: “${expectedTitle}”`, en: `Use the outline's title: “${expectedTitle}”` }, edits: [edit], preferred: true }] : undefined,

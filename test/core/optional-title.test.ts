@@ -1,0 +1,27 @@
+// “(nếu có)” marks a section of the outline as optional; it is a note to the writer, not words of
+// the title. The near-title fix wrote it into the author's heading.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { applyEdits } from '../../server/src/core/index.ts';
+import { withoutOptionalMark } from '../../server/src/core/normalize.ts';
+import { findings } from '../helpers.ts';
+
+test('withoutOptionalMark drops “(nếu có)” in any case and Unicode form, and keeps other notes', () => {
+  assert.equal(withoutOptionalMark('THỜI GIAN, HÌNH THỨC TỔ CHỨC (nếu có)'), 'THỜI GIAN, HÌNH THỨC TỔ CHỨC');
+  assert.equal(withoutOptionalMark('KHEN THƯỞNG (NẾU CÓ)'.normalize('NFD')), 'KHEN THƯỞNG');
+  assert.equal(withoutOptionalMark('Kết quả (nếu  có ) thực hiện'), 'Kết quả thực hiện');
+  const other = 'Nội dung (có số liệu)'.normalize('NFD');
+  assert.equal(withoutOptionalMark(other), other, 'untouched, in its own form');
+});
+
+test('the near-title of an optional section says and writes the title without “(nếu có)”', () => {
+  const report = '# KẾ HOẠCH SƠ KẾT\n\n# I. MỤC ĐÍCH, YÊU CẦU\n\nA.\n\n# II. NỘI DUNG\n\nB.\n\n# III. THỜI GIAN, PHƯƠNG THỨC TỔ CHỨC\n\nC.\n\n# V. TỔ CHỨC THỰC HIỆN\n\nD.\n';
+  const near = findings(report, { template: 'ke-hoach' }).filter((f) => f.code === 'section-title');
+  assert.equal(near.length, 1, JSON.stringify(near.map((f) => f.message.en)));
+  assert.doesNotMatch(near[0]!.message.vi, /nếu có/);
+  assert.match(near[0]!.message.vi, /có phải “III\. THỜI GIAN, HÌNH THỨC TỔ CHỨC”\?/);
+  const fix = near[0]!.fixes![0]!;
+  assert.doesNotMatch(fix.title.vi, /nếu có/);
+  const fixed = applyEdits(report, fix.edits);
+  assert.match(fixed, /^# III\. THỜI GIAN, HÌNH THỨC TỔ CHỨC$/m);
+});
