@@ -30,7 +30,8 @@ function templateSnippet(template) {
     .split('\n');
   return [`Đề cương: ${template.id}`, {
     prefix: [`dc-${template.id}`, `decuong-${template.id}`],
-    description: `${template.title}${template.source ? ` — ${template.source}` : ''}`,
+    // The title only: where the outline was taken from and editorial notes are no help in the popup.
+    description: template.title,
     body,
   }];
 }
@@ -41,10 +42,17 @@ const adminBlocks = {
     description: 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM — Độc lập - Tự do - Hạnh phúc (Nghị định 30/2020/NĐ-CP)',
     body: ['**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**', '**Độc lập - Tự do - Hạnh phúc**', ''],
   },
+  // Nghị định 30/2020, Phụ lục I: a 0 before days under 10 and months 1 and 2 only (“ngày 05
+  // tháng 3”, “tháng 02”): $CURRENT_MONTH's 03…09 lose theirs. A công văn has no type abbreviation.
   'Số, ký hiệu và ngày tháng': {
     prefix: ['dc-so-ngay', 'dc-so-ky-hieu'],
     description: 'Số: …/KH-MTTQ-BTT — …, ngày … tháng … năm …',
-    body: ['Số: ${1:01}/${2|KH,BC,TB,CV,QĐ|}-${3:MTTQ-BTT}', '', '*${4:Địa danh}, ngày ${5:$CURRENT_DATE} tháng ${6:$CURRENT_MONTH} năm ${7:$CURRENT_YEAR}*', ''],
+    body: ['Số: ${1:01}/${2|KH,BC,TB,QĐ|}-${3:MTTQ-BTT}', '', '*${4:Địa danh}, ngày ${5:$CURRENT_DATE} tháng ${6:${CURRENT_MONTH/^0([3-9])$/$1/}} năm ${7:$CURRENT_YEAR}*', ''],
+  },
+  'Số, ký hiệu công văn và ngày tháng': {
+    prefix: ['dc-so-cong-van'],
+    description: 'Số: …/MTTQ-BTT (công văn: không có chữ viết tắt tên loại) — …, ngày … tháng … năm …',
+    body: ['Số: ${1:01}/${2:MTTQ-BTT}', '', '*${3:Địa danh}, ngày ${4:$CURRENT_DATE} tháng ${5:${CURRENT_MONTH/^0([3-9])$/$1/}} năm ${6:$CURRENT_YEAR}*', ''],
   },
   'Nơi nhận': {
     prefix: ['dc-noi-nhan'],
@@ -58,7 +66,7 @@ const adminBlocks = {
   },
   'Tự đánh giá, xếp loại': {
     prefix: ['dc-xep-loai', 'dc-tu-danh-gia'],
-    description: 'Ô chọn mức xếp loại: Xuất sắc / Tốt / Trung bình / Kém',
+    description: 'Ô chọn mức xếp loại: Hoàn thành xuất sắc / Hoàn thành tốt / Hoàn thành / Không hoàn thành nhiệm vụ',
     body: ['${1:Tự đánh giá, xếp loại}:', '', '- [${2: }] Hoàn thành xuất sắc nhiệm vụ', '- [${3: }] Hoàn thành tốt nhiệm vụ', '- [${4: }] Hoàn thành nhiệm vụ', '- [${5: }] Không hoàn thành nhiệm vụ', ''],
   },
   'Bảng phụ lục số liệu': {

@@ -32,15 +32,15 @@ const ICONS: Record<ChecklistState, vscode.ThemeIcon> = {
 function stateLabel(state: ChecklistState): string {
   switch (state) {
     case 'present':
-      return t('Đã có', 'present');
+      return t('Đã có', 'Present');
     case 'empty':
-      return t('Chưa có nội dung', 'no content yet');
+      return t('Chưa có nội dung', 'No content yet');
     case 'placeholder':
-      return t('Còn chỗ trống chưa điền', 'unfilled blanks');
+      return t('Còn chỗ trống chưa điền', 'Unfilled blanks');
     case 'missing':
-      return t('Còn thiếu', 'missing');
+      return t('Còn thiếu', 'Missing');
     case 'optional-missing':
-      return t('Không bắt buộc', 'optional');
+      return t('Không bắt buộc', 'Optional');
   }
 }
 
@@ -66,11 +66,11 @@ function stateHelp(node: ChecklistNode): string {
   }
 }
 
-/** “12/15 mục · 2 còn chỗ trống · 1 trống” / “12/15 sections · 2 with blanks · 1 empty”. */
+/** “12/15 mục · 2 mục còn chỗ trống · 1 mục chưa có nội dung” / “12/15 sections · 2 with blanks · 1 empty”. */
 export function countsText(counts: ChecklistResult['counts']): string {
   const parts = [t(`${counts.present}/${counts.required} mục`, `${counts.present}/${counts.required} sections`)];
-  if (counts.placeholders) parts.push(t(`${counts.placeholders} còn chỗ trống`, `${counts.placeholders} with blanks`));
-  if (counts.empty) parts.push(t(`${counts.empty} trống`, `${counts.empty} empty`));
+  if (counts.placeholders) parts.push(t(`${counts.placeholders} mục còn chỗ trống`, `${counts.placeholders} with blanks`));
+  if (counts.empty) parts.push(t(`${counts.empty} mục chưa có nội dung`, `${counts.empty} empty`));
   return parts.join(' · ');
 }
 

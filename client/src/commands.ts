@@ -3,7 +3,7 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { t } from './l10n';
 import type { ReportInfoHub } from './reportInfo';
 import { readTemplateChoice, templateChoiceEdits } from './frontMatter';
-import { pickLevel, pickTemplate } from './templatePicks';
+import { levelKeys, pickLevel, pickTemplate } from './templatePicks';
 import { FixReportCommand, InsertMissingCommand, SkeletonRequest, TemplatesRequest, type SkeletonParams, type TemplatesParams, type TemplateSummary } from '../../server/src/protocol';
 
 /**
@@ -83,7 +83,7 @@ async function showIfHidden(doc: vscode.TextDocument): Promise<void> {
 export function registerCommands(_context: vscode.ExtensionContext, client: () => LanguageClient | undefined, info: ReportInfoHub): vscode.Disposable[] {
   const running = (): LanguageClient | undefined => {
     const c = client();
-    if (!c) void vscode.window.showErrorMessage(t('Đề cương: máy chủ kiểm tra chưa chạy. Hãy chạy lệnh “Đề cương: Khởi động lại máy chủ ngôn ngữ”.', 'Đề cương: the checking server is not running. Run “Đề cương: Restart Language Server”.'));
+    if (!c) void vscode.window.showErrorMessage(t('Đề cương: máy chủ ngôn ngữ chưa chạy. Hãy chạy lệnh “Đề cương: Khởi động lại máy chủ ngôn ngữ”.', 'Đề cương: the language server is not running. Run “Đề cương: Restart Language Server”.'));
     return c;
   };
   const templates = (c: LanguageClient, uri: string) => c.sendRequest<TemplateSummary[]>(TemplatesRequest, { uri } satisfies TemplatesParams);
@@ -113,7 +113,7 @@ export function registerCommands(_context: vscode.ExtensionContext, client: () =
     } else {
       template = await pickTemplate(list, { title: t('Tạo báo cáo mới theo đề cương', 'New report from an outline') });
       if (!template) return undefined;
-      if (Object.keys(template.pages).length) {
+      if (levelKeys(template.pages).length) {
         const level = await pickLevel(template, { title: t('Tạo báo cáo mới: chọn cấp của báo cáo', 'New report: choose the level of the report'), current: capSetting() });
         if (level === undefined) return undefined;
         cap = level ?? undefined;
@@ -177,7 +177,7 @@ export function registerCommands(_context: vscode.ExtensionContext, client: () =
       const template = await pickTemplate(list, { title: t('Chọn mẫu đề cương cho báo cáo', 'Choose the outline template for the report'), current: info.get(doc.uri)?.template?.id ?? current.id });
       if (!template) return false;
       id = template.id;
-      if (Object.keys(template.pages).length) {
+      if (levelKeys(template.pages).length) {
         cap = await pickLevel(template, { title: t('Chọn cấp của báo cáo', 'Choose the level of the report'), current: current.cap ?? capSetting(doc.uri) });
         if (cap === undefined) return false;
       }
@@ -186,7 +186,7 @@ export function registerCommands(_context: vscode.ExtensionContext, client: () =
     if (edits === 'unterminated') {
       void vscode.window.showErrorMessage(
         t(
-          'Phần khai báo ở đầu báo cáo (bắt đầu bằng dòng “---”) chưa có dòng “---” đóng lại. Hãy thêm dòng “---” ở cuối phần khai báo rồi chạy lại lệnh.',
+          'Phần khai báo đầu tệp (front matter, bắt đầu bằng dòng “---”) chưa có dòng “---” đóng lại. Hãy thêm dòng “---” ở cuối phần khai báo rồi chạy lại lệnh.',
           'The front matter at the top of the report (opened by a “---” line) has no closing “---” line. Add one after it and run the command again.',
         ),
       );

@@ -34,7 +34,7 @@ export class ReportStatus implements vscode.Disposable {
       this.#item.tooltip = t('Tệp này là một mẫu đề cương', 'This file is an outline template');
     } else if (info.template) {
       this.#item.text = `$(checklist) ${info.template.id}`;
-      this.#item.tooltip = `${info.template.title}\n${t('Thiếu', 'Missing')}: ${info.missing}\n${t('Bấm để chọn mẫu đề cương khác', 'Click to choose another outline template')}`;
+      this.#item.tooltip = `${info.template.title}\n${t(`Còn thiếu ${info.missing} mục bắt buộc`, `Missing required sections: ${info.missing}`)}\n${t('Bấm để chọn mẫu đề cương khác', 'Click to choose another outline template')}`;
     } else {
       this.#item.text = `$(question) ${t('Chưa có đề cương', 'No outline')}`;
       this.#item.tooltip = t('Bấm để chọn mẫu đề cương cho báo cáo', 'Click to choose an outline template for the report');
@@ -58,11 +58,15 @@ export class ReportStatus implements vscode.Disposable {
     this.#pages.backgroundColor = over ? new vscode.ThemeColor('statusBarItem.errorBackground') : undefined;
     const s = p.settings;
     const margins = s.margins.map(n).join('/');
+    // Worded as the page-limit message words it: “giãn dòng đơn”, “giãn 1,5 dòng”.
+    const spacing = vi
+      ? s.lineSpacing === 1 ? 'giãn dòng đơn' : `giãn ${n(s.lineSpacing)} dòng`
+      : s.lineSpacing === 1 ? 'single line spacing' : `${s.lineSpacing} line spacing`;
     this.#pages.tooltip = vi
-      ? `Ước tính khi in theo Nghị định 30: khổ A4, Times New Roman ${n(s.fontSize)} pt, giãn dòng ${n(s.lineSpacing)}, lề ${margins} mm, cách đoạn ${n(s.paraAfter)} pt, thụt đầu dòng ${n(s.indent)} cm.` +
+      ? `Ước tính khi in theo Nghị định 30: khổ A4, Times New Roman ${n(s.fontSize)} pt, ${spacing}, lề ${margins} mm, cách đoạn ${n(s.paraAfter)} pt, thụt đầu dòng ${n(s.indent)} cm.` +
         (p.limit ? `\nGiới hạn của đề cương: ${p.limit} trang${p.cap ? ` (${levelName(p.cap, 'vi')})` : ''}.` : '')
-      : `Estimated when typeset per Decree 30: A4, Times New Roman ${s.fontSize} pt, line spacing ${s.lineSpacing}, margins ${margins} mm, ${s.paraAfter} pt after paragraphs, ${s.indent} cm first-line indent.` +
-        (p.limit ? `\nThe outline's limit: ${p.limit} pages${p.cap ? ` for ${levelName(p.cap, 'en')}` : ''}.` : '');
+      : `Estimated when typeset per Decree 30: A4, Times New Roman ${s.fontSize} pt, ${spacing}, margins ${margins} mm, ${s.paraAfter} pt after paragraphs, ${s.indent} cm first-line indent.` +
+        (p.limit ? `\nThe outline’s limit: ${p.limit} page${p.limit === 1 ? '' : 's'}${p.cap ? ` for ${levelName(p.cap, 'en')}` : ''}.` : '');
     this.#pages.show();
   }
 

@@ -7,15 +7,30 @@ import { isVietnamese, t } from './l10n';
 export function levelLabel(key: string, pages?: number): string {
   const name = levelName(key, isVietnamese() ? 'vi' : 'en');
   const label = `${name[0]!.toUpperCase()}${name.slice(1)}`;
-  return pages === undefined ? label : `${label} — ${t(`tối đa ${pages} trang`, `at most ${pages} pages`)}`;
+  return pages === undefined ? label : `${label} — ${t(`tối đa ${pages} trang`, `at most ${pagesEn(pages)}`)}`;
 }
 
-/** “Giới hạn: cấp xã 12 trang, cấp huyện 15 trang” for a template's page limits; undefined when none. */
+/** “1 page”, “12 pages”. */
+const pagesEn = (n: number) => `${n} page${n === 1 ? '' : 's'}`;
+
+/**
+ * The level keys of a template's page limits that name a level: `*` is the key of a single
+ * `pages: N`, the limit of every level, which needs no level chosen.
+ */
+export function levelKeys(pages: Record<string, number>): string[] {
+  return Object.keys(pages).filter((k) => k !== '*');
+}
+
+/**
+ * “Giới hạn: cấp xã 12 trang, cấp huyện 15 trang” (a single limit: “Giới hạn: 12 trang”) for a
+ * template's page limits; undefined when none.
+ */
 function pageLimits(pages: Record<string, number>): string | undefined {
   const entries = Object.entries(pages);
   if (!entries.length) return undefined;
-  if (isVietnamese()) return `Giới hạn: ${entries.map(([k, n]) => `${levelName(k, 'vi')} ${n} trang`).join(', ')}`;
-  return `Page limits: ${entries.map(([k, n]) => `${n} for ${levelName(k, 'en')}`).join(', ')}`;
+  if (isVietnamese()) return `Giới hạn: ${entries.map(([k, n]) => (k === '*' ? `${n} trang` : `${levelName(k, 'vi')} ${n} trang`)).join(', ')}`;
+  const parts = entries.map(([k, n]) => (k === '*' ? pagesEn(n) : `${n} for ${levelName(k, 'en')}`));
+  return `${parts.length === 1 ? 'Page limit' : 'Page limits'}: ${parts.join(', ')}`;
 }
 
 interface Item<T> extends vscode.QuickPickItem {
@@ -69,18 +84,21 @@ export async function pickTemplate(list: TemplateSummary[], options: { title: st
 }
 
 /**
- * Lets the user choose the level (`cap`) of a template with page limits. Resolves to the key, to
- * `null` for “another level” (no page limit applies), or undefined when dismissed.
+ * Lets the user choose the level (`cap`) of a template with page limits per level (`levelKeys`).
+ * Resolves to the key, to `null` for “another level” (no level's limit applies), or undefined when
+ * dismissed.
  */
 export async function pickLevel(template: TemplateSummary, options: { title: string; current?: string }): Promise<string | null | undefined> {
-  const items: Item<string | null>[] = Object.entries(template.pages).map(([key, pages]) => ({
-    label: levelLabel(key, pages),
+  // `*` (the limit of every level) is no level to choose: it is what “another level” gets.
+  const items: Item<string | null>[] = levelKeys(template.pages).map((key) => ({
+    label: levelLabel(key, template.pages[key]),
     description: `cap: ${key}`,
     value: key,
   }));
+  const other = template.pages['*'];
   items.push({
     label: t('Cấp khác', 'Another level'),
-    description: t('không áp dụng giới hạn số trang', 'no page limit applies'),
+    description: other ? t(`tối đa ${other} trang`, `at most ${pagesEn(other)}`) : t('không áp dụng giới hạn số trang', 'no page limit applies'),
     value: null,
   });
   const chosen = await pick(items, {

@@ -79,7 +79,7 @@ test('a number in another style is expected in the run’s shape: “c)” among
   const text = '## a) Một\n\n## b) Hai\n\n## 3. Ba\n';
   const got = numberingOf(text);
   assert.deepEqual(got.map((f) => f.message.en), ['Section number “3.” is in another numbering style than its siblings; expected “c)”.']);
-  assert.match(got[0]!.message.vi, /cần là “c\)”/);
+  assert.match(got[0]!.message.vi, /cần sửa thành “c\)”/);
   assert.equal(apply(text, got[0]!.fixes![0]!.edits), '## a) Một\n\n## b) Hai\n\n## c) Ba\n');
   // The odd one first: the run's style is the majority's, its shape the majority's too.
   assert.deepEqual(expectedOf('## 1. Một\n\n## b) Hai\n\n## c) Ba\n'), [[1, 'a)']]);

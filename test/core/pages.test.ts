@@ -272,8 +272,8 @@ test('page-limit: the template limit for the report level, at the first line of 
   assert.equal(d.offset, est.breakOffsets[11]);
   assert.equal(long.slice(d.offset, d.offset + d.length), long.slice(d.offset).split('\n')[0]);
   const shown = (Math.ceil(est.decimal * 10) / 10).toFixed(1);
-  assert.ok(d.message.vi.startsWith(`Báo cáo ước tính ${shown.replace('.', ',')} trang, vượt giới hạn 12 trang (cấp xã).`), d.message.vi);
-  assert.ok(d.message.en.startsWith(`The report is estimated at ${shown} pages, over the limit of 12 pages for commune level (xã).`), d.message.en);
+  assert.ok(d.message.vi.startsWith(`Báo cáo ước tính dài ${shown.replace('.', ',')} trang, vượt quá mức tối đa 12 trang (cấp xã): cần rút gọn.`), d.message.vi);
+  assert.ok(d.message.en.startsWith(`The report is estimated at ${shown} pages, over the limit of 12 pages for commune level (xã): shorten it.`), d.message.en);
   assert.match(d.message.vi, /Times New Roman 14 pt, giãn dòng đơn, lề 20\/20\/30\/15 mm/);
   assert.match(d.message.en, /Times New Roman 14 pt, single line spacing, margins 20\/20\/30\/15 mm/);
   assert.equal(pageLimit.code, 'page-limit');
@@ -290,8 +290,8 @@ test('page-limit: the front matter gioi-han-trang wins; nothing when within the 
   assert.deepEqual(pageLimitOf(ctx), { limit: 1, source: 'front-matter' });
   assert.equal(drafts.length, 1);
   assert.equal(drafts[0]!.offset, estimatePages(own).breakOffsets[0]);
-  assert.match(drafts[0]!.message.vi, /vượt giới hạn 1 trang \(gioi-han-trang\)\. Trang 2 bắt đầu từ đây\. .*chữ Times New Roman 13 pt/);
-  assert.match(drafts[0]!.message.en, /over the limit of 1 page \(gioi-han-trang\)\. Page 2 begins here\. .*Times New Roman 13 pt/);
+  assert.match(drafts[0]!.message.vi, /vượt quá mức tối đa 1 trang \(theo phần khai báo đầu tệp của báo cáo\): cần rút gọn\. Trang 2 bắt đầu từ đây\. .*chữ Times New Roman 13 pt/);
+  assert.match(drafts[0]!.message.en, /over the limit of 1 page \(set in the report’s front matter\): shorten it\. Page 2 begins here\. .*Times New Roman 13 pt/);
   assert.equal(runPageLimit(example.replace('cap: xa\n', `gioi-han-trang: ${pages}\n`)).drafts.length, 0);
   assert.equal(runPageLimit('# Báo cáo\n\n' + fill(200)).drafts.length, 0); // no template, no limit
   const bare = check(example, builtinRegistry()).context;
@@ -307,7 +307,7 @@ test('page-limit: cap: written as people write it (xã, Xa, cấp xã, NFD) gets
     const { drafts, ctx } = runPageLimit(long.replace('cap: xa\n', `cap: ${cap}\n`));
     assert.deepEqual(pageLimitOf(ctx), { limit: 12, cap: 'xa', source: 'template' }, cap);
     assert.equal(drafts.length, 1, cap);
-    assert.match(drafts[0]!.message.vi, /vượt giới hạn 12 trang \(cấp xã\)/);
+    assert.match(drafts[0]!.message.vi, /vượt quá mức tối đa 12 trang \(cấp xã\)/);
   }
   const registry = createRegistry([...builtinSources(), { path: '/w/t.md', text: '---\nid: t\npages: { xã: 2, "thị trấn": 3 }\n---\n# I. A\n', builtin: false }]);
   const report = (cap: string) => `---\ndecuong: t\ncap: ${cap}\n---\n# I. A\n\n${fill(200)}\n`;

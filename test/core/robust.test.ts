@@ -42,7 +42,7 @@ test('a 20 MB single line gets the light check and one large-file note', () => {
   const text = '---\ndecuong: ke-hoach\n---\n' + 'chữ '.repeat(5_000_000);
   const got = findings(text);
   assert.deepEqual(got.map((f) => `${f.line}:${f.character} ${f.code}`), ['0:0 large-file', '3:0 missing-section', '3:0 missing-section', '3:0 missing-section']);
-  assert.match(got[0]!.message.vi, /Tệp rất lớn \(19\.1 MB\)/);
+  assert.match(got[0]!.message.vi, /Tệp rất lớn \(19,1 MB\)/);
 });
 
 test('deeply nested block quotes and lists never crash', () => {

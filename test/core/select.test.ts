@@ -71,12 +71,12 @@ test('front-matter: a cap: that is no level nor one of the template’s page lim
   assert.equal(more.length, 0);
   assert.equal(text.slice(f!.offset, f!.offset + f!.length), 'xá lị');
   assert.equal(f!.level, 'warning');
-  assert.match(f!.message.vi, /“cap: xá lị” không phải là một cấp đã biết.*“so-ket-giua-nhiem-ky-2019-2024” có giới hạn trang cho: cấp xã, cấp huyện\./);
-  assert.match(f!.message.en, /“cap: xá lị” is not a known level.*sets page limits for: commune level \(xã\), district level \(huyện\)\./);
+  assert.match(f!.message.vi, /“cap: xá lị” không phải là cấp hợp lệ.*“so-ket-giua-nhiem-ky-2019-2024” quy định số trang cho: cấp xã, cấp huyện\./);
+  assert.match(f!.message.en, /“cap: xá lị” is not a valid level.*sets page limits for: commune level \(xã\), district level \(huyện\)\./);
   // Without a template that sets limits by level: the levels the checker knows.
   const [g] = frontMatter('---\ndecuong: ke-hoach\ncap: constructor\n---\n# X\n');
-  assert.match(g!.message.vi, /các cấp: xa \(xã\), phuong \(phường\)/);
-  assert.match(g!.message.en, /the levels are: xa \(commune\), phuong \(ward\)/);
+  assert.match(g!.message.vi, /một trong các cấp: xã, phường, thị trấn,/);
+  assert.match(g!.message.en, /write one of: xa \(commune\), phuong \(ward\)/);
   // Known levels, however written, and a template's own level: nothing to say.
   for (const cap of ['xã', 'Cấp Huyện', 'tinh', 'thị trấn']) assert.deepEqual(frontMatter(text.replace('xá lị', cap)), [], cap);
   const own = createRegistry([...builtinSources(), { path: '/w/kp.md', text: '---\nid: kp\npages: { khu-pho: 3 }\n---\n# I. A\n', builtin: false }]);

@@ -50,7 +50,7 @@ test('heading-not-marked quick fix, fix-all of one code, and source.fixAll.decuo
   const unmarked = diagnostics.filter((d) => d.code === 'heading-not-marked');
   assert.deepEqual(unmarked.map((d) => d.range.start.line), [6, 10]);
   const actions = await ask(server, [unmarked[0]!], ['quickfix']);
-  assert.deepEqual(actions.map((a) => a.title), ['Make it a “##” heading', 'Fix all “heading-not-marked” problems in the file']);
+  assert.deepEqual(actions.map((a) => a.title), ['Make it a “##” heading', 'Fix all in the file: Section title not marked as a heading']);
   assert.equal(applyAction(text, 1, actions[0]!), text.replace('\nII. THỜI GIAN', '\n## II. THỜI GIAN'));
   assert.equal(applyAction(text, 1, actions[1]!), text.replace('\nII. THỜI GIAN', '\n## II. THỜI GIAN').replace('\nIII. KINH', '\n## III. KINH'));
   const fixAll = await ask(server, [], ['source.fixAll']);
@@ -72,7 +72,7 @@ test('joined-paragraph: the quick fix inserts a blank line; source.fixAll separa
   const [blank, all] = await ask(server, [joined[1]!], ['quickfix']);
   assert.equal(blank!.title, 'Insert a blank line before it');
   assert.equal(applyAction(text, 1, blank!), text.replace('\r\nNội dung thứ nhất', '\r\n\r\nNội dung thứ nhất'));
-  assert.equal(all!.title, 'Fix all “joined-paragraph” problems in the file');
+  assert.equal(all!.title, 'Fix all in the file: Paragraph runs into the one above');
   assert.equal(applyAction(text, 1, all!), text.replace(/\r\n(?=.)/g, '\r\n\r\n'));
 
   const [fixAll] = await ask(server, [], ['source.fixAll']);

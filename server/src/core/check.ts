@@ -50,10 +50,14 @@ export function collectQuotes<T>(run: () => T): { value: T; quoted: Heading[] } 
   }
 }
 
-/** “Title” in the document's own words, numbering included, for messages. */
+/**
+ * “Title” in the document's own words, numbering included, for messages: in NFC (as the rest of
+ * the message, whatever the report's normalisation), its own “…” turned into ‘…’ so that quotes
+ * do not nest.
+ */
 export function quote(section: Section): string {
   quoting?.push(section.heading);
-  return `“${section.heading.text}”`;
+  return `“${section.heading.text.normalize('NFC').replace(/“/g, '‘').replace(/”/g, '’')}”`;
 }
 
 /** Range of a heading's line, for findings placed on a heading. */

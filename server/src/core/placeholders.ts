@@ -33,7 +33,7 @@ export const DEFAULT_PLACEHOLDERS: readonly PlaceholderKind[] = [
     id: 'underscores',
     pattern: new RegExp(String.raw`(?<!${LETTER}|_)_{2,}(?!${LETTER}|_)`, 'gu'),
     needs: ['__'],
-    description: { vi: 'dãy gạch dưới “__”', en: 'an underscore blank “__”' },
+    description: { vi: 'dãy dấu gạch dưới', en: 'a run of underscores' },
   },
   {
     id: 'bracketed',

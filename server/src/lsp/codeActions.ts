@@ -1,6 +1,6 @@
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type TextEdit } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { say, type CheckResult, type Fix, type Finding, type Lang } from '../core';
+import { checks, say, type CheckResult, type Fix, type Finding, type Lang } from '../core';
 
 /** `source.fixAll.decuong`: every preferred fix of the document in one edit (one undo). */
 export const FixAllKind = `${CodeActionKind.SourceFixAll}.decuong`;
@@ -57,14 +57,16 @@ export function codeActions(doc: TextDocument, result: CheckResult, params: Code
       if (finding?.fixes?.length && sameCode.length > 1 && !offered.has(String(d.code))) {
         offered.add(String(d.code));
         const edits = mergeEdits(sameCode.map((f) => f.fixes![0]!.edits));
-        out.push(action(doc, lang === 'vi' ? `Sửa tất cả lỗi “${String(d.code)}” trong tệp` : `Fix all “${String(d.code)}” problems in the file`, CodeActionKind.QuickFix, edits));
+        // Named by the check's title, not its code: “numbering” means nothing in a Vietnamese menu.
+        const title = checks.find((c) => c.code === d.code)?.title ?? { vi: String(d.code), en: String(d.code) };
+        out.push(action(doc, lang === 'vi' ? `Sửa tất cả các chỗ cùng loại trong tệp: ${title.vi}` : `Fix all in the file: ${title.en}`, CodeActionKind.QuickFix, edits));
       }
     }
   }
   // Asked for explicitly (on save, or the Source Action menu): insert-only fixes, one undo step.
   if (only?.some((o) => FixAllKind.startsWith(o) && o.startsWith(CodeActionKind.Source))) {
     const edits = fixAllEdits();
-    if (edits.length) out.push(action(doc, lang === 'vi' ? 'Sửa báo cáo: dòng trống giữa các đoạn, tiêu đề, mục còn thiếu' : 'Fix the report: blank lines between paragraphs, headings, missing sections', FixAllKind, edits));
+    if (edits.length) out.push(action(doc, lang === 'vi' ? 'Sửa báo cáo: thêm dòng trống giữa các đoạn, đánh dấu tiêu đề, chèn mục còn thiếu' : 'Fix the report: add blank lines between paragraphs, mark headings, insert missing sections', FixAllKind, edits));
   }
   return out;
 }

@@ -271,7 +271,7 @@ export function startServer(connection: Connection): void {
     return entries.map((e, i) => ({
       label: e.label,
       kind: CompletionItemKind.Module,
-      detail: e.optional ? (lang === 'vi' ? 'Mục còn thiếu (nếu có)' : 'Missing section (optional)') : lang === 'vi' ? 'Mục còn thiếu của đề cương' : 'Missing section of the outline',
+      detail: e.optional ? (lang === 'vi' ? 'Mục không bắt buộc của đề cương (nếu có)' : 'Optional section of the outline') : lang === 'vi' ? 'Mục còn thiếu của đề cương' : 'Missing section of the outline',
       documentation: e.guidance ? { kind: MarkupKind.Markdown, value: e.guidance } : undefined,
       sortText: String(i).padStart(4, '0'),
       filterText: `${marker[1]} ${e.label}`,
@@ -312,7 +312,9 @@ export function startServer(connection: Connection): void {
     const est = result.pages;
     if (!est) return [];
     const lang = langFor(s);
-    const total = lang === 'vi' ? String(est.decimal).replace('.', ',') : String(est.decimal);
+    // One decimal, as the status bar shows it: the same report reads the same number everywhere.
+    const rounded = String(Math.round(est.decimal * 10) / 10);
+    const total = lang === 'vi' ? rounded.replace('.', ',') : rounded;
     return est.breaks.map((line, i) => ({
       range: { start: { line, character: 0 }, end: { line, character: 0 } },
       command: { title: lang === 'vi' ? `── Trang ${i + 2} / ≈ ${total} trang A4 ──` : `── Page ${i + 2} of ≈ ${total} A4 pages ──`, command: '' },

@@ -54,7 +54,7 @@ describe('checks', () => {
     const copy = lines.lastIndexOf('## III. TỔ CHỨC THỰC HIỆN');
     assert.ok(first >= 0 && copy > first);
     assert.equal(d.range.start.line, copy);
-    assert.match(d.message, /(repeats|lặp lại mục) “III\. TỔ CHỨC THỰC HIỆN”/);
+    assert.match(d.message, /(has the same title and level as|trùng tên, cùng cấp với mục) “III\. TỔ CHỨC THỰC HIỆN”/);
     assert.equal(d.relatedInformation?.[0]?.location.range.start.line, first);
     assert.deepEqual(withCode(ds, 'numbering'), [], show(ds));
   });

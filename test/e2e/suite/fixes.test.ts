@@ -193,7 +193,7 @@ describe('fixes', () => {
     assert.equal(actions.length, 1, `one fix-all action: ${actions.map((a) => a.title).join(' | ')}`);
     const fixAll = actions[0]!;
     assert.equal(fixAll.kind?.value, 'source.fixAll.decuong');
-    assert.match(fixAll.title, /^(Fix the report: blank lines between paragraphs, headings, missing sections|Sửa báo cáo: dòng trống giữa các đoạn, tiêu đề, mục còn thiếu)$/);
+    assert.match(fixAll.title, /^(Fix the report: add blank lines between paragraphs, mark headings, insert missing sections|Sửa báo cáo: thêm dòng trống giữa các đoạn, đánh dấu tiêu đề, chèn mục còn thiếu)$/);
     await apply(fixAll);
 
     const after = await waitForDiagnostics(doc.uri, (x) => noneOf('missing-section')(x) && noneOf('heading-not-marked')(x), 'missing-section and heading-not-marked to go away');

@@ -17,7 +17,7 @@ describe('page estimate', () => {
     const doc = await openReport('bao-cao', 'vuot-so-trang.md');
     const ds = await waitForDiagnostics(doc.uri, (all) => withCode(all, 'page-limit').length === 1, 'a page-limit diagnostic');
     const d = withCode(ds, 'page-limit')[0]!;
-    assert.match(d.message, /over the limit of 2 pages|vượt giới hạn 2 trang/, show(ds));
+    assert.match(d.message, /over the limit of 2 pages|vượt quá mức tối đa 2 trang/, show(ds));
     const lenses = await poll(async () => {
       const all = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', doc.uri);
       return all && all.length >= 2 ? all : undefined;
@@ -40,7 +40,7 @@ describe('page estimate', () => {
     const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content });
     await vscode.window.showTextDocument(doc, { preview: false });
     const ds = await waitForDiagnostics(doc.uri, (all) => withCode(all, 'page-limit').length === 1, 'a page-limit diagnostic for cap: Xã');
-    assert.match(withCode(ds, 'page-limit')[0]!.message, /over the limit of 12 pages for commune level \(xã\)|vượt giới hạn 12 trang \(cấp xã\)/, show(ds));
+    assert.match(withCode(ds, 'page-limit')[0]!.message, /over the limit of 12 pages for commune level \(xã\)|vượt quá mức tối đa 12 trang \(cấp xã\)/, show(ds));
     const edit = new vscode.WorkspaceEdit();
     const line = lineOf(doc, /^cap: Xã$/);
     edit.replace(doc.uri, new vscode.Range(line, 0, line, doc.lineAt(line).text.length), 'cap: khu phố');

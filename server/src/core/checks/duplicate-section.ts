@@ -60,8 +60,8 @@ export const duplicateSection: Check = {
       out.push({
         ...headingRange(s),
         message: {
-          vi: `Mục ${quote(s)} lặp lại mục ${quote(first)} ở trên (cùng tên, cùng cấp): có phải đã dán hai lần?`,
-          en: `Section ${quote(s)} repeats ${quote(first)} above (same title, same level): pasted twice?`,
+          vi: `Mục ${quote(s)} trùng tên, cùng cấp với mục ${quote(first)} ở trên: có phải đã dán hai lần? Nếu vậy, hãy xóa bản thừa.`,
+          en: `Section ${quote(s)} has the same title and level as ${quote(first)} above: pasted twice? If so, delete the extra copy.`,
         },
         related: [{ offset: first.heading.textOffset, length: first.heading.textEnd - first.heading.textOffset, message: { vi: 'Mục cùng tên ở trên', en: 'The section of the same title above' } }],
       });

@@ -20,17 +20,18 @@ function unknownLevel(entry: FrontMatterEntry, ctx: CheckContext): Draft | undef
     return {
       ...at,
       message: {
-        vi: `“cap: ${written}” không phải là một cấp đã biết, nên giới hạn trang không được áp dụng; đề cương “${ctx.template.id}” có giới hạn trang cho: ${list('vi')}.`,
-        en: `“cap: ${written}” is not a known level, so no page limit applies; the outline “${ctx.template.id}” sets page limits for: ${list('en')}.`,
+        vi: `“cap: ${written}” không phải là cấp hợp lệ nên chưa áp dụng được giới hạn số trang; đề cương “${ctx.template.id}” quy định số trang cho: ${list('vi')}.`,
+        en: `“cap: ${written}” is not a valid level, so no page limit applies; the outline “${ctx.template.id}” sets page limits for: ${list('en')}.`,
       },
     };
   }
-  const known = (lang: 'vi' | 'en') => Object.keys(LEVELS).map((k) => `${k} (${lang === 'vi' ? LEVELS[k]!.vi : LEVELS[k]!.en})`).join(', ');
+  // The names as people write them (`levelKey` reads “xã” as `xa`); in English, the key and its name.
+  const known = (lang: 'vi' | 'en') => Object.keys(LEVELS).map((k) => (lang === 'vi' ? LEVELS[k]!.vi : `${k} (${LEVELS[k]!.en})`)).join(', ');
   return {
     ...at,
     message: {
-      vi: `“cap: ${written}” không phải là một cấp đã biết; các cấp: ${known('vi')}.`,
-      en: `“cap: ${written}” is not a known level; the levels are: ${known('en')}.`,
+      vi: `“cap: ${written}” không phải là cấp hợp lệ; hãy ghi một trong các cấp: ${known('vi')}.`,
+      en: `“cap: ${written}” is not a valid level; write one of: ${known('en')}.`,
     },
   };
 }
@@ -44,13 +45,22 @@ export const frontMatter: Check = {
   code: 'front-matter',
   defaultLevel: 'warning',
   fixable: false,
-  title: { vi: 'Front matter của báo cáo có lỗi', en: 'The report’s front matter has an error' },
+  title: { vi: 'Phần khai báo đầu tệp (front matter) có lỗi', en: 'The report’s front matter has an error' },
   run(ctx) {
     const out: Draft[] = [];
     const fm = ctx.doc.frontMatter;
     if (fm) {
       for (const e of fm.errors) {
-        out.push({ offset: e.offset, length: e.end - e.offset, message: { vi: `Front matter không đúng cú pháp YAML: ${e.message}`, en: `Front matter is not valid YAML: ${e.message}` } });
+        // The parser's own words (English) last, as a detail: without a closing “:” or “.”.
+        const detail = e.message.replace(/[\s:.]+$/, '');
+        out.push({
+          offset: e.offset,
+          length: e.end - e.offset,
+          message: {
+            vi: `Phần khai báo đầu tệp (front matter) không đúng cú pháp YAML: kiểm tra dấu ngoặc, dấu nháy và thụt lề ở dòng này (${detail}).`,
+            en: `Front matter is not valid YAML: check the brackets, quotes and indentation on this line (${detail}).`,
+          },
+        });
       }
       const named = fm.entries.get('decuong');
       if (named && typeof named.value !== 'string' && typeof named.value !== 'number' && named.value !== null) {
@@ -64,7 +74,7 @@ export const frontMatter: Check = {
     // "---" on the first line with no closing "---": the author meant a front matter.
     const start = ctx.text.charCodeAt(0) === 0xfeff ? 1 : 0;
     if (/^---[ \t]*\r?\n[ \t]*[\p{L}_-]+[ \t]*:/u.test(ctx.text.slice(start, start + 200)) && !/\r?\n(---|\.\.\.)[ \t]*(\r?\n|$)/.test(ctx.text.slice(start + 3, start + 64 * 1024))) {
-      out.push({ offset: start, length: 3, message: { vi: 'Front matter chưa đóng: thêm một dòng “---” sau các dòng khai báo.', en: 'Front matter is not closed: add a “---” line after its entries.' } });
+      out.push({ offset: start, length: 3, message: { vi: 'Phần khai báo đầu tệp (front matter) chưa đóng: thêm một dòng “---” sau các dòng khai báo.', en: 'Front matter is not closed: add a “---” line after its entries.' } });
     }
     return out;
   },

@@ -11,12 +11,14 @@ export const headingNotMarked: Check = {
       const h = s.heading;
       if (h.marked) continue;
       const marker = '#'.repeat(h.depth);
+      // As `quote` gives it: NFC like the rest of the message, its own “…” as ‘…’.
+      const text = h.text.normalize('NFC').replace(/“/g, '‘').replace(/”/g, '’');
       out.push({
         offset: h.offset,
         length: h.end - h.offset,
         message: {
-          vi: `Dòng “${h.text}” là tiêu đề mục nhưng chưa được đánh dấu tiêu đề: thêm “${marker} ” ở đầu dòng.`,
-          en: `“${h.text}” reads as a section title but is not a heading: start the line with “${marker} ”.`,
+          vi: `Dòng “${text}” là tiêu đề mục nhưng chưa được đánh dấu: thêm “${marker} ” vào đầu dòng.`,
+          en: `“${text}” reads as a section title but is not a heading: start the line with “${marker} ”.`,
         },
         data: { depth: h.depth },
         fixes: [{ title: { vi: `Đổi thành tiêu đề “${marker}”`, en: `Make it a “${marker}” heading` }, edits: [{ offset: h.offset, length: 0, text: `${marker} ` }], preferred: true }],

@@ -45,8 +45,8 @@ function indentedAt(source: string, at: number): Draft {
     offset: first?.offset ?? at,
     length: text.length,
     message: {
-      vi: `Đoạn “${shown}” thụt đầu dòng bằng tab hoặc từ bốn dấu cách nên sẽ được in như mã (chữ đơn cách, không tự xuống dòng) và tiêu đề trong đó không được nhận ra: bỏ thụt đầu dòng.`,
-      en: `“${shown}” is indented with a tab or four spaces, so it is typeset as code (monospaced, not wrapped) and no title in it is seen: remove the indent.`,
+      vi: `Đoạn “${shown}” thụt đầu dòng bằng tab hoặc từ bốn dấu cách trở lên nên sẽ bị in như đoạn mã (phông chữ máy chữ, không tự xuống dòng) và tiêu đề bên trong không được nhận ra: hãy bỏ thụt đầu dòng.`,
+      en: `“${shown}” is indented with a tab or four or more spaces, so it is typeset as code (monospaced, not wrapped) and any section title in it is not recognised: remove the indent.`,
     },
     fixes: [{ title: { vi: 'Bỏ thụt đầu dòng', en: 'Remove the indent' }, edits, preferred: true }],
   };

@@ -51,8 +51,8 @@ function joinedAt(text: string, at: number, start: number, column: number): Draf
           en: `“${shown}” runs into the paragraph above when typeset: add a blank line before it and remove its indent (four spaces or a tab after a blank line make it code).`,
         }
       : {
-          vi: `Dòng “${shown}” sẽ bị nối vào đoạn văn phía trên khi in: trong Markdown, hai đoạn văn cách nhau bằng một dòng trống.`,
-          en: `“${shown}” runs into the paragraph above when typeset: in Markdown, paragraphs are separated by a blank line.`,
+          vi: `Dòng “${shown}” sẽ bị nối vào đoạn văn phía trên khi in: thêm một dòng trống phía trước (trong Markdown, các đoạn văn cách nhau bằng một dòng trống).`,
+          en: `“${shown}” runs into the paragraph above when typeset: add a blank line before it (in Markdown, paragraphs are separated by a blank line).`,
         },
     fixes: [fix],
   };

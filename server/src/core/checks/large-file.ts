@@ -13,7 +13,7 @@ export const largeFile: Check = {
       offset: 0,
       length: Math.max(0, firstLine),
       message: {
-        vi: `Tệp rất lớn (${mb(ctx.text.length)} MB): chỉ kiểm tra các mục theo đề cương và đánh số; bỏ qua chỗ trống, tiêu đề chưa đánh dấu và ước tính số trang.`,
+        vi: `Tệp rất lớn (${mb(ctx.text.length).replace('.', ',')} MB): chỉ kiểm tra các mục theo đề cương và đánh số; bỏ qua chỗ trống, tiêu đề chưa đánh dấu và ước tính số trang.`,
         en: `Very large file (${mb(ctx.text.length)} MB): only the outline and numbering are checked; blanks, unmarked titles and the page estimate are skipped.`,
       },
     }];

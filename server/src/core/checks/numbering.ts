@@ -81,7 +81,7 @@ export const numbering: Check = {
           offset: range[0],
           length: range[1] - range[0],
           message: {
-            vi: `Số mục “${n.text}” ${why.vi}; cần là “${expected}”.`,
+            vi: `Số thứ tự “${n.text}” ${why.vi}; cần sửa thành “${expected}”.`,
             en: `Section number “${n.text}” ${why.en}; expected “${expected}”.`,
           },
           related: i > 0 ? [{ offset: run.sections[i - 1]!.heading.offset, length: run.sections[i - 1]!.heading.end - run.sections[i - 1]!.heading.offset, message: { vi: `Mục trước: ${quote(run.sections[i - 1]!)}`, en: `Previous section: ${quote(run.sections[i - 1]!)}` } }] : undefined,

@@ -68,16 +68,17 @@ export const pageLimit: Check = {
     const offset = Math.min(Math.max(0, estimate.breakOffsets[limit - 1] ?? 0), ctx.text.length);
     const rest = ctx.text.slice(offset);
     const lineEnd = rest.search(/\r?\n|\r|$/);
+    // Where the limit comes from when it is not the outline's own: the report's front matter.
     const where = {
-      vi: cap ? ` (${levelName(cap, 'vi')})` : source === 'front-matter' ? ' (gioi-han-trang)' : '',
-      en: cap ? ` for ${levelName(cap, 'en')}` : source === 'front-matter' ? ' (gioi-han-trang)' : '',
+      vi: cap ? ` (${levelName(cap, 'vi')})` : source === 'front-matter' ? ' (theo phần khai báo đầu tệp của báo cáo)' : '',
+      en: cap ? ` for ${levelName(cap, 'en')}` : source === 'front-matter' ? ' (set in the report’s front matter)' : '',
     };
     const draft: Draft = {
       offset,
       length: Math.max(0, lineEnd),
       message: {
-        vi: `Báo cáo ước tính ${decimalText(estimate.decimal, limit, 'vi')} trang, vượt giới hạn ${limit} trang${where.vi}. Trang ${limit + 1} bắt đầu từ đây. Ước tính với ${settingsText(estimate.settings, 'vi')}.`,
-        en: `The report is estimated at ${decimalText(estimate.decimal, limit, 'en')} pages, over the limit of ${limit} page${limit === 1 ? '' : 's'}${where.en}. Page ${limit + 1} begins here. Estimated for ${settingsText(estimate.settings, 'en')}.`,
+        vi: `Báo cáo ước tính dài ${decimalText(estimate.decimal, limit, 'vi')} trang, vượt quá mức tối đa ${limit} trang${where.vi}: cần rút gọn. Trang ${limit + 1} bắt đầu từ đây. Ước tính với ${settingsText(estimate.settings, 'vi')}.`,
+        en: `The report is estimated at ${decimalText(estimate.decimal, limit, 'en')} pages, over the limit of ${limit} page${limit === 1 ? '' : 's'}${where.en}: shorten it. Page ${limit + 1} begins here. Estimated for ${settingsText(estimate.settings, 'en')}.`,
       },
       data: { pages: estimate.pages, decimal: estimate.decimal, limit, cap: cap ?? null, source },
     };

@@ -21,8 +21,8 @@ export const placeholder: Check = {
             offset: start + b.offset,
             length: b.length,
             message: {
-              vi: `Chỗ trống chưa điền: “${shown}” (${b.kind.description.vi}).`,
-              en: `Unfilled blank: “${shown}” (${b.kind.description.en}).`,
+              vi: `Chỗ trống chưa điền “${shown}” (${b.kind.description.vi}): hãy điền nội dung.`,
+              en: `Unfilled blank “${shown}” (${b.kind.description.en}): fill it in.`,
             },
             data: { kind: b.kind.id },
           };

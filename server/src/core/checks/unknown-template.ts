@@ -13,8 +13,12 @@ export const unknownTemplate: Check = {
       offset: s.offset,
       length: s.end - s.offset,
       message: {
-        vi: `Không có mẫu đề cương “${s.id}”${hint ? `; có phải: ${hint}?` : '. Xem danh sách bằng lệnh “decuong templates”.'}`,
-        en: `Unknown outline “${s.id}”${hint ? `; did you mean: ${hint}?` : '. List them with “decuong templates”.'}`,
+        vi: hint
+          ? `Không có mẫu đề cương “${s.id}”; có phải: ${hint}?`
+          : `Không có mẫu đề cương “${s.id}”: sửa mã ở dòng “decuong:” hoặc dùng lệnh “Đề cương: Chọn mẫu đề cương cho báo cáo…” (trên dòng lệnh: “decuong templates”).`,
+        en: hint
+          ? `Unknown outline “${s.id}”; did you mean: ${hint}?`
+          : `Unknown outline “${s.id}”: fix the id on the “decuong:” line or run “Đề cương: Choose Outline Template for Report…” (command line: “decuong templates”).`,
       },
       data: { suggestions: s.suggestions },
     }];
