@@ -3,9 +3,11 @@ import { dirname, basename, join } from 'node:path';
 import { relative, resolve } from 'node:path';
 import { check, createRegistry, estimatePages, fixAll, langOf, LineIndex, parseMargins, ParseCache, say, type Finding, type Lang, type PageSettings, type TemplateRegistry, type TemplateSource } from './core';
 import { builtinSources } from './builtins';
-import { findTemplatesDir, listMarkdownFiles, readSmallFile, readTemplateDir } from './templateFiles';
+import { findTemplatesDir, listMarkdownFiles, MAX_BYTES, readSmallFile, readTemplateDir } from './templateFiles';
 import { checks } from './core/checks';
 import { isLevel, LEVELS, levelKey } from './core/levels';
+
+const MAX_MB = MAX_BYTES / 1024 / 1024;
 
 const USAGE = `Usage:
   decuong check <file|dir>... [--template <id|file>] [--templates <dir>] [--cap xa|huyen|tinh]
@@ -29,7 +31,11 @@ interface Args {
 const VALUE_FLAGS = new Set(['--template', '--templates', '--cap', '--format', '--lang', '--size', '--spacing', '--margins']);
 
 function parseArgs(argv: string[]): Args {
-  const [command = '', ...rest] = argv;
+  const [first = '', ...others] = argv;
+  // `decuong --help` / `decuong -h`: the flag in the command's place.
+  const helpFirst = first === '--help' || first === '-h';
+  const command = helpFirst ? 'help' : first;
+  const rest = others;
   const paths: string[] = [];
   const flags = new Map<string, string>();
   for (let i = 0; i < rest.length; i++) {
@@ -72,6 +78,10 @@ function registryFor(flags: Map<string, string>, lang: Lang, from = process.cwd(
     const text = readSmallFile(forcedId);
     if (text === undefined) throw new UsageError(`cannot read template ${forcedId}`);
     const source = { path: forcedId, text, builtin: false };
+    // A template of the folder read above, named as a file: the same template, not a second one
+    // with its id.
+    const same = sources.findIndex((s) => !s.builtin && resolve(s.path) === resolve(forcedId!));
+    if (same >= 0) sources.splice(same, 1);
     sources.push(source);
     forcedId = [...createRegistry([source]).templates.keys()][0];
   }
@@ -111,19 +121,25 @@ function runCheck(args: Args, lang: Lang): number {
   const files: string[] = [];
   for (const p of args.paths) {
     if (!existsSync(p)) throw new UsageError(`no such file or folder: ${p}`);
-    if (statSync(p).isDirectory()) files.push(...listMarkdownFiles(p).filter((f) => !/[\\/]\.decuong[\\/]/.test(f)));
+    if (statSync(p).isDirectory()) files.push(...listMarkdownFiles(p).filter((f) => !/(?:^|[\\/])\.decuong[\\/]/.test(f)));
     else files.push(p);
   }
   const results: FileFinding[] = [];
-  let unreadable = false;
+  let unreadable = 0;
   for (const file of files) {
-    let text = readSmallFile(file) ?? (process.stderr.write(`decuong: cannot read ${file}\n`), (unreadable = true), undefined);
-    if (text === undefined) continue;
+    let text = readSmallFile(file);
+    if (text === undefined) {
+      unreadable++;
+      process.stderr.write(lang === 'vi' ? `decuong: không đọc được ${file} (không mở được, hoặc lớn hơn ${MAX_MB} MB)\n` : `decuong: cannot read ${file} (it does not open, or is over ${MAX_MB} MB)\n`);
+      continue;
+    }
     // An explicit --template wins over the report's front matter.
     const options = { template: forcedId, forceTemplate: Boolean(forcedId), cap, insertGuidance: !args.flags.has('--no-guidance') };
     const reg = args.flags.has('--templates') ? registry : registryOf(file);
     if (args.flags.has('--fix')) text = fixFile(file, text, (t, c) => check(t, reg, { ...options, insertOnly: true }, c).findings, lang);
-    const { findings } = check(text, reg, options);
+    const { findings, template, selection } = check(text, reg, options);
+    // Which outline a report was read against is not in its findings: said aside, as the status bar does.
+    if (format === 'text') process.stderr.write(`${file}: ${outlineNote(template, selection.kind, lang)}\n`);
     const index = new LineIndex(text);
     for (const f of findings) results.push({ ...f, file: relative(process.cwd(), resolve(file)) || file, index });
   }
@@ -141,12 +157,23 @@ function runCheck(args: Args, lang: Lang): number {
       ? { error: 'lỗi', warning: 'cảnh báo', information: 'thông tin', hint: 'gợi ý' }
       : { error: 'error(s)', warning: 'warning(s)', information: 'information', hint: 'hint(s)' };
     const found = counts.map(([s, n]) => `${n} ${names[s]}`).join(', ');
+    const checked = files.length - unreadable;
     process.stdout.write(lang === 'vi'
-      ? `Đã kiểm tra ${files.length} tệp: ${found || 'không có vấn đề'}\n`
-      : `${files.length} file(s) checked: ${found || 'no findings'}\n`);
+      ? `Đã kiểm tra ${checked} tệp: ${found || 'không có vấn đề'}${unreadable ? `; ${unreadable} tệp không đọc được` : ''}\n`
+      : `${checked} file(s) checked: ${found || 'no findings'}${unreadable ? `; ${unreadable} file(s) could not be read` : ''}\n`);
   }
   if (unreadable) return 2;
   return results.some((f) => f.level === 'error') ? 1 : 0;
+}
+
+function outlineNote(template: { id: string } | undefined, by: string, lang: Lang): string {
+  if (!template) return lang === 'vi' ? 'chưa chọn được đề cương' : 'no outline chosen';
+  const how = {
+    'front-matter': { vi: 'theo “decuong:” trong báo cáo', en: 'named by its “decuong:”' },
+    setting: { vi: 'theo --template', en: 'given by --template' },
+    title: { vi: 'chọn theo tiêu đề báo cáo', en: 'chosen by its title' },
+  }[by] ?? { vi: '', en: '' };
+  return lang === 'vi' ? `đề cương “${template.id}” (${how.vi})` : `outline “${template.id}” (${how.en})`;
 }
 
 /**

@@ -5,7 +5,7 @@ import type { TemplateSource } from './core';
 /** Upper bounds so that a mistaken templates path (a home folder) cannot stall the server. */
 const MAX_FILES = 500;
 const MAX_DEPTH = 4;
-const MAX_BYTES = 2 * 1024 * 1024;
+export const MAX_BYTES = 2 * 1024 * 1024;
 
 /** `*.md` files below `dir` (sorted, for stable override order); none when it does not exist. */
 export function listMarkdownFiles(dir: string, depth = 0, out: string[] = []): string[] {

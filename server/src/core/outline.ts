@@ -34,8 +34,15 @@ export interface Outline {
 function findTitle(headings: Heading[]): Heading | undefined {
   const first = headings[0];
   if (!first || headings.length < 2 || first.numbering) return undefined;
-  return headings.slice(1).every((h) => h.depth > first.depth) ? first : undefined;
+  if (headings.slice(1).every((h) => h.depth > first.depth)) return first;
+  // `# BÁO CÁO …` over `# I. …`: a title typed at its sections' level still names the kind of
+  // document, and the section after it is numbered.
+  const next = headings[1]!;
+  return next.depth === first.depth && next.numbering && DOCUMENT_TITLE.test(first.text.normalize('NFC')) ? first : undefined;
 }
+
+/** The words a report's or an outline's title begins with: the kind of document. */
+const DOCUMENT_TITLE = /^(?:ĐỀ CƯƠNG|BÁO CÁO|KẾ HOẠCH|TỜ TRÌNH|THÔNG BÁO|CHƯƠNG TRÌNH|ĐỀ ÁN|HƯỚNG DẪN|BIÊN BẢN|QUY CHẾ|DIỄN VĂN|DỰ THẢO)(?=\s|$)/iu;
 
 /**
  * Builds the section tree of a parsed report or template; `unmarked` adds titles typed as plain

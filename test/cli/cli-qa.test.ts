@@ -1,0 +1,60 @@
+// The command line as a clerk meets it: help, a workspace checked as a folder, a template named
+// as a file of the workspace, a file too large to read, and which outline each report was read against.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ROOT } from '../helpers.ts';
+
+const WS = join(ROOT, 'test/fixtures/cli/ws');
+
+function cli(args: string[], cwd = ROOT) {
+  const r = spawnSync(process.execPath, [join(ROOT, 'dist/cli.js'), ...args], { cwd, encoding: 'utf8', env: { ...process.env, LANG: 'C' } });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+test('decuong --help and -h print the usage and succeed', () => {
+  for (const flag of ['--help', '-h']) {
+    const r = cli([flag]);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /decuong check <file\|dir>/);
+    assert.equal(r.stderr, '');
+  }
+});
+
+test('check . in a workspace checks its reports, not its templates', () => {
+  const r = cli(['check', '.', '--format', 'json'], WS);
+  const files = new Set((JSON.parse(r.stdout) as Array<{ file: string }>).map((f) => f.file));
+  assert.ok([...files].every((f) => !f.includes('.decuong')), [...files].join(', '));
+  assert.ok(files.has(join('reports', 'quy-thieu-muc.md')));
+});
+
+test('--template naming a file of the workspace’s templates is that template, not a second one with its id', () => {
+  const r = cli(['check', 'reports/quy-thieu-muc.md', '--template', '.decuong/templates/bao-cao-quy.md', '--format', 'json'], WS);
+  const codes = (JSON.parse(r.stdout) as Array<{ code: string }>).map((f) => f.code);
+  assert.deepEqual(codes, ['missing-section'], r.stderr);
+});
+
+test('a file that cannot be read is not counted as checked, and says why', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'decuong-big-'));
+  writeFileSync(join(dir, 'lon.md'), `# BÁO CÁO\n\n${'Nội dung báo cáo. '.repeat(150_000)}\n`);
+  writeFileSync(join(dir, 'nho.md'), '# BÁO CÁO\n\nNội dung.\n');
+  const r = cli(['check', join(dir, 'lon.md'), join(dir, 'nho.md')]);
+  assert.equal(r.code, 2);
+  assert.match(r.stderr, /cannot read .*lon\.md \(it does not open, or is over 2 MB\)/);
+  assert.match(r.stdout, /^1 file\(s\) checked: .*; 1 file\(s\) could not be read$/m);
+});
+
+test('each report’s outline, and how it was chosen, is said aside in text output (not in JSON)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'decuong-note-'));
+  writeFileSync(join(dir, 'kh.md'), '# KẾ HOẠCH SƠ KẾT\n\n# I. MỤC ĐÍCH, YÊU CẦU\n\nA.\n');
+  writeFileSync(join(dir, 'khac.md'), 'Ghi chép.\n');
+  const text = cli(['check', 'kh.md', 'khac.md'], dir);
+  assert.match(text.stderr, /^kh\.md: outline “ke-hoach” \(chosen by its title\)$/m);
+  assert.match(text.stderr, /^khac\.md: no outline chosen$/m);
+  const vi = cli(['check', 'kh.md', '--lang', 'vi'], dir);
+  assert.match(vi.stderr, /^kh\.md: đề cương “ke-hoach” \(chọn theo tiêu đề báo cáo\)$/m);
+  assert.equal(cli(['check', 'kh.md', '--format', 'json'], dir).stderr, '');
+});
