@@ -41,14 +41,17 @@ const wants = (only: string[] | undefined, kind: string) => !only || only.some((
  * Code actions rebuilt from a fresh check of the current text (nothing kept between requests):
  * "fix this", "fix all of this code", and the whole-document fix-all.
  */
-export function codeActions(doc: TextDocument, result: CheckResult, params: CodeActionParams, lang: Lang, fixAllEdits: () => Fix[]): CodeAction[] {
+export function codeActions(doc: TextDocument, result: CheckResult, params: CodeActionParams, lang: Lang, fixAllEdits: () => Fix[], insertAllMissing: () => Fix[]): CodeAction[] {
   const only = params.context.only;
   const out: CodeAction[] = [];
   if (wants(only, CodeActionKind.QuickFix)) {
     const offered = new Set<string>();
     for (const d of params.context.diagnostics) {
       if (d.source !== 'decuong') continue;
-      const finding = result.findings.find((f) => f.code === d.code && sameRange(doc, f, d));
+      // Several findings may share a range (two sections missing after the same heading): the
+      // diagnostic's own words tell which one it is.
+      const here = result.findings.filter((f) => f.code === d.code && sameRange(doc, f, d));
+      const finding = here.find((f) => say(f.message, lang) === d.message) ?? here[0];
       for (const fix of finding?.fixes ?? []) {
         out.push(action(doc, say(fix.title, lang), CodeActionKind.QuickFix, fix.edits, [d], fix.preferred));
       }
@@ -56,7 +59,9 @@ export function codeActions(doc: TextDocument, result: CheckResult, params: Code
       const sameCode = result.findings.filter((f) => f.code === d.code && f.fixes?.length);
       if (finding?.fixes?.length && sameCode.length > 1 && !offered.has(String(d.code))) {
         offered.add(String(d.code));
-        const edits = mergeEdits(sameCode.map((f) => f.fixes![0]!.edits));
+        // Missing sections are inserted one after another, each numbered after the ones before it
+        // (computed alone, two missing after the same heading would both be “2.”, one dropped).
+        const edits = d.code === 'missing-section' ? insertAllMissing() : mergeEdits(sameCode.map((f) => f.fixes![0]!.edits));
         // Named by the check's title, not its code: “numbering” means nothing in a Vietnamese menu.
         const title = checks.find((c) => c.code === d.code)?.title ?? { vi: String(d.code), en: String(d.code) };
         out.push(action(doc, lang === 'vi' ? `Sửa tất cả các chỗ cùng loại trong tệp: ${title.vi}` : `Fix all in the file: ${title.en}`, CodeActionKind.QuickFix, edits));

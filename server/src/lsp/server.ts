@@ -334,7 +334,10 @@ export function startServer(connection: Connection): void {
    */
   async function fixAllEdits(doc: TextDocument, codes: readonly string[] = FIX_ALL_CODES): Promise<() => Fix[]> {
     const s = await settings.get(doc.uri);
-    const registry = templates.registry(templates.dirFor(doc.uri, s.templatesPath));
+    const dir = templates.dirFor(doc.uri, s.templatesPath);
+    // A template is no report: its guidance lines are not paragraphs to separate nor titles to mark.
+    if (templates.isTemplateFile(doc.uri, dir)) return () => [];
+    const registry = templates.registry(dir);
     const options = { ...toCheckOptions(s), insertOnly: true };
     const cache = new ParseCache();
     return () => fixAll(doc.getText(), (text) => check(text, registry, options, cache).findings, undefined, codes).edits;
@@ -346,8 +349,9 @@ export function startServer(connection: Connection): void {
     const version = doc.version;
     const result = await currentResult(doc);
     const edits = await fixAllEdits(doc);
+    const insertAllMissing = await fixAllEdits(doc, ['missing-section']);
     if (documents.get(doc.uri)?.version !== version) return []; // edited meanwhile: the client will ask again
-    return codeActions(doc, result, params, langFor(await settings.get(doc.uri)), edits);
+    return codeActions(doc, result, params, langFor(await settings.get(doc.uri)), edits, insertAllMissing);
   });
 
   connection.onExecuteCommand(async ({ command, arguments: args }) => {
