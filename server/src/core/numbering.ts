@@ -93,6 +93,16 @@ export function parseNumbering(title: string): Numbering | undefined {
   return undefined;
 }
 
+/**
+ * A one-letter Roman number (`C.`, `I)`, `V.`, `X.`, `L.`) read as the capital letter it also is,
+ * for a run of `A.`, `B.` …; undefined when it is not one.
+ */
+export function asUpperLetter(n: Numbering): Numbering | undefined {
+  const m = /^([CILVX])[.)]$/.exec(n.text);
+  if (n.style !== 'roman' || !m) return undefined;
+  return { style: 'upper-letter', value: VIETNAMESE_LETTERS.indexOf(m[1]!.toLowerCase()) + 1, text: n.text, length: n.length };
+}
+
 /** Same kind of number, for comparing a report's number with an outline's. */
 export function sameNumber(a: Numbering | undefined, b: Numbering | undefined): boolean {
   if (!a || !b || a.value !== b.value) return false;

@@ -1,3 +1,4 @@
+import { asUpperLetter } from './numbering';
 import type { Heading, ParsedMarkdown } from './parse';
 
 /** A section: a heading and everything up to the next heading of the same or a higher rank. */
@@ -78,7 +79,26 @@ export function buildOutline(doc: ParsedMarkdown, unmarked: readonly Heading[] =
     sections.push(section);
     stack.push(section);
   }
+  readLettersInRuns(roots);
+  for (const s of sections) if (s.children.length) readLettersInRuns(s.children);
   return { title, topDepth, roots, all: sections };
+}
+
+/**
+ * `C.` after `B.` (or before `D.`) is the letter, not Roman 100: the number is read again as its
+ * neighbours are numbered. Rare, so the heading is copied only then.
+ */
+function readLettersInRuns(siblings: Section[]): void {
+  for (let i = 0; i < siblings.length; i++) {
+    const n = siblings[i]!.heading.numbering;
+    const letter = n && asUpperLetter(n);
+    if (!letter) continue;
+    const before = siblings[i - 1]?.heading.numbering;
+    const after = siblings[i + 1]?.heading.numbering;
+    if ((before?.style === 'upper-letter' && before.value === letter.value - 1) || (after?.style === 'upper-letter' && after.value === letter.value + 1)) {
+      siblings[i]!.heading = { ...siblings[i]!.heading, numbering: letter };
+    }
+  }
 }
 
 /** Offset just past the line break that ends the line containing `offset`. */

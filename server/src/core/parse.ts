@@ -265,6 +265,16 @@ function readFrontMatter(node: MdNode, text: string): FrontMatter {
   return { offset, end, entries, errors };
 }
 
+/**
+ * Offset of a `---` opening the text that is never closed though entries follow it (`id: …`): the
+ * author meant front matter, and everything of it is read as text. Undefined otherwise.
+ */
+export function unclosedFrontMatterAt(text: string): number | undefined {
+  const start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  if (!/^---[ \t]*\r?\n[ \t]*[\p{L}_-]+[ \t]*:/u.test(text.slice(start, start + 200))) return undefined;
+  return /\r?\n(---|\.\.\.)[ \t]*(\r?\n|$)/.test(text.slice(start + 3, start + 64 * 1024)) ? undefined : start;
+}
+
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const ATX = /^#{1,6}(?:[ \t]|$)/;
 /** A line that may continue a list above it across a blank line: a bullet or an ordered marker. */

@@ -1,4 +1,4 @@
-import { parseMarkdown, type ParsedMarkdown } from './parse';
+import { parseMarkdown, unclosedFrontMatterAt, type ParsedMarkdown } from './parse';
 import { buildOutline, type Outline } from './outline';
 import { editDistance, foldCase, titleKeys } from './normalize';
 import type { Message } from './types';
@@ -73,6 +73,21 @@ export function pageCount(v: unknown): number | undefined {
   return Number.isFinite(n) && n > 0 ? n : undefined;
 }
 
+const TEMPLATE_KEYS = ['id', 'title', 'source', 'match', 'pages', 'extends'];
+/** Words people write for a template's keys, in Vietnamese or as a report's front matter has them. */
+const KEY_ALIASES: Readonly<Record<string, string>> = {
+  'gioi-han-trang': 'pages', 'so-trang': 'pages', page: 'pages', trang: 'pages',
+  extend: 'extends', 'ke-thua': 'extends', 'tieu-de': 'title', ten: 'title', ma: 'id', 'nguon': 'source', 'tu-khoa': 'match', matches: 'match',
+};
+
+/** The template key an unknown key was meant to be, if it is one typed almost right. */
+function meantKey(key: string): string | undefined {
+  if (TEMPLATE_KEYS.includes(key)) return undefined;
+  const folded = key.normalize('NFD').replace(/\p{M}/gu, '').replace(/[đĐ]/g, 'd').toLowerCase().trim().replace(/[\s_]+/g, '-');
+  if (TEMPLATE_KEYS.includes(folded)) return folded;
+  return KEY_ALIASES[folded];
+}
+
 function readTemplate(src: TemplateSource, problems: TemplateProblem[]): Template {
   const doc = parseMarkdown(src.text);
   const fm = doc.frontMatter;
@@ -90,7 +105,27 @@ function readTemplate(src: TemplateSource, problems: TemplateProblem[]): Templat
   }
   // Without front matter the file name is the id: turning an outline into a template takes minutes.
   for (const e of fm?.errors ?? []) {
-    problem(e.offset, e.end, { vi: `Lỗi YAML trong mẫu đề cương: ${e.message}`, en: `YAML error in template: ${e.message}` }, id);
+    problem(e.offset, e.end, {
+      vi: `Lỗi YAML trong mẫu đề cương: kiểm tra dấu ngoặc, dấu nháy và thụt lề ở dòng này; giá trị có dấu “:” phải đặt trong nháy kép (${e.message.replace(/[.:]\s*$/, '')}).`,
+      en: `YAML error in template: check the brackets, quotes and indentation on this line; a value with a “:” must be in double quotes (${e.message.replace(/[.:]\s*$/, '')}).`,
+    }, id);
+  }
+  const unclosed = fm ? undefined : unclosedFrontMatterAt(src.text);
+  if (unclosed !== undefined) {
+    problem(unclosed, unclosed + 3, {
+      vi: 'Phần khai báo đầu tệp (front matter) của mẫu chưa đóng: thêm một dòng “---” sau các dòng khai báo (id, match, pages…); đến lúc đó chúng bị đọc như nội dung của đề cương.',
+      en: 'The template’s front matter is not closed: add a “---” line after its entries (id, match, pages…); until then they are read as text of the outline.',
+    }, id);
+  }
+  // A key typed almost right (`Match:`, `page:`, `extend:`, the report's `gioi-han-trang:`) would
+  // silently do nothing: said, with the key meant. Other keys are the author's own notes.
+  for (const e of fm?.entries.values() ?? []) {
+    const meant = meantKey(e.key);
+    if (!meant) continue;
+    problem(e.offset, e.end, {
+      vi: `Khóa “${e.key}:” không được đọc: có phải “${meant}:”? (các khóa của mẫu đề cương: ${TEMPLATE_KEYS.join(', ')})`,
+      en: `The key “${e.key}:” is not read: did you mean “${meant}:”? (a template’s keys: ${TEMPLATE_KEYS.join(', ')})`,
+    }, id);
   }
   const pages: Record<string, number> = {};
   const pagesEntry = entry('pages');
@@ -116,6 +151,9 @@ function readTemplate(src: TemplateSource, problems: TemplateProblem[]): Templat
     }
   }
   const outline = buildOutline(doc);
+  // An outline that skips a heading level (`#` then `###`) still means a child one level down: its
+  // levels are its nesting, so that a report nested `#`, `##` is not told to use `###`.
+  for (const s of outline.all) s.level = s.parent ? s.parent.level + 1 : 1;
   if (!outline.all.length && !fm?.entries.has('extends')) {
     const at = fm ? fm.end : 0;
     problem(at, at, {

@@ -1,5 +1,5 @@
 import type { Check, CheckContext, Draft } from '../check';
-import type { FrontMatterEntry } from '../parse';
+import { unclosedFrontMatterAt, type FrontMatterEntry } from '../parse';
 import { isLevel, LEVELS, levelKey, levelName } from '../levels';
 
 /**
@@ -72,8 +72,8 @@ export const frontMatter: Check = {
       return out;
     }
     // "---" on the first line with no closing "---": the author meant a front matter.
-    const start = ctx.text.charCodeAt(0) === 0xfeff ? 1 : 0;
-    if (/^---[ \t]*\r?\n[ \t]*[\p{L}_-]+[ \t]*:/u.test(ctx.text.slice(start, start + 200)) && !/\r?\n(---|\.\.\.)[ \t]*(\r?\n|$)/.test(ctx.text.slice(start + 3, start + 64 * 1024))) {
+    const start = unclosedFrontMatterAt(ctx.text);
+    if (start !== undefined) {
       out.push({ offset: start, length: 3, message: { vi: 'Phần khai báo đầu tệp (front matter) chưa đóng: thêm một dòng “---” sau các dòng khai báo.', en: 'Front matter is not closed: add a “---” line after its entries.' } });
     }
     return out;
