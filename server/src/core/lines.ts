@@ -34,5 +34,7 @@ export class LineIndex {
 /** The line break a file uses, so inserted text keeps CRLF files CRLF. */
 export function lineBreakOf(text: string): string {
   const i = text.indexOf('\n');
+  // A file of old Mac line ends (`\r` alone) keeps them too.
+  if (i < 0) return text.includes('\r') ? '\r' : '\n';
   return i > 0 && text[i - 1] === '\r' ? '\r\n' : '\n';
 }

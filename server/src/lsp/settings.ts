@@ -100,8 +100,8 @@ export function settingProblems(s: Settings, registry: TemplateRegistry): Settin
     problems.push({
       setting: 'decuong.template',
       message: {
-        vi: `Cài đặt decuong.template là “${s.template}”, nhưng không có đề cương nào mang mã này${hint('vi')}; đề cương đang được chọn theo tiêu đề báo cáo.`,
-        en: `The setting decuong.template is “${s.template}”, but no template has this id${hint('en')}; the outline is being chosen from the report's title.`,
+        vi: `Cài đặt decuong.template là “${s.template}”, nhưng không có đề cương nào mang mã này${hint('vi')}; báo cáo không ghi “decuong:” được chọn đề cương theo tiêu đề.`,
+        en: `The setting decuong.template is “${s.template}”, but no template has this id${hint('en')}; reports without “decuong:” get their outline from their title.`,
       },
     });
   }

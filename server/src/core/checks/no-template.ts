@@ -9,7 +9,8 @@ export const noTemplate: Check = {
     if (ctx.selection.kind !== 'none') return [];
     const firstLine = ctx.text.search(/\r?\n|\r|$/);
     // A few ids as examples: the whole list is the command's (or `decuong templates`'), not a hover's.
-    const all = [...ctx.registry.templates.keys()];
+    // The workspace's own first: those are the ones kept for its reports.
+    const all = [...ctx.registry.templates.values()].sort((a, b) => Number(a.builtin) - Number(b.builtin)).map((t) => t.id);
     const ids = all.slice(0, 3).join(', ') + (all.length > 3 ? ', …' : '');
     return [{
       offset: 0,
