@@ -157,8 +157,8 @@ test('a section in the missing one’s place with its number but other words: na
   const renamed = complete.replace(/^### 3\. Khó khăn$/m, '### 3. Tình hình thời tiết năm 2021');
   const [f, ...rest] = missing(renamed);
   assert.equal(rest.length, 0);
-  assert.match(f!.message.vi, /Thiếu mục “3\. Khó khăn”.*Ở chỗ của mục này có “3\. Tình hình thời tiết năm 2021”, cùng số/);
-  assert.match(f!.message.en, /In its place is “3\. Tình hình thời tiết năm 2021”, with its number/);
+  assert.match(f!.message.vi, /Thiếu mục “3\. Khó khăn”.*Ở đúng vị trí này đang có mục “3\. Tình hình thời tiết năm 2021” cùng số thứ tự/);
+  assert.match(f!.message.en, /“3\. Tình hình thời tiết năm 2021” stands in its place with the same number/);
   assert.equal(f!.related?.[0]?.offset, renamed.indexOf('3. Tình hình thời tiết'));
   const [insert, rename] = f!.fixes!;
   assert.ok(insert!.preferred && !rename!.preferred);
@@ -166,7 +166,7 @@ test('a section in the missing one’s place with its number but other words: na
   // Another number in that place is another section: no rename offered.
   const other = complete.replace(/^### 3\. Khó khăn$/m, '### 4. Tình hình thời tiết năm 2021');
   assert.equal(missing(other)[0]!.fixes!.length, 1);
-  assert.doesNotMatch(missing(other)[0]!.message.en, /In its place/);
+  assert.doesNotMatch(missing(other)[0]!.message.en, /in its place/);
 });
 
 test('an inserted section takes the report’s years, not the outline’s (“… NĂM 2021” in a report for 2023); dates stay', () => {

@@ -56,3 +56,10 @@ test('C. after B. (and I. after H.) is a letter of the run, not a Roman number, 
   const fix = check(withoutC, registry).findings.find((f) => f.code === 'missing-section')!.fixes![0]!;
   assert.match(fix.edits[0]!.text, /## C\. XÂY DỰNG TỔ CHỨC/);
 });
+
+test('pasted titles A. B. C. D.: C. is marked at the level of its run', () => {
+  const pasted = '# BÁO CÁO TỔNG KẾT\n\nA. CÔNG TÁC TUYÊN TRUYỀN\n\nNội dung.\n\nB. CÁC PHONG TRÀO THI ĐUA\n\nNội dung.\n\nC. CÔNG TÁC XÂY DỰNG TỔ CHỨC HỘI\n\nNội dung.\n\nD. ĐÁNH GIÁ CHUNG\n\nNội dung.\n';
+  const findings = check(pasted, createRegistry(builtinSources())).findings;
+  assert.deepEqual(findings.filter((f) => f.code === 'heading-not-marked').map((f) => /start the line with “(#+) ”/.exec(f.message.en)?.[1]), ['##', '##', '##', '##']);
+  assert.deepEqual(findings.filter((f) => f.code === 'numbering'), []);
+});

@@ -18,6 +18,66 @@ function requiredChildren(section: Section): Section[] {
   return section.children.filter((c) => !c.optional);
 }
 
+/** Is outline section `s` below `ancestor`? */
+function isBelow(s: Section, ancestor: Section): boolean {
+  for (let p = s.parent; p; p = p.parent) if (p === ancestor) return true;
+  return false;
+}
+
+/**
+ * The required subsections of a missing section that go in with it: not one the report already
+ * has (paired by the alignment — left behind when the section's heading was deleted, or under a
+ * section renamed in its place), nor anything below such one (a missing one of those is reported
+ * on its own).
+ */
+export function missingDescendants(ctx: CheckContext, section: Section): Section[] {
+  const pairs = ctx.alignment!.pairs;
+  return requiredChildren(section).filter((c) => !pairs.has(c)).flatMap((c) => [c, ...missingDescendants(ctx, c)]);
+}
+
+/**
+ * The report sections paired with subsections (at any depth) of the missing `section`: its
+ * subsections the report has, e.g. orphaned under its parent when its heading was deleted.
+ */
+export function pairedDescendants(ctx: CheckContext, section: Section): Section[] {
+  const out: Section[] = [];
+  for (const [expected, pair] of ctx.alignment!.pairs) if (isBelow(expected, section)) out.push(pair.actual);
+  return out;
+}
+
+/**
+ * Where an insertion at `offset` is seen by Markdown: before a fenced code block or an HTML comment
+ * (or `<pre>`, `<script>`, `<style>`, `<textarea>` block) left open at the end of the document,
+ * which would swallow it — the fix would then change nothing and be offered again.
+ */
+export function outsideOpenBlock(ctx: CheckContext, offset: number): number {
+  const chunks = ctx.doc.chunks;
+  for (let i = chunks.length - 1; i >= 0; i--) {
+    const blocks = chunks[i]!.summary.blocks;
+    const last = blocks[blocks.length - 1];
+    if (!last) continue;
+    const start = ctx.text.lastIndexOf('\n', chunks[i]!.offset + last.offset - 1) + 1;
+    const end = chunks[i]!.offset + last.end;
+    if (offset <= start || ctx.text.slice(end).trim()) return offset;
+    return (last.type === 'code' || last.type === 'html') && leftOpen(ctx.text.slice(start, end)) ? start : offset;
+  }
+  return offset;
+}
+
+/** Is this fenced code block or HTML block (the text of it) never closed? */
+function leftOpen(block: string): boolean {
+  const lines = block.split(/\r?\n/);
+  const fence = /^ {0,3}(`{3,}|~{3,})/.exec(lines[0]!);
+  if (fence) {
+    const close = new RegExp(`^ {0,3}${fence[1]![0] === '`' ? '`' : '~'}{${fence[1]!.length},}[ \\t]*$`);
+    return !lines.slice(1).some((l) => close.test(l));
+  }
+  if (/^ {0,3}<!--/.test(block)) return !block.slice(block.indexOf('<!--') + 4).includes('-->');
+  const raw = /^ {0,3}<(pre|script|style|textarea)(?=[\s>]|$)/i.exec(block);
+  if (raw) return !new RegExp(`</${raw[1]}>`, 'i').test(block);
+  return false;
+}
+
 /** Title of a template section without its number and without “(nếu có)”. */
 export function bareTitle(section: Section): string {
   return withoutOptionalMark(section.heading.text.slice(section.heading.numbering?.length ?? 0).trim());
@@ -88,7 +148,10 @@ export function insertSectionEdits(ctx: CheckContext, expected: Section, insertA
   const topDepth = outline.all.length ? outline.topDepth : outline.title ? outline.title.depth + 1 : 1;
   const depth = (level: number) => Math.max(1, Math.min(6, topDepth + level - 1));
   const parentActual = expected.parent ? pairs.get(expected.parent)?.actual : undefined;
-  const container = parentActual ? parentActual.children : outline.roots;
+  // Its own subsections the report has (orphaned where its heading was deleted) are no siblings
+  // to number after: "a. b. c." under "II." do not make the missing "1." a "d.".
+  const own = new Set(pairedDescendants(ctx, expected));
+  const container = (parentActual ? parentActual.children : outline.roots).filter((s) => !own.has(s));
   const numbered = container.filter((s) => s.heading.numbering);
   // The number follows the previous sibling the outline names, when the report has it here: a
   // subsection of it at a wrong level (`## 2.` after `## II.`) is no sibling to number after.
@@ -126,6 +189,8 @@ export function insertSectionEdits(ctx: CheckContext, expected: Section, insertA
     if (guidance) lines.push(guidanceComment(guidance, eol), '');
     const childPrefix = num && (num.style === 'arabic' || num.style === 'decimal') ? [...(num.prefix ?? []), num.value] : undefined;
     requiredChildren(section).forEach((child, i) => {
+      // A subsection the report already has is not inserted again (nor what is below it).
+      if (pairs.has(child)) return;
       const n = child.heading.numbering;
       const childNum = n && { style: n.style, value: i + 1, prefix: n.style === 'decimal' ? childPrefix ?? n.parts!.slice(0, -1) : undefined, like: n };
       emit(child, level + 1, childNum);

@@ -1,7 +1,7 @@
 import { countBefore, type Heading, type NumberedLine, type ParsedMarkdown } from './parse';
 import type { Outline, Section } from './outline';
 import type { Template } from './templates';
-import type { Numbering, NumberingStyle } from './numbering';
+import { asUpperLetter, type Numbering, type NumberingStyle } from './numbering';
 import { containsWords, isOptionalTitle, setOverlap, titleKeys, wordSet } from './normalize';
 import { isStrongTitle, mostlyUpperCase } from './joins';
 
@@ -30,10 +30,19 @@ const NEAR_TITLE = 0.8;
 
 /** Does the line's title read as a finished sentence or running prose rather than a title? */
 function readsAsProse(line: NumberedLine): boolean {
-  // Notes in brackets ("(Giai đoạn 2019 - 2022, số liệu đến tháng 6/2022)") say nothing about prose.
-  const title = line.text.slice(line.numbering.length).replace(/\([^()]*\)/g, ' ').replace(/\s+/g, ' ').trim();
+  const title = withoutNotes(line.text.slice(line.numbering.length));
+  if (!title) return line.numbering.style.startsWith('part-') ? false : true;
+  return proseTitle(title);
+}
+
+/** Notes in brackets ("(Giai đoạn 2019 - 2022, số liệu đến tháng 6/2022)") say nothing about prose. */
+const withoutNotes = (text: string) => text.replace(/\([^()]*\)/g, ' ').replace(/\s+/g, ' ').trim();
+
+/** Does a title (its number taken off) read as a finished sentence or running prose? */
+function proseTitle(text: string): boolean {
+  const title = withoutNotes(text);
   const words = title.split(/\s+/).filter(Boolean);
-  if (!words.length) return line.numbering.style.startsWith('part-') ? false : true;
+  if (!words.length) return false;
   if (/[,;]$/.test(title)) return true;
   // "1. Đối tượng: Ủy ban MTTQ Việt Nam cấp xã, …" — a label followed by its content.
   const colon = title.indexOf(':');
@@ -56,6 +65,24 @@ function wordsOfTemplate(template: Template, keys: readonly string[]): Array<Set
 function nearTitle(key: string, titles: ReadonlyArray<Set<string>>): number {
   const words = wordSet(key);
   return titles.findIndex((t) => setOverlap(words, t) >= NEAR_TITLE);
+}
+
+/**
+ * The depth of the outline's top level implied by the first marked heading that is a title of the
+ * outline numbered in the same rank: its depth less its outline level. Only one that leaves room
+ * for the title (`base`); none when no marked heading tells.
+ */
+function topFromOutline(marked: readonly Heading[], sections: readonly Section[], keys: readonly string[], matches: (key: string, t: string) => boolean, base: number): number | undefined {
+  if (!sections.length) return undefined;
+  for (const h of marked) {
+    if (!h.numbering || !h.keys.core) continue;
+    const at = keys.findIndex((t) => matches(h.keys.core, t));
+    const n = at >= 0 ? sections[at]!.heading.numbering : undefined;
+    if (!n || rank(n.style, n.parts?.length) !== rank(h.numbering.style, h.numbering.parts?.length)) continue;
+    const top = h.depth - sections[at]!.level + 1;
+    if (top >= base && top <= 6) return top;
+  }
+  return undefined;
 }
 
 /** Whether decimal `parts` come next under or after the heading number `before`: 1.2. after 1. or 1.1. */
@@ -95,15 +122,43 @@ export function findUnmarkedHeadings(doc: ParsedMarkdown, outline: Outline, temp
   const words = (s: string) => s.split(' ').length;
   const matchesOutline = (key: string, t: string) => key === t || key.startsWith(`${t} `) || (containsWords(key, t) && words(t) * 2 >= words(key));
   const headingless = marked.length === 0;
+  /** Outline sections whose title a report title (key) is. */
+  const sectionsTitled = (key: string) => templateSections.filter((_, i) => matchesOutline(key, templateKeys[i]!));
+  /**
+   * For a line in a list (a numbered line of its style just before or after it, no blank line
+   * between) under a marked heading that is a section of the outline: the outline section of the
+   * line's title that can stand there (under that section or one of its ancestors), false when
+   * none can; undefined when nothing tells (not in a list, or the heading above is not the outline's).
+   */
+  const inListElsewhere = (line: NumberedLine, at: number): Section | false | undefined => {
+    const all = doc.numberedLines;
+    const lineBreak = (offset: number) => (doc.text[offset] === '\r' ? 2 : 1);
+    const adjacent = (a: NumberedLine | undefined, b: NumberedLine | undefined) => Boolean(a && b && a.end + lineBreak(a.end) === b.offset && a.numbering.style === b.numbering.style);
+    if (!adjacent(all[at - 1], line) && !adjacent(line, all[at + 1])) return undefined;
+    const above = marked[countBefore(marked, line.offset) - 1];
+    const containers = above?.keys.core ? sectionsTitled(above.keys.core) : [];
+    if (!containers.length) return undefined;
+    const fits = (s: Section) => !s.parent || containers.some((c) => { for (let p: Section | undefined = c; p; p = p.parent) if (p === s.parent) return true; return false; });
+    return sectionsTitled(titleKeys(line.text).core).find(fits) ?? false;
+  };
   let numbered: Heading[] | undefined; // the numbered headings, for decimal lines only
-  const candidates = doc.numberedLines.filter((line) => {
+  const candidates = doc.numberedLines.filter((line, at) => {
     if (line.runsOn) return false;
     // A title of the outline is a title, however long — and wherever its line is: pasted text may
     // run a title on from a line that ends without a full stop.
     const key = titleKeys(line.text).core;
     const exact = templateKeys.findIndex((t) => matchesOutline(key, t));
     if (exact >= 0) {
-      levelFrom(line, templateSections[exact]!);
+      // Unless the line goes on past the title as prose: "1. Mục đích: Tạo đợt sinh hoạt …" (a
+      // label and its content), several sentences, a very long line — when the title does not.
+      const section = templateSections[exact]!;
+      if (key !== section.heading.keys.core && readsAsProse(line) && !proseTitle(section.heading.text.slice(section.heading.numbering?.length ?? 0))) return false;
+      // An item of a list in a section the outline names, whose title belongs elsewhere in the
+      // outline: "1. Công tác tuyên truyền …" listed under "II. NHIỆM VỤ" of part two repeats a
+      // title of part one, it is not that section.
+      const own = inListElsewhere(line, at);
+      if (own === false) return false;
+      levelFrom(line, own ?? section);
       return true;
     }
     if (!line.opensBlock) return false;
@@ -128,25 +183,40 @@ export function findUnmarkedHeadings(doc: ParsedMarkdown, outline: Outline, temp
     return headingless && (style !== 'arabic' && style !== 'letter' ? true : Boolean(template));
   });
   if (!candidates.length) return [];
+  // `C.` between pasted `B.` and `D.` is the letter, not Roman 100 (as `buildOutline` reads marked ones).
+  const letters = new Map<NumberedLine, Numbering>();
+  candidates.forEach((line, i) => {
+    const letter = asUpperLetter(line.numbering);
+    if (!letter) return;
+    const before = candidates[i - 1]?.numbering;
+    const after = candidates[i + 1]?.numbering;
+    if ((before?.style === 'upper-letter' && before.value === letter.value - 1) || (after?.style === 'upper-letter' && after.value === letter.value + 1)) letters.set(line, letter);
+  });
+  const numberingOf = (line: NumberedLine): Numbering => letters.get(line) ?? line.numbering;
   // Depth each rank implies: the headings' own, else next to the nearest known rank, else by rank order.
-  const ranks = [...new Set(candidates.map((l) => rank(l.numbering.style, l.numbering.parts?.length)))].sort((a, b) => a - b);
+  const ranks = [...new Set(candidates.map((l) => rank(numberingOf(l).style, l.numbering.parts?.length)))].sort((a, b) => a - b);
   // A report whose only heading is its title (`# KẾ HOẠCH …`, the rest pasted): the titles found
   // go under it, as they will once one is marked and the outline sees the title.
   const lone = !outline.title && marked.length === 1 && !marked[0]!.numbering && candidates[0]!.offset > marked[0]!.offset ? marked[0] : undefined;
   const title = outline.title ?? lone;
   const base = title ? title.depth + 1 : 1;
+  // An unknown rank goes as many levels from the nearest known one as there are ranks of titles
+  // found between them: "I." and "1." above a marked "#### a." are "##" and "###", not "###" both.
   const depthFor = (r: number): number => {
     const known = depthOfRank.get(r);
     if (known) return known;
     const above = [...depthOfRank.keys()].filter((k) => k < r).sort((a, b) => b - a)[0];
-    if (above !== undefined) return Math.min(6, depthOfRank.get(above)! + 1);
+    if (above !== undefined) return Math.min(6, depthOfRank.get(above)! + ranks.filter((k) => k > above && k <= r).length);
     const below = [...depthOfRank.keys()].filter((k) => k > r).sort((a, b) => a - b)[0];
-    if (below !== undefined) return Math.max(1, depthOfRank.get(below)! - 1);
+    if (below !== undefined) return Math.max(base, 1, depthOfRank.get(below)! - ranks.filter((k) => k >= r && k < below).length);
     return Math.min(6, base + ranks.indexOf(r));
   };
-  // The report's own depth for the outline's top level, from a marked section (levels are relative).
+  // The report's own depth for the outline's top level: from a marked heading that is a title of
+  // the outline, numbered alike (its depth less its outline level) — the marked headings may all
+  // be subsections ("#### a." under pasted "I."/"1."), whose level among themselves says nothing —
+  // else from the top marked sections (levels are relative).
   const first = lone ? undefined : outline.all[0];
-  const top = first ? first.heading.depth - first.level + 1 : base;
+  const top = topFromOutline(marked, templateSections, templateKeys, matchesOutline, base) ?? (first ? first.heading.depth - first.level + 1 : base);
   // No level skipped under the title above: "a- Phần lễ" right under "II- NỘI DUNG" (no "1-"
   // between) is one level below it, not where letters sit under "1-" elsewhere. Walked in document
   // order with the headings and titles found before, by rank.
@@ -160,7 +230,7 @@ export function findUnmarkedHeadings(doc: ParsedMarkdown, outline: Outline, temp
       while (stack.length && stack[stack.length - 1]!.rank >= r) stack.pop();
       stack.push({ rank: r, depth: h.depth });
     }
-    const r = rank(line.numbering.style, line.numbering.parts?.length);
+    const r = rank(numberingOf(line).style, line.numbering.parts?.length);
     while (stack.length && stack[stack.length - 1]!.rank >= r) stack.pop();
     const own = outlineLevel.has(line) ? Math.max(1, Math.min(6, top + outlineLevel.get(line)! - 1)) : depthFor(r);
     const above = stack[stack.length - 1];
@@ -175,7 +245,7 @@ export function findUnmarkedHeadings(doc: ParsedMarkdown, outline: Outline, temp
     textOffset: line.textOffset,
     textEnd: line.end,
     text: line.text,
-    numbering: line.numbering,
+    numbering: numberingOf(line),
     keys: titleKeys(line.text),
     setext: false,
     marked: false,

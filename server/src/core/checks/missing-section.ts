@@ -1,13 +1,8 @@
 import type { Check, CheckContext, Draft } from '../check';
 import { headingRange, quote } from '../check';
 import type { Section } from '../outline';
-import { bareTitle, insertSectionEdits, previousInReport, retitleEdit, titleForReport, yearShift } from '../insert';
+import { bareTitle, insertSectionEdits, missingDescendants, outsideOpenBlock, pairedDescendants, previousInReport, retitleEdit, titleForReport, yearShift } from '../insert';
 import { sameNumber } from '../numbering';
-
-/** Required descendants of a missing section, inserted and reported with it. */
-export function requiredDescendants(section: Section): Section[] {
-  return section.children.filter((c) => !c.optional).flatMap((c) => [c, ...requiredDescendants(c)]);
-}
 
 /**
  * Where the report's section paired with `expected` ends, with the subsections the outline puts
@@ -28,8 +23,27 @@ function endOfPaired(ctx: CheckContext, expected: Section, actual: Section, limi
   return end;
 }
 
-/** Where a missing section belongs: the heading it comes after, or its parent's heading. */
+/**
+ * Where a missing section belongs: the heading it comes after, or its parent's heading; and, when
+ * its subsections are there without it (its heading deleted), before the first of them.
+ */
 function place(ctx: CheckContext, expected: Section): { anchor?: Section; where: 'after' | 'under' | 'before'; insertAt: number } {
+  const at = placeAmongSiblings(ctx, expected);
+  // Between the heading it comes after (or its parent's) and the next sibling the report has, in
+  // its parent: its subsections there are its own, under a section renamed in its place too.
+  const pairs = ctx.alignment!.pairs;
+  const from = at.where === 'before' || !at.anchor ? -1 : at.anchor.heading.offset;
+  const siblings = expected.parent ? expected.parent.children : ctx.template!.outline.roots;
+  const next = siblings.slice(siblings.indexOf(expected) + 1).map((s) => pairs.get(s)?.actual.heading.offset).find((o) => o !== undefined && o > from);
+  const parentEnd = expected.parent ? pairs.get(expected.parent)?.actual.end : undefined;
+  const to = Math.max(at.insertAt, Math.min(next ?? ctx.text.length, parentEnd ?? ctx.text.length));
+  const orphans = pairedDescendants(ctx, expected).map((s) => s.heading.offset).filter((o) => o > from && o < to);
+  const insertAt = orphans.length ? Math.min(...orphans) : at.insertAt;
+  // Not into a code block or comment the author left open at the end: it would swallow the heading.
+  return { ...at, insertAt: outsideOpenBlock(ctx, insertAt) };
+}
+
+function placeAmongSiblings(ctx: CheckContext, expected: Section): { anchor?: Section; where: 'after' | 'under' | 'before'; insertAt: number } {
   const pairs = ctx.alignment!.pairs;
   const siblings = expected.parent ? expected.parent.children : ctx.template!.outline.roots;
   const at = siblings.indexOf(expected);
@@ -82,7 +96,8 @@ export const missingSection: Check = {
       // A missing parent is reported once, with its children; an optional missing parent excuses them.
       if (expected.parent && !pairs.has(expected.parent)) continue;
       const { anchor, where: relation, insertAt } = place(ctx, expected);
-      const children = requiredDescendants(expected).length;
+      // Subsections the report has (its heading deleted, or under a renamed one) are not missing.
+      const children = missingDescendants(ctx, expected).length;
       const withChildren = children ? { vi: ` (cùng ${children} mục con)`, en: ` (with ${children} subsection${children > 1 ? 's' : ''})` } : { vi: '', en: '' };
       const where = !anchor
         ? { vi: '', en: '' }
@@ -105,8 +120,10 @@ export const missingSection: Check = {
       // the title alone, with the outline's number said to be the outline's.
       const anchorPair = anchor && ctx.alignment.byActual.get(anchor);
       const shifted = Boolean(expected.heading.numbering && anchorPair && anchor.heading.numbering && anchorPair.expected.heading.numbering && !sameNumber(anchor.heading.numbering, anchorPair.expected.heading.numbering));
+      // The number without its own full stop inside the sentence: “(mục V trong đề cương)”.
+      const outlineNumber = expected.heading.numbering?.text.replace(/[\s.:)\/-]+$/, '');
       const named = shifted
-        ? { vi: `“${titleForReport(bareTitle(expected), years)}” (mục ${expected.heading.numbering!.text} của đề cương)`, en: `“${titleForReport(bareTitle(expected), years)}” (${expected.heading.numbering!.text} in the outline)` }
+        ? { vi: `“${titleForReport(bareTitle(expected), years)}” (mục ${outlineNumber} trong đề cương)`, en: `“${titleForReport(bareTitle(expected), years)}” (numbered ${outlineNumber} in the outline)` }
         : { vi: `“${title}”`, en: `“${title}”` };
       const insert = {
         title: { vi: `Chèn mục “${title}”`, en: `Insert section “${title}”` },
@@ -114,16 +131,18 @@ export const missingSection: Check = {
         preferred: true,
       };
       const retitle = renamed && retitleEdit(ctx.text, renamed, bareTitle(expected));
+      // The new name as the heading will read, its number kept: “II. CÁC HOẠT ĐỘNG …” → “II. NỘI DUNG”.
+      const newName = `${renamed?.heading.numbering ? `${renamed.heading.numbering.text} ` : ''}${bareTitle(expected)}`;
       out.push({
         ...range,
         message: {
-          vi: `Thiếu mục ${named.vi}${withChildren.vi}${where.vi}.${renamed ? ` Ở chỗ của mục này có ${quote(renamed)}, cùng số: nếu là mục này đã đổi tên, hãy dùng tên của đề cương.` : ''}`,
-          en: `Missing section ${named.en}${withChildren.en}${where.en}.${renamed ? ` In its place is ${quote(renamed)}, with its number: if that is this section renamed, use the outline's title.` : ''}`,
+          vi: `Thiếu mục ${named.vi}${withChildren.vi}${where.vi}.${renamed ? ` Ở đúng vị trí này đang có mục ${quote(renamed)} cùng số thứ tự: nếu đó chính là mục này nhưng đặt tên khác, hãy sửa theo tên trong đề cương.` : ''}`,
+          en: `Missing section ${named.en}${withChildren.en}${where.en}.${renamed ? ` ${quote(renamed)} stands in its place with the same number: if it is this section under another title, use the outline’s title.` : ''}`,
         },
         data: { section: expected.index, title: expected.heading.text, level: expected.level, insertAt, template: ctx.template.id },
         ...(renamed ? { related: [{ offset: renamed.heading.textOffset, length: renamed.heading.textEnd - renamed.heading.textOffset, message: { vi: 'Cùng số, ở đúng chỗ của mục còn thiếu', en: 'Same number, in the missing section’s place' } }] } : {}),
         fixes: retitle
-          ? [insert, { title: { vi: `Đổi tên ${quote(renamed)} thành “${bareTitle(expected)}”`, en: `Rename ${quote(renamed)} to “${bareTitle(expected)}”` }, edits: [retitle] }]
+          ? [insert, { title: { vi: `Đổi tên ${quote(renamed)} thành “${newName}”`, en: `Rename ${quote(renamed)} to “${newName}”` }, edits: [retitle] }]
           : [insert],
       });
     }

@@ -1,0 +1,154 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { applyEdits } from '../../server/src/core/index.ts';
+import { parseMarkdown } from '../../server/src/core/parse.ts';
+import { buildOutline, type Section } from '../../server/src/core/outline.ts';
+import { builtinRegistry, findings, listFixtures, readFixture } from '../helpers.ts';
+
+const headingLines = (text: string) => text.split(/\r?\n/).filter((l) => /^#{1,6} /.test(l));
+const missing = (text: string) => findings(text).filter((f) => f.code === 'missing-section');
+const sectionsOf = (text: string) => buildOutline(parseMarkdown(text)).all;
+/** The section's heading and its intro (up to its first subsection) removed; the subsections stay. */
+const removeHeadingOnly = (text: string, s: Section) => text.slice(0, s.heading.offset) + text.slice(s.children[0]!.heading.offset);
+
+for (const file of listFixtures('complete')) {
+  const id = file.replace(/\.md$/, '');
+  const text = readFixture('complete', file);
+  const template = builtinRegistry().templates.get(id)!;
+
+  test(`${id}: a section's heading deleted, its subsections left: the fix inserts the heading alone, before them, with its number`, () => {
+    let tried = 0;
+    for (const s of sectionsOf(text)) {
+      const expected = template.outline.all.find((t) => t.heading.keys.core === s.heading.keys.core);
+      if (!expected || expected.optional || !s.children.length || !expected.children.some((c) => !c.optional)) continue;
+      const mutated = removeHeadingOnly(text, s);
+      const found = missing(mutated);
+      assert.equal(found.length, 1, s.heading.text);
+      assert.doesNotMatch(found[0]!.message.en, /subsection/, 'its subsections are there: none is said to be missing');
+      assert.doesNotMatch(found[0]!.message.vi, /mục con/);
+      const fixed = applyEdits(mutated, found[0]!.fixes![0]!.edits);
+      assert.deepEqual(missing(fixed), [], `fixed “${s.heading.text}”`);
+      assert.deepEqual(headingLines(fixed), headingLines(text), s.heading.text);
+      tried++;
+    }
+    if (expectedToTry.has(id)) assert.ok(tried >= 1, id);
+  });
+}
+
+/** Complete reports whose outline has a required section with required subsections. */
+const expectedToTry = new Set(['so-ket-giua-nhiem-ky-2019-2024', 'bao-cao-6-thang-cong-tac-mat-tran']);
+
+test('QA repro: “### 1.” deleted under “## II.”, its “#### a./b./c.” left: “### 1.” goes before “a.”, no copies of a./b./c.', () => {
+  const text = readFixture('complete', 'so-ket-giua-nhiem-ky-2019-2024.md');
+  const heading = '### 1. Tuyên truyền, vận động, tập hợp các tầng lớp Nhân dân; củng cố, tăng cường, phát huy sức mạnh đại đoàn kết toàn dân tộc';
+  const start = text.indexOf(heading);
+  const mutated = text.slice(0, start) + text.slice(text.indexOf('#### a.', start));
+  const [f, ...rest] = missing(mutated);
+  assert.equal(rest.length, 0);
+  assert.match(f!.message.en, /^Missing section “1\. Tuyên truyền[^”]*”; the outline puts it under “II\./);
+  assert.match(f!.message.vi, /^Thiếu mục “1\. Tuyên truyền[^”]*”; theo đề cương/);
+  const edits = f!.fixes![0]!.edits;
+  assert.equal(edits.length, 1);
+  assert.equal(edits[0]!.offset, mutated.indexOf('#### a. Công tác thông tin, tuyên truyền'));
+  assert.equal(edits[0]!.text, `${heading}\n\n`);
+  const fixed = applyEdits(mutated, edits);
+  assert.deepEqual(findings(fixed).map((x) => x.code), []);
+});
+
+test('a section renamed in place with its subsections: Insert does not insert them again, it puts the heading over them', () => {
+  const text = readFixture('complete', 'so-ket-giua-nhiem-ky-2019-2024.md');
+  const mutated = text.replace('## III. ĐÁNH GIÁ, NHẬN XÉT', '## III. NHỮNG VẤN ĐỀ KHÁC');
+  const [f, ...rest] = missing(mutated);
+  assert.equal(rest.length, 0);
+  assert.doesNotMatch(f!.message.en, /subsection/);
+  assert.equal(f!.fixes!.length, 2, 'insert, and rename');
+  const [edit] = f!.fixes![0]!.edits;
+  // The renamed section keeps its heading and words; the outline's section goes over the subsections, numbered after it.
+  assert.equal(edit!.text, '## IV. ĐÁNH GIÁ, NHẬN XÉT\n\n');
+  assert.equal(edit!.offset, mutated.indexOf('### 1. Về ưu điểm, nguyên nhân'));
+  const fixed = applyEdits(mutated, f!.fixes![0]!.edits);
+  for (const h of ['### 1. Về ưu điểm, nguyên nhân', '### 2. Về hạn chế, nguyên nhân', '### 3. Bài học kinh nghiệm']) {
+    assert.equal(fixed.split(h).length - 1, 1, `${h} once`);
+  }
+  assert.deepEqual(findings(fixed).map((x) => `${x.line} ${x.code}`), [], 'nothing left to report: no section missing, none misplaced, numbers in a run');
+});
+
+test('some subsections present, one missing: only the missing one goes in with the section, and the message counts it alone', () => {
+  const text = readFixture('complete', 'so-ket-giua-nhiem-ky-2019-2024.md');
+  const heading = '### 1. Tuyên truyền, vận động';
+  const start = text.indexOf(heading);
+  // Heading, intro, "a." and "b." gone; "c." left.
+  const mutated = text.slice(0, start) + text.slice(text.indexOf('#### c.', start));
+  const [f] = missing(mutated);
+  assert.match(f!.message.en, /\(with 2 subsections\)/);
+  const inserted = f!.fixes![0]!.edits.map((e) => e.text).join('');
+  assert.deepEqual(headingLines(inserted).map((l) => l.slice(0, 8)), ['### 1. T', '#### a. ', '#### b. ']);
+  assert.equal(f!.fixes![0]!.edits[0]!.offset, mutated.indexOf('#### c.', start - 10));
+  const fixed = applyEdits(mutated, f!.fixes![0]!.edits);
+  assert.deepEqual(headingLines(fixed), headingLines(text));
+});
+
+// ── missing-section: not inserted into a block left open at the end ─────────────────────────────
+
+const LAST = /\n## V\. CÁC KIẾN NGHỊ, ĐỀ XUẤT\n[\s\S]*$/;
+for (const [what, tail] of [
+  ['a code fence', '```\nghi chú: số liệu đến 30/6\n'],
+  ['a code fence (no line break at the end of the file)', '```\nghi chú'],
+  ['a “~~~~” fence (a shorter “~~~” does not close it)', '~~~~\nghi chú\n~~~\n'],
+  ['an HTML comment', '<!-- ghi chú: số liệu đến 30/6\n'],
+  ['an HTML comment, CRLF', '<!-- ghi chú\r\n\r\ncòn tiếp\r\n'],
+  ['a <pre> block', '<pre>\nghi chú\n'],
+] as const) {
+  test(`the missing last section goes in before ${what} left open at the end of the report, where Markdown sees it`, () => {
+    const complete = readFixture('complete', 'so-ket-giua-nhiem-ky-2019-2024.md');
+    let text = complete.replace(LAST, '\n') + '\n' + tail;
+    if (tail.includes('\r\n')) text = text.replace(/\r?\n/g, '\r\n');
+    const [f, ...rest] = missing(text);
+    assert.equal(rest.length, 0);
+    assert.match(f!.message.en, /“V\. CÁC KIẾN NGHỊ, ĐỀ XUẤT”/);
+    const fixed = applyEdits(text, f!.fixes![0]!.edits);
+    assert.deepEqual(missing(fixed), [], 'the heading is seen: the finding goes, the fix is not offered again');
+    assert.ok(fixed.endsWith(tail.replace(/\r?\n/g, tail.includes('\r\n') ? '\r\n' : '\n')), 'the author’s block is kept as it was, after it');
+    assert.deepEqual(headingLines(fixed), headingLines(complete));
+  });
+}
+
+test('a closed fence or comment at the end is left alone: the section goes after it', () => {
+  const complete = readFixture('complete', 'so-ket-giua-nhiem-ky-2019-2024.md');
+  for (const tail of ['```\nghi chú\n```\n', '<!-- ghi chú -->\n']) {
+    const text = complete.replace(LAST, '\n') + '\n' + tail;
+    const [f] = missing(text);
+    const edit = f!.fixes![0]!.edits[0]!;
+    assert.equal(edit.offset, text.length, tail);
+    assert.deepEqual(missing(applyEdits(text, f!.fixes![0]!.edits)), []);
+  }
+});
+
+// ── missing-section: wording (review A5, C5, C6) ────────────────────────────────────────────────
+
+test('a section named by its title with the outline’s number: the number without its full stop inside the sentence', () => {
+  const complete = readFixture('complete', 'so-ket-giua-nhiem-ky-2019-2024.md');
+  const romans = ['I', 'II', 'III', 'IV', 'V', 'VI'];
+  // An extra section after I. shifts II.–V. to III.–VI.; the outline's IV. is left out.
+  const lines = complete.replace(/^## II\. /m, '## II. CÔNG TÁC KHÁC\n\nNội dung.\n\n## II. ').split('\n');
+  const at = lines.findIndex((l) => l.startsWith('## II. CÔNG TÁC KHÁC'));
+  const shifted = lines.map((l, k) => (k > at ? l.replace(/^## ([IVX]+)\. /, (_, r: string) => `## ${romans[romans.indexOf(r) + 1]}. `) : l)).join('\n');
+  const text = shifted.replace(/^## V\. PHƯƠNG HƯỚNG[\s\S]*?(?=^## VI\. )/m, '');
+  assert.notEqual(text, shifted);
+  const [f, ...rest] = missing(text);
+  assert.equal(rest.length, 0);
+  assert.match(f!.message.en, /^Missing section “PHƯƠNG HƯỚNG, NHIỆM VỤ, GIẢI PHÁP GIAI ĐOẠN 2022 - 2024” \(numbered IV in the outline\); /);
+  assert.match(f!.message.vi, /^Thiếu mục “PHƯƠNG HƯỚNG, NHIỆM VỤ, GIẢI PHÁP GIAI ĐOẠN 2022 - 2024” \(mục IV trong đề cương\); /);
+});
+
+test('a section renamed in place: the sentence that names it, and the Rename fix showing the number on both sides', () => {
+  const complete = readFixture('complete', 'so-ket-giua-nhiem-ky-2019-2024.md');
+  const renamed = complete.replace(/^### 3\. Khó khăn$/m, '### 3. Tình hình thời tiết năm 2021');
+  const [f] = missing(renamed);
+  assert.equal(f!.message.vi, 'Thiếu mục “3. Khó khăn”; theo đề cương, mục này đứng sau “2. Thuận lợi”. Ở đúng vị trí này đang có mục “3. Tình hình thời tiết năm 2021” cùng số thứ tự: nếu đó chính là mục này nhưng đặt tên khác, hãy sửa theo tên trong đề cương.');
+  assert.equal(f!.message.en, 'Missing section “3. Khó khăn”; the outline puts it after “2. Thuận lợi”. “3. Tình hình thời tiết năm 2021” stands in its place with the same number: if it is this section under another title, use the outline’s title.');
+  const rename = f!.fixes![1]!;
+  assert.equal(rename.title.vi, 'Đổi tên “3. Tình hình thời tiết năm 2021” thành “3. Khó khăn”');
+  assert.equal(rename.title.en, 'Rename “3. Tình hình thời tiết năm 2021” to “3. Khó khăn”');
+  assert.equal(applyEdits(renamed, rename.edits), complete);
+});

@@ -1,0 +1,141 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { check, createRegistry, fixAll, ParseCache } from '../../server/src/core/index.ts';
+import { builtinRegistry, builtinSources, findings, readFixture } from '../helpers.ts';
+
+const unmarked = (text: string, options = {}) => findings(text, options).filter((f) => f.code === 'heading-not-marked');
+/** [line, marker the fix puts in front] of each title found. */
+const marks = (text: string) => unmarked(text).map((f) => [f.line, f.fixes![0]!.edits[0]!.text]);
+const runFixAll = (text: string) => {
+  const cache = new ParseCache();
+  return fixAll(text, (t) => check(t, builtinRegistry(), { insertOnly: true }, cache).findings).text;
+};
+const headingLines = (text: string) => text.split(/\r?\n/).filter((l) => /^#{1,6} /.test(l));
+
+// ── heading-not-marked: depths from the numbering hierarchy ─────────────────────────────────────
+
+test('QA repro: “I.” and “1.” pasted as lines above an already marked “#### a.”: “##” and “###”, not deeper than their children', () => {
+  const text = [
+    '---', 'decuong: so-ket-giua-nhiem-ky-2019-2024', 'cap: xa', '---',
+    '# BÁO CÁO SƠ KẾT GIỮA NHIỆM KỲ THỰC HIỆN NGHỊ QUYẾT ĐẠI HỘI MTTQ VIỆT NAM XÃ TÂN THANH, NHIỆM KỲ 2019 - 2024', '',
+    'I. TÌNH HÌNH TRIỂN KHAI, QUÁN TRIỆT NGHỊ QUYẾT', '',
+    '1. Công tác triển khai', '', 'Tổ chức 12 cuộc quán triệt với 1.046 lượt người dự.', '',
+    '2. Thuận lợi', '', 'Được Đảng ủy quan tâm lãnh đạo.', '',
+    '3. Khó khăn', '', 'Kinh phí hoạt động ở thôn còn hạn hẹp.', '',
+    'II. KẾT QUẢ 03 NĂM THỰC HIỆN NGHỊ QUYẾT NHIỆM KỲ 2019 - 2024', '',
+    '1. Tuyên truyền, vận động, tập hợp các tầng lớp Nhân dân; củng cố, tăng cường, phát huy sức mạnh đại đoàn kết toàn dân tộc', '',
+    '#### a. Công tác thông tin, tuyên truyền', '', 'Phối hợp tổ chức 86 buổi tuyên truyền.', '',
+    '#### b. Công tác tuyên truyền, vận động, đoàn kết, tập hợp lực lượng trong tổ chức Mặt trận', '', 'Duy trì gặp mặt chức sắc 2 giáo xứ.', '',
+  ].join('\n');
+  assert.deepEqual(marks(text), [[6, '## '], [8, '### '], [12, '### '], [16, '### '], [20, '## '], [22, '### ']]);
+  // Fix-all then leaves the author's structure: no level or order findings on the marked a./b.
+  const fixed = runFixAll(text);
+  const after = findings(fixed).filter((f) => f.code === 'section-level' || f.code === 'section-order');
+  assert.deepEqual(after.map((f) => f.message.en), []);
+  assert.deepEqual(headingLines(fixed).slice(0, 8).map((l) => /^#+/.exec(l)![0]), ['#', '##', '###', '###', '###', '##', '###', '####']);
+});
+
+test('with no outline either: an unknown rank above a marked one is as many levels up as the ranks found between them', () => {
+  const text = '# GHI CHÉP CÔNG VIỆC\n\nI. VIỆC CHUNG TRONG THÁNG\n\n**1. Việc ở cơ quan**\n\n#### a. Họp giao ban\n\nNội dung.\n\n#### b. Tiếp dân\n\nNội dung.\n\nII. VIỆC RIÊNG TRONG THÁNG\n\nNội dung.\n';
+  assert.deepEqual(marks(text), [[2, '## '], [4, '### '], [14, '## ']]);
+});
+
+test('and below a marked rank: letters under pasted “1.” under a marked “## I.” go one level further each', () => {
+  const text = '# GHI CHÉP CÔNG VIỆC\n\n## I. VIỆC CHUNG\n\n**1. Việc ở cơ quan**\n\n**a) Họp giao ban**\n\nNội dung.\n';
+  assert.deepEqual(marks(text), [[4, '### '], [6, '#### ']]);
+});
+
+test('the complete reports with their titles unmarked but their subsections marked: each title goes back at its own depth', () => {
+  for (const id of ['so-ket-giua-nhiem-ky-2019-2024', 'bao-cao-6-thang-cong-tac-mat-tran']) {
+    const text = readFixture('complete', `${id}.md`);
+    // Every heading but the deepest ones made a plain line.
+    const deepest = Math.max(...headingLines(text).map((l) => /^#+/.exec(l)![0].length));
+    const plain = text.replace(/^(#{2,6}) /gm, (m, h: string) => (h.length < deepest ? '' : m));
+    assert.notEqual(plain, text);
+    const fixed = unmarked(plain).reverse().reduce((t, f) => t.slice(0, f.fixes![0]!.edits[0]!.offset) + f.fixes![0]!.edits[0]!.text + t.slice(f.fixes![0]!.edits[0]!.offset), plain);
+    assert.deepEqual(headingLines(fixed), headingLines(text), id);
+  }
+});
+
+// ── heading-not-marked: prose and list items that begin with an outline title ───────────────────
+
+/** The built-ins and one workspace template (as the QA reproducers have them). */
+const withTemplate = (template: string) => createRegistry([...builtinSources(), { path: '/ws/.decuong/templates/t.md', text: template, builtin: false }]);
+const codesIn = (text: string, registry: ReturnType<typeof withTemplate>) => findings(text, {}, registry).filter((f) => f.code === 'heading-not-marked');
+const fixAllWith = (text: string, registry: ReturnType<typeof withTemplate>) => {
+  const cache = new ParseCache();
+  return fixAll(text, (t) => check(t, registry, { insertOnly: true }, cache).findings).text;
+};
+
+const THANG_THANH_NIEN = [
+  '---', 'id: ke-hoach-thang-thanh-nien', 'title: Kế hoạch tổ chức Tháng Thanh niên năm 2026', 'match: [tháng thanh niên]', '---',
+  '# I. MỤC ĐÍCH, YÊU CẦU', '## 1. Mục đích', 'Tạo đợt sinh hoạt chính trị sâu rộng trong đoàn viên, thanh niên.', '## 2. Yêu cầu',
+  '# II. NỘI DUNG, CHỈ TIÊU', '## 1. Các hoạt động trọng tâm', '### a) Tổ chức Lễ ra quân Tháng Thanh niên', '### b) Hoạt động tình nguyện vì cộng đồng',
+  '### c) Ngày Chủ nhật xanh', '## 2. Chỉ tiêu', '# III. KINH PHÍ (nếu có)', '# IV. TỔ CHỨC THỰC HIỆN', '',
+].join('\n');
+
+test('QA repro: “1. Mục đích: <two sentences>” — an outline title run in with its content is prose, and fix-all does not make it a heading', () => {
+  const registry = withTemplate(THANG_THANH_NIEN);
+  const text = [
+    '---', 'decuong: ke-hoach-thang-thanh-nien', '---', '# KẾ HOẠCH TỔ CHỨC THÁNG THANH NIÊN NĂM 2026', '', '## I. MỤC ĐÍCH, YÊU CẦU', '',
+    '1. Mục đích: Tạo đợt sinh hoạt chính trị sâu rộng trong đoàn viên, thanh niên. Phát huy vai trò xung kích của tuổi trẻ trong xây dựng phường văn minh, giàu đẹp.', '',
+    '2. Yêu cầu: Các hoạt động phải thiết thực, hiệu quả, tránh hình thức.', '',
+    '## II. NỘI DUNG, CHỈ TIÊU', '', '### 1. Các hoạt động trọng tâm', '',
+    'a) Tổ chức Lễ ra quân Tháng Thanh niên: thời gian ngày 01/3/2026, tại sân UBND phường.', '',
+    '#### b) Hoạt động tình nguyện vì cộng đồng', '', '#### c) Ngày Chủ nhật xanh', '', '### 2. Chỉ tiêu', '', '100% chi đoàn tham gia.', '',
+    '## IV. TỔ CHỨC THỰC HIỆN', '', 'Giao Ban Thường vụ Đoàn phường triển khai.', '',
+  ].join('\n');
+  assert.deepEqual(codesIn(text, registry).map((f) => f.line), []);
+  const fixed = fixAllWith(text, registry);
+  assert.doesNotMatch(fixed, /^#+ 1\. Mục đích:/m);
+  assert.doesNotMatch(fixed, /^#+ 2\. Yêu cầu:/m);
+  assert.doesNotMatch(fixed, /^#+ a\) Tổ chức Lễ ra quân Tháng Thanh niên:/m);
+  // The prose itself is kept, word for word.
+  for (const line of text.split('\n').filter((l) => /^(1\.|2\.|a\)) /.test(l))) assert.ok(fixed.includes(`\n${line}\n`), line);
+  // The same titles pasted alone are still found.
+  const titles = text.replace(/^(1\. Mục đích|2\. Yêu cầu|a\) Tổ chức Lễ ra quân Tháng Thanh niên):.*$/gm, '$1');
+  assert.deepEqual(codesIn(titles, registry).map((f) => [f.line, f.fixes![0]!.edits[0]!.text]), [[7, '### '], [9, '### '], [15, '#### ']]);
+});
+
+const HOI_PHU_NU = [
+  '---', 'id: tong-ket-cong-tac-hoi-phu-nu', 'title: Đề cương báo cáo tổng kết công tác Hội và phong trào phụ nữ năm 2025', 'match: [tổng kết công tác hội]', '---',
+  '# ĐỀ CƯƠNG BÁO CÁO TỔNG KẾT CÔNG TÁC HỘI VÀ PHONG TRÀO PHỤ NỮ NĂM 2025', '',
+  '## Phần thứ nhất. KẾT QUẢ CÔNG TÁC HỘI VÀ PHONG TRÀO PHỤ NỮ NĂM 2025', '### I. ĐẶC ĐIỂM TÌNH HÌNH', '### II. KẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ TRỌNG TÂM',
+  '#### 1. Công tác tuyên truyền, giáo dục', '#### 2. Hỗ trợ phụ nữ phát triển kinh tế', '### III. ĐÁNH GIÁ CHUNG', '#### 1. Ưu điểm', '#### 2. Hạn chế, nguyên nhân',
+  '## Phần thứ hai. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2026', '### I. MỤC TIÊU, CHỈ TIÊU', '### II. NHIỆM VỤ, GIẢI PHÁP TRỌNG TÂM', '',
+].join('\n');
+
+const hoiPhuNu = (list: string[]) => [
+  '---', 'decuong: tong-ket-cong-tac-hoi-phu-nu', '---', '# BÁO CÁO', '**Tổng kết công tác Hội và phong trào phụ nữ năm 2025**', '',
+  '## Phần thứ nhất. KẾT QUẢ CÔNG TÁC HỘI VÀ PHONG TRÀO PHỤ NỮ NĂM 2025', '', '### I. ĐẶC ĐIỂM TÌNH HÌNH', '', 'Xã có 12 thôn.', '',
+  '### II. KẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ TRỌNG TÂM', '', '#### 1. Công tác tuyên truyền, giáo dục', '', 'Hội đã tổ chức 48 buổi tuyên truyền.', '',
+  '#### 2. Hỗ trợ phụ nữ phát triển kinh tế', '', 'Tổng dư nợ ủy thác là 25,6 tỷ đồng.', '',
+  '### III. ĐÁNH GIÁ CHUNG', '', '#### 1. Ưu điểm', '', 'Các chỉ tiêu cơ bản đều đạt.', '', '#### 2. Hạn chế, nguyên nhân', '', 'Một số chi hội sinh hoạt chưa đều.', '',
+  '## Phần thứ hai. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2026', '', '### I. MỤC TIÊU, CHỈ TIÊU', '', 'Kết nạp mới 80 hội viên.', '',
+  '### II. NHIỆM VỤ, GIẢI PHÁP TRỌNG TÂM', '', 'Tiếp tục đổi mới nội dung, phương thức hoạt động của Hội, cụ thể:', '', ...list, '',
+].join('\n');
+
+test('QA repro (case 2): a list in a correct report whose items begin with titles of another part: no heading-not-marked, fix-all changes nothing', () => {
+  const registry = withTemplate(HOI_PHU_NU);
+  const text = hoiPhuNu([
+    '1. Công tác tuyên truyền, giáo dục: đa dạng hóa hình thức tuyên truyền trên mạng xã hội.',
+    '2. Hỗ trợ phụ nữ phát triển kinh tế: phối hợp Ngân hàng CSXH giải ngân đúng đối tượng.',
+  ]);
+  assert.deepEqual(findings(text, {}, registry).map((f) => `${f.line} ${f.code}`), []);
+  assert.equal(fixAllWith(text, registry), text);
+});
+
+test('a list of bare outline titles under a section of the outline that is not their parent: list items, not titles', () => {
+  const registry = withTemplate(HOI_PHU_NU);
+  const text = hoiPhuNu(['1. Công tác tuyên truyền, giáo dục', '2. Hỗ trợ phụ nữ phát triển kinh tế']);
+  assert.deepEqual(codesIn(text, registry), []);
+  assert.equal(fixAllWith(text, registry), text);
+});
+
+test('the same titles typed as a list under their own parent are still titles', () => {
+  const registry = withTemplate(HOI_PHU_NU);
+  const text = hoiPhuNu([])
+    .replace('#### 1. Công tác tuyên truyền, giáo dục\n\nHội đã tổ chức 48 buổi tuyên truyền.\n\n#### 2. Hỗ trợ phụ nữ phát triển kinh tế\n\nTổng dư nợ ủy thác là 25,6 tỷ đồng.\n\n',
+      '1. Công tác tuyên truyền, giáo dục\n2. Hỗ trợ phụ nữ phát triển kinh tế\n\n');
+  assert.deepEqual(codesIn(text, registry).map((f) => f.fixes![0]!.edits[0]!.text), ['#### ', '#### ']);
+});
