@@ -51,9 +51,12 @@ export class ReportStatus implements vscode.Disposable {
     const vi = isVietnamese();
     const n = (x: number) => (vi ? String(x).replace('.', ',') : String(x));
     const shown = n(Math.round(p.decimal * 10) / 10);
+    const byLevel = Object.entries(p.levelLimits ?? {});
     this.#pages.text = p.limit
       ? `$(file) ≈ ${shown} / ${p.limit} ${vi ? 'trang' : 'pages'}`
-      : `$(file) ≈ ${shown} ${vi ? 'trang' : 'pages'}`;
+      : `$(file) ≈ ${shown} ${vi ? 'trang' : 'pages'}${byLevel.length ? (vi ? ' · chưa rõ cấp' : ' · level not set') : ''}`;
+    // The outline limits pages by level and the report names none: a click chooses the level.
+    this.#pages.command = byLevel.length ? 'decuong.chooseTemplate' : undefined;
     const over = p.limit !== undefined && p.pages > p.limit;
     this.#pages.backgroundColor = over ? new vscode.ThemeColor('statusBarItem.errorBackground') : undefined;
     const s = p.settings;
@@ -64,9 +67,11 @@ export class ReportStatus implements vscode.Disposable {
       : s.lineSpacing === 1 ? 'single line spacing' : `${s.lineSpacing} line spacing`;
     this.#pages.tooltip = vi
       ? `Ước tính khi in theo Nghị định 30: khổ A4, Times New Roman ${n(s.fontSize)} pt, ${spacing}, lề ${margins} mm, cách đoạn ${n(s.paraAfter)} pt, thụt đầu dòng ${n(s.indent)} cm.` +
-        (p.limit ? `\nGiới hạn của đề cương: ${p.limit} trang${p.cap ? ` (${levelName(p.cap, 'vi')})` : ''}.` : '')
+        (p.limit ? `\nGiới hạn của đề cương: ${p.limit} trang${p.cap ? ` (${levelName(p.cap, 'vi')})` : ''}.` : '') +
+        (byLevel.length ? `\nĐề cương giới hạn số trang theo cấp (${byLevel.map(([k, v]) => `${levelName(k, 'vi')} ${v} trang`).join(', ')}), nhưng báo cáo chưa ghi cấp: bấm để chọn cấp, hoặc ghi “cap:” ở phần khai báo đầu tệp.` : '')
       : `Estimated when typeset per Decree 30: A4, Times New Roman ${s.fontSize} pt, ${spacing}, margins ${margins} mm, ${s.paraAfter} pt after paragraphs, ${s.indent} cm first-line indent.` +
-        (p.limit ? `\nThe outline’s limit: ${p.limit} page${p.limit === 1 ? '' : 's'}${p.cap ? ` for ${levelName(p.cap, 'en')}` : ''}.` : '');
+        (p.limit ? `\nThe outline’s limit: ${p.limit} page${p.limit === 1 ? '' : 's'}${p.cap ? ` for ${levelName(p.cap, 'en')}` : ''}.` : '') +
+        (byLevel.length ? `\nThe outline limits pages by level (${byLevel.map(([k, v]) => `${levelName(k, 'en')} ${v}`).join(', ')}), but the report names no level: click to choose it, or set “cap:” in the front matter.` : '');
     this.#pages.show();
   }
 

@@ -1,11 +1,11 @@
 import { existsSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, basename, join } from 'node:path';
 import { relative, resolve } from 'node:path';
-import { check, createRegistry, estimatePages, fixAll, langOf, LineIndex, parseMargins, ParseCache, say, type Finding, type Lang, type PageSettings, type TemplateRegistry, type TemplateSource } from './core';
+import { check, createRegistry, estimatePages, fixAll, pageLimitOf, langOf, LineIndex, parseMargins, ParseCache, say, type Finding, type Lang, type PageSettings, type TemplateRegistry, type TemplateSource } from './core';
 import { builtinSources } from './builtins';
 import { findTemplatesDir, listMarkdownFiles, MAX_BYTES, readSmallFile, readTemplateDir } from './templateFiles';
 import { checks } from './core/checks';
-import { isLevel, LEVELS, levelKey } from './core/levels';
+import { isLevel, LEVELS, levelKey, levelName } from './core/levels';
 
 const MAX_MB = MAX_BYTES / 1024 / 1024;
 
@@ -137,9 +137,10 @@ function runCheck(args: Args, lang: Lang): number {
     const options = { template: forcedId, forceTemplate: Boolean(forcedId), cap, insertGuidance: !args.flags.has('--no-guidance') };
     const reg = args.flags.has('--templates') ? registry : registryOf(file);
     if (args.flags.has('--fix')) text = fixFile(file, text, (t, c) => check(t, reg, { ...options, insertOnly: true }, c).findings, lang);
-    const { findings, template, selection } = check(text, reg, options);
+    const result = check(text, reg, options);
+    const { findings, template, selection } = result;
     // Which outline a report was read against is not in its findings: said aside, as the status bar does.
-    if (format === 'text') process.stderr.write(`${file}: ${outlineNote(template, selection.kind, lang)}\n`);
+    if (format === 'text') process.stderr.write(`${file}: ${outlineNote(template, selection.kind, lang)}${pageLimitOf(result.context) ? '' : levelNote(template?.pages, lang)}\n`);
     const index = new LineIndex(text);
     for (const f of findings) results.push({ ...f, file: relative(process.cwd(), resolve(file)) || file, index });
   }
@@ -164,6 +165,16 @@ function runCheck(args: Args, lang: Lang): number {
   }
   if (unreadable) return 2;
   return results.some((f) => f.level === 'error') ? 1 : 0;
+}
+
+/** The outline limits pages by level and the report names none: say so, or the limit silently does nothing. */
+function levelNote(pages: Record<string, number> | undefined, lang: Lang): string {
+  const byLevel = Object.entries(pages ?? {}).filter(([k]) => k !== '*');
+  if (!byLevel.length) return '';
+  const list = byLevel.map(([k, n]) => `${levelName(k, lang)} ${n}`).join(', ');
+  return lang === 'vi'
+    ? `; giới hạn trang theo cấp (${list}) chưa áp dụng vì báo cáo chưa ghi cấp: thêm “cap:” hoặc --cap`
+    : `; its page limits by level (${list}) do not apply: the report names no level (add “cap:” or --cap)`;
 }
 
 function outlineNote(template: { id: string } | undefined, by: string, lang: Lang): string {

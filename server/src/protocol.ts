@@ -26,6 +26,11 @@ export interface PageInfo {
   limit?: number;
   /** The level the limit is for (xa, huyen …). */
   cap?: string;
+  /**
+   * No limit applies because the report names no level, though the outline limits pages by level
+   * (`pages: { xa: 12, huyen: 15 }`): those limits, so that the author can be told to name it.
+   */
+  levelLimits?: Record<string, number>;
   /** The typesetting assumed, for the tooltip: "14 pt, giãn dòng 1, lề 20/20/30/15 mm". */
   settings: { fontSize: number; lineSpacing: number; margins: [number, number, number, number]; paraAfter: number; indent: number };
 }

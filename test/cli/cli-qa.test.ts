@@ -58,3 +58,11 @@ test('each report’s outline, and how it was chosen, is said aside in text outp
   assert.match(vi.stderr, /^kh\.md: đề cương “ke-hoach” \(chọn theo tiêu đề báo cáo\)$/m);
   assert.equal(cli(['check', 'kh.md', '--format', 'json'], dir).stderr, '');
 });
+
+test('an outline limiting pages by level, for a report that names no level: the note says the limits do not apply', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'decuong-cap-'));
+  writeFileSync(join(dir, 'bc.md'), '---\ndecuong: so-ket-giua-nhiem-ky-2019-2024\n---\n# BÁO CÁO\n\nNội dung.\n');
+  const r = cli(['check', 'bc.md'], dir);
+  assert.match(r.stderr, /^bc\.md: outline “so-ket-giua-nhiem-ky-2019-2024” \(named by its “decuong:”\); its page limits by level \(commune level \(xã\) 12, district level \(huyện\) 15\) do not apply: the report names no level/m);
+  assert.doesNotMatch(cli(['check', 'bc.md', '--cap', 'xa'], dir).stderr, /do not apply/);
+});

@@ -25,7 +25,7 @@ test('check finds the workspace templates in .decuong/templates/ up from each re
   const below = cli(['check', 'quy-thieu-muc.md', '--lang', 'vi'], join(WS, 'reports'));
   assert.match(below.stdout, /missing-section/);
   // In text, each report's outline is said aside too (which one, and how it was chosen).
-  assert.equal(below.stderr, `decuong: dùng các mẫu đề cương trong ${join('..', '.decuong', 'templates')}\nquy-thieu-muc.md: đề cương “bao-cao-quy” (theo “decuong:” trong báo cáo)\n`);
+  assert.equal(below.stderr, `decuong: dùng các mẫu đề cương trong ${join('..', '.decuong', 'templates')}\nquy-thieu-muc.md: đề cương “bao-cao-quy” (theo “decuong:” trong báo cáo); giới hạn trang theo cấp (cấp xã 1, cấp huyện 8) chưa áp dụng vì báo cáo chưa ghi cấp: thêm “cap:” hoặc --cap\n`);
   // --templates given: that folder only, nothing said.
   const given = cli(['check', 'reports/quy-thieu-muc.md', '--templates', join(BROKEN, 'pages'), '--format', 'json'], WS);
   assert.deepEqual((JSON.parse(given.stdout) as Json).map((f) => f.code), ['unknown-template']);

@@ -28,6 +28,12 @@ import { ChecklistRequest, SkeletonRequest, FixReportCommand, InsertMissingComma
 /** Typing steps of the warm-up: enough for the checks' functions to be optimised (see `warmUpSteps`). */
 const WARM_UP_STEPS = 300;
 
+/** The outline's limits by level when none applies (the report names no level), else nothing. */
+function levelLimitsOf(pages: Record<string, number> | undefined): { levelLimits?: Record<string, number> } {
+  const byLevel = Object.entries(pages ?? {}).filter(([k]) => k !== '*');
+  return byLevel.length ? { levelLimits: Object.fromEntries(byLevel) } : {};
+}
+
 /** Wires the core to an LSP connection: documents, settings, templates, diagnostics, symbols. */
 export function startServer(connection: Connection): void {
   /** Parsed chunks per open document: an edit re-parses only the chunks it touched. */
@@ -121,7 +127,7 @@ export function startServer(connection: Connection): void {
         pages: est.pages,
         decimal: est.decimal,
         breaks: est.breaks,
-        ...(limit ? { limit: limit.limit, ...(limit.cap ? { cap: limit.cap } : {}) } : {}),
+        ...(limit ? { limit: limit.limit, ...(limit.cap ? { cap: limit.cap } : {}) } : levelLimitsOf(result.template?.pages)),
         settings: { fontSize: est.settings.fontSize, lineSpacing: est.settings.lineSpacing, margins: [est.settings.margins.top, est.settings.margins.bottom, est.settings.margins.left, est.settings.margins.right], paraAfter: est.settings.paraAfter, indent: est.settings.indent },
       },
       ...(badSettings.length ? { settingProblems: badSettings.map((p) => ({ setting: p.setting, message: say(p.message, lang) })) } : {}),

@@ -2,7 +2,8 @@
 // limit begins, page-break code lenses, and both following edits and settings without a reload.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { lineOf, openReport, poll, show, waitForDiagnostics, withCode } from './helpers';
+import type { DecuongApi } from '../../../client/src/api';
+import { EXTENSION_ID, lineOf, openReport, poll, show, waitForDiagnostics, withCode } from './helpers';
 
 describe('page estimate', () => {
   afterEach(async () => {
@@ -49,6 +50,24 @@ describe('page estimate', () => {
     const warning = withCode(after, 'front-matter')[0]!;
     assert.equal(warning.range.start.line, line);
     assert.match(warning.message, /xã/, show(after));
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
+  it('an outline that limits pages by level, with no level named: the report info carries the limits (the status bar asks for the level); naming it applies one', async () => {
+    const api = vscode.extensions.getExtension<DecuongApi>(EXTENSION_ID)?.exports;
+    assert.ok(api, 'the extension API');
+    const content = '---\ndecuong: so-ket-giua-nhiem-ky-2019-2024\n---\n# BÁO CÁO SƠ KẾT GIỮA NHIỆM KỲ\n\nNội dung.\n';
+    const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content });
+    await vscode.window.showTextDocument(doc, { preview: false });
+    const pages = await poll(async () => api.reportInfo(doc.uri)?.pages, 'the page estimate of the report');
+    assert.equal(pages.limit, undefined);
+    assert.deepEqual(pages.levelLimits, { xa: 12, huyen: 15 });
+    const edit = new vscode.WorkspaceEdit();
+    edit.insert(doc.uri, new vscode.Position(2, 0), 'cap: xã\n');
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    const named = await poll(async () => (api.reportInfo(doc.uri)?.pages?.limit ? api.reportInfo(doc.uri)!.pages : undefined), 'the commune limit to apply');
+    assert.equal(named.limit, 12);
+    assert.equal(named.levelLimits, undefined);
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 
