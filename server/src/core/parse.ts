@@ -24,6 +24,11 @@ export interface Heading {
   setext: boolean;
   /** False for a title typed as a plain paragraph (`heading-not-marked`). */
   marked: boolean;
+  /**
+   * A run-in title: the outline's title as the label of its paragraph (`1. Mục đích: Tạo đợt …`),
+   * the heading being the label alone. The section is there; the line is no heading to mark.
+   */
+  runIn?: boolean;
   /** The title says "(nếu có)": computed once with the chunk, not on every check. */
   optional: boolean;
 }

@@ -149,7 +149,7 @@ function sameSection(a: Section, b: Section, move: (p: number) => number): boole
 }
 
 function sameHeading(a: Heading, b: Heading, move: (p: number) => number): boolean {
-  return a.depth === b.depth && a.text === b.text && a.marked === b.marked && a.setext === b.setext && a.optional === b.optional &&
+  return a.depth === b.depth && a.text === b.text && a.marked === b.marked && a.runIn === b.runIn && a.setext === b.setext && a.optional === b.optional &&
     a.numbering?.text === b.numbering?.text && move(a.offset) === b.offset && move(a.end) === b.end &&
     move(a.textOffset) === b.textOffset && move(a.textEnd) === b.textEnd;
 }

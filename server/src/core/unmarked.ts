@@ -142,7 +142,32 @@ export function findUnmarkedHeadings(doc: ParsedMarkdown, outline: Outline, temp
     return sectionsTitled(titleKeys(line.text).core).find(fits) ?? false;
   };
   let numbered: Heading[] | undefined; // the numbered headings, for decimal lines only
+  /**
+   * A run-in title: the line's label before its colon is exactly an outline title, and content
+   * follows (`1. Mục đích: Tạo đợt …`, `**a) Về tuyên truyền:** …`). Where its label ends in the text.
+   */
+  const runIns = new Map<NumberedLine, { text: string; end: number }>();
+  const runInSection = (line: NumberedLine): Section | undefined => {
+    const colon = line.text.indexOf(':');
+    // Content after the colon, not just a note: “II. KẾT QUẢ …: (Giai đoạn 2019 - 2022)” is a title.
+    if (colon < 0 || !line.opensBlock || !/\p{L}/u.test(withoutNotes(line.text.slice(colon + 1)))) return undefined;
+    const label = line.text.slice(0, colon).trimEnd();
+    const key = titleKeys(label).core;
+    const at = key ? templateKeys.indexOf(key) : -1;
+    // Numbered as the outline numbers that section: “1. Kết quả: đạt 95 %” is no “II. KẾT QUẢ”.
+    const n = at >= 0 ? templateSections[at]!.heading.numbering : undefined;
+    if (at < 0 || (n && rank(n.style, n.parts?.length) !== rank(line.numbering.style, line.numbering.parts?.length))) return undefined;
+    const sourceColon = doc.text.indexOf(':', line.textOffset);
+    if (sourceColon < 0 || sourceColon >= line.end) return undefined;
+    runIns.set(line, { text: label, end: sourceColon });
+    return templateSections[at];
+  };
   const candidates = doc.numberedLines.filter((line, at) => {
+    const runIn = template ? runInSection(line) : undefined;
+    if (runIn) {
+      levelFrom(line, runIn);
+      return true;
+    }
     if (line.runsOn) return false;
     // A title of the outline is a title, however long — and wherever its line is: pasted text may
     // run a title on from a line that ends without a full stop.
@@ -238,17 +263,22 @@ export function findUnmarkedHeadings(doc: ParsedMarkdown, outline: Outline, temp
     depths.set(line, depth);
     stack.push({ rank: r, depth });
   }
-  return candidates.map((line) => ({
-    depth: depths.get(line)!,
-    offset: line.offset,
-    end: line.end,
-    textOffset: line.textOffset,
-    textEnd: line.end,
-    text: line.text,
-    numbering: numberingOf(line),
-    keys: titleKeys(line.text),
-    setext: false,
-    marked: false,
-    optional: isOptionalTitle(line.text),
-  }));
+  return candidates.map((line) => {
+    const runIn = runIns.get(line);
+    const text = runIn?.text ?? line.text;
+    return {
+      depth: depths.get(line)!,
+      offset: line.offset,
+      end: runIn?.end ?? line.end,
+      textOffset: line.textOffset,
+      textEnd: runIn?.end ?? line.end,
+      text,
+      numbering: numberingOf(line),
+      keys: titleKeys(text),
+      setext: false,
+      marked: false,
+      ...(runIn ? { runIn: true } : {}),
+      optional: isOptionalTitle(text),
+    };
+  });
 }

@@ -9,7 +9,7 @@ export const headingNotMarked: Check = {
     const out: Draft[] = [];
     for (const s of ctx.outline.all) {
       const h = s.heading;
-      if (h.marked) continue;
+      if (h.marked || h.runIn) continue;
       const marker = '#'.repeat(h.depth);
       // As `quote` gives it: NFC like the rest of the message, its own “…” as ‘…’.
       const text = h.text.normalize('NFC').replace(/“/g, '‘').replace(/”/g, '’');
