@@ -57,7 +57,12 @@ export function collectQuotes<T>(run: () => T): { value: T; quoted: Heading[] } 
  */
 export function quote(section: Section): string {
   quoting?.push(section.heading);
-  return `“${section.heading.text.normalize('NFC').replace(/“/g, '‘').replace(/”/g, '’')}”`;
+  return `“${quotable(section.heading.text)}”`;
+}
+
+/** Text to put between “ ”: NFC, its own “…” as ‘…’. */
+export function quotable(text: string): string {
+  return text.normalize('NFC').replace(/“/g, '‘').replace(/”/g, '’');
 }
 
 /** Range of a heading's line, for findings placed on a heading. */

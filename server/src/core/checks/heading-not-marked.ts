@@ -1,4 +1,4 @@
-import type { Check, Draft } from '../check';
+import { quotable, type Check, type Draft } from '../check';
 
 export const headingNotMarked: Check = {
   code: 'heading-not-marked',
@@ -11,8 +11,8 @@ export const headingNotMarked: Check = {
       const h = s.heading;
       if (h.marked || h.runIn) continue;
       const marker = '#'.repeat(h.depth);
-      // As `quote` gives it: NFC like the rest of the message, its own “…” as ‘…’.
-      const text = h.text.normalize('NFC').replace(/“/g, '‘').replace(/”/g, '’');
+      // As `quote` gives it (not recorded: the finding's own range is the heading).
+      const text = quotable(h.text);
       out.push({
         offset: h.offset,
         length: h.end - h.offset,
