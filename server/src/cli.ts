@@ -323,7 +323,8 @@ function runTemplates(args: Args, lang: Lang): number {
   if (format === 'json') process.stdout.write(JSON.stringify(list, null, 2) + '\n');
   else {
     for (const t of list) {
-      const pages = Object.entries(t.pages).map(([k, n]) => `${k}: ${n}`).join(', ');
+      // “cấp xã 12, cấp huyện 15”; a single limit (key `*`) is just its number.
+      const pages = Object.entries(t.pages).map(([k, n]) => (k === '*' ? String(n) : `${levelName(k, lang)} ${n}`)).join(', ');
       process.stdout.write(`${t.id}${t.builtin ? '' : ` (${t.path})`}\n  ${t.title}\n  ${t.sections} ${lang === 'vi' ? 'mục' : 'sections'}${pages ? ` · ${lang === 'vi' ? 'giới hạn trang' : 'page limits'}: ${pages}` : ''}\n`);
     }
   }

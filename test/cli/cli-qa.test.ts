@@ -66,3 +66,9 @@ test('an outline limiting pages by level, for a report that names no level: the 
   assert.match(r.stderr, /^bc\.md: outline “so-ket-giua-nhiem-ky-2019-2024” \(named by its “decuong:”\); its page limits by level \(commune level \(xã\) 12, district level \(huyện\) 15\) do not apply: the report names no level/m);
   assert.doesNotMatch(cli(['check', 'bc.md', '--cap', 'xa'], dir).stderr, /do not apply/);
 });
+
+test('templates in text names the levels of page limits as people say them', () => {
+  const r = cli(['templates', '--lang', 'vi'], join(WS, 'reports'));
+  assert.match(r.stdout, /giới hạn trang: cấp xã 1, cấp huyện 8/);
+  assert.doesNotMatch(r.stdout, /\*: |xa: /);
+});

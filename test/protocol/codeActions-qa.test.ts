@@ -2,7 +2,7 @@
 // on the same heading, and fix-all asked for on an outline template.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -63,4 +63,21 @@ test('fix-all and the fix-report command leave an outline template alone', async
   const done = await server.connection.sendRequest('workspace/executeCommand', { command: 'decuong.server.fixReport', arguments: [templateUri] }) as { inserted: number };
   assert.equal(done.inserted, 0);
   assert.equal(server.appliedEdits.length, 0);
+});
+
+test('fix-all of joined paragraphs is applied in turns: none is left for a second pass', async (t) => {
+  // A report pasted from Word: a blank line before “1. …” makes it a list, whose next line is then
+  // found joined to it only on the new text.
+  const text = readFileSync(join(import.meta.dirname, '../fixtures/protocol/joined-in-turns.md'), 'utf8');
+  const server = await startServer();
+  t.after(() => server.stop());
+  server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text } });
+  const { diagnostics } = await server.waitFor(uri, (p) => p.version === 1);
+  const joined = diagnostics.filter((d) => d.code === 'joined-paragraph');
+  assert.ok(joined.length > 5);
+  const all = (await ask(server, uri, [joined[0]!], ['quickfix'])).find((a) => /Fix all/.test(a.title))!;
+  const fixed = applyAction(uri, text, all);
+  server.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: fixed }] });
+  const after = await server.waitFor(uri, (p) => p.version === 2);
+  assert.deepEqual(after.diagnostics.filter((d) => d.code === 'joined-paragraph').map((d) => d.range.start.line), []);
 });

@@ -128,9 +128,12 @@ export function titleForReport(title: string, shift: number): string {
   return shift ? title.replace(TITLE_YEAR, (y) => String(Number(y) + shift)) : title;
 }
 
-/** Guidance as an HTML comment the author replaces; `--` would end the comment early. */
+/**
+ * Guidance as an HTML comment the author replaces. Only `-->` would end it early (CommonMark), so
+ * only that is broken; a table's `|---|` stays a table for when the comment is taken away.
+ */
 export function guidanceComment(text: string, eol: string): string {
-  const body = text.replace(/--+/g, '–').split(/\r?\n/).map((l) => l.trimEnd()).join(eol);
+  const body = text.replace(/-->/g, '- ->').split(/\r?\n/).map((l) => l.trimEnd()).join(eol);
   return `<!-- ${body} -->`;
 }
 

@@ -43,7 +43,7 @@ export function selectTemplate(doc: ParsedMarkdown, outline: Outline, registry: 
   }
   const named = fm?.get('decuong');
   if (named && (typeof named.value === 'string' || typeof named.value === 'number') && String(named.value).trim()) {
-    const id = String(named.value).trim();
+    const id = String(named.value).trim().normalize('NFC');
     const template = registry.templates.get(id);
     if (template) return { kind: 'front-matter', template, cap };
     return { kind: 'unknown', id, offset: named.offset, end: named.end, suggestions: registry.closest(id) };

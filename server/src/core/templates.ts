@@ -95,7 +95,8 @@ function readTemplate(src: TemplateSource, problems: TemplateProblem[]): Templat
     problems.push({ path: src.path, id, offset, end, message });
   const entry = (key: string) => fm?.entries.get(key);
   const idValue = entry('id')?.value;
-  const id = typeof idValue === 'string' && idValue.trim() ? idValue.trim() : fileStem(src.path);
+  // NFC, as a report's `decuong:` is looked up: an id typed with marks matches however it was saved.
+  const id = (typeof idValue === 'string' && idValue.trim() ? idValue.trim() : fileStem(src.path)).normalize('NFC');
   if (fm && !(typeof idValue === 'string' && idValue.trim())) {
     const at = fm.entries.get('id');
     problem(at?.offset ?? fm.offset, at?.end ?? fm.offset + 3, {

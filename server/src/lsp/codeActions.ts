@@ -41,7 +41,14 @@ const wants = (only: string[] | undefined, kind: string) => !only || only.some((
  * Code actions rebuilt from a fresh check of the current text (nothing kept between requests):
  * "fix this", "fix all of this code", and the whole-document fix-all.
  */
-export function codeActions(doc: TextDocument, result: CheckResult, params: CodeActionParams, lang: Lang, fixAllEdits: () => Fix[], insertAllMissing: () => Fix[]): CodeAction[] {
+/**
+ * Codes whose “fix all of this kind” is applied in turns, each on the text the last left: missing
+ * sections are numbered after the ones inserted before them; a blank line inserted before `1. …`
+ * can make the next line a list item's continuation, found joined only then.
+ */
+export const FIXED_IN_TURNS = ['missing-section', 'joined-paragraph'] as const;
+
+export function codeActions(doc: TextDocument, result: CheckResult, params: CodeActionParams, lang: Lang, fixAllEdits: () => Fix[], fixAllOf: (code: string) => Fix[]): CodeAction[] {
   const only = params.context.only;
   const out: CodeAction[] = [];
   if (wants(only, CodeActionKind.QuickFix)) {
@@ -59,9 +66,9 @@ export function codeActions(doc: TextDocument, result: CheckResult, params: Code
       const sameCode = result.findings.filter((f) => f.code === d.code && f.fixes?.length);
       if (finding?.fixes?.length && sameCode.length > 1 && !offered.has(String(d.code))) {
         offered.add(String(d.code));
-        // Missing sections are inserted one after another, each numbered after the ones before it
-        // (computed alone, two missing after the same heading would both be “2.”, one dropped).
-        const edits = d.code === 'missing-section' ? insertAllMissing() : mergeEdits(sameCode.map((f) => f.fixes![0]!.edits));
+        // Computed alone, two sections missing after the same heading would both be “2.” (one
+        // dropped): these are fixed in turns.
+        const edits = (FIXED_IN_TURNS as readonly unknown[]).includes(d.code) ? fixAllOf(String(d.code)) : mergeEdits(sameCode.map((f) => f.fixes![0]!.edits));
         // Named by the check's title, not its code: “numbering” means nothing in a Vietnamese menu.
         const title = checks.find((c) => c.code === d.code)?.title ?? { vi: String(d.code), en: String(d.code) };
         out.push(action(doc, lang === 'vi' ? `Sửa tất cả các chỗ cùng loại trong tệp: ${title.vi}` : `Fix all in the file: ${title.en}`, CodeActionKind.QuickFix, edits));

@@ -21,7 +21,7 @@ import { SettingsCache, settingProblems, toCheckOptions, type SettingProblem, ty
 import { toDiagnostic } from './convert';
 import { DiagnosticsScheduler } from './diagnostics';
 import { documentSymbols } from './symbols';
-import { codeActions, FixAllKind } from './codeActions';
+import { codeActions, FixAllKind, FIXED_IN_TURNS } from './codeActions';
 import { uriToPath, WorkspaceTemplates } from './workspaceTemplates';
 import { ChecklistRequest, SkeletonRequest, FixReportCommand, InsertMissingCommand, ReportInfoNotification, TemplatesRequest, type ChecklistNode, type ChecklistParams, type ChecklistResult, type SkeletonParams, type ReportInfoParams, type TemplatesParams, type TemplateSummary } from '../protocol';
 
@@ -355,9 +355,10 @@ export function startServer(connection: Connection): void {
     const version = doc.version;
     const result = await currentResult(doc);
     const edits = await fixAllEdits(doc);
-    const insertAllMissing = await fixAllEdits(doc, ['missing-section']);
+    const inTurns = new Map<string, () => Fix[]>();
+    for (const code of FIXED_IN_TURNS) inTurns.set(code, await fixAllEdits(doc, [code]));
     if (documents.get(doc.uri)?.version !== version) return []; // edited meanwhile: the client will ask again
-    return codeActions(doc, result, params, langFor(await settings.get(doc.uri)), edits, insertAllMissing);
+    return codeActions(doc, result, params, langFor(await settings.get(doc.uri)), edits, (code) => inTurns.get(code)?.() ?? []);
   });
 
   connection.onExecuteCommand(async ({ command, arguments: args }) => {
