@@ -140,7 +140,7 @@ function runCheck(args: Args, lang: Lang): number {
     const result = check(text, reg, options);
     const { findings, template, selection } = result;
     // Which outline a report was read against is not in its findings: said aside, as the status bar does.
-    if (format === 'text') process.stderr.write(`${file}: ${outlineNote(template, selection.kind, lang)}${pageLimitOf(result.context) ? '' : levelNote(template?.pages, lang)}\n`);
+    if (format === 'text') process.stderr.write(`${file}: ${outlineNote(template, selection.kind, lang)}${pageLimitOf(result.context) || ('cap' in selection && selection.cap) ? '' : levelNote(template?.pages, lang)}\n`);
     const index = new LineIndex(text);
     for (const f of findings) results.push({ ...f, file: relative(process.cwd(), resolve(file)) || file, index });
   }

@@ -65,6 +65,8 @@ test('an outline limiting pages by level, for a report that names no level: the 
   const r = cli(['check', 'bc.md'], dir);
   assert.match(r.stderr, /^bc\.md: outline “so-ket-giua-nhiem-ky-2019-2024” \(named by its “decuong:”\); its page limits by level \(commune level \(xã\) 12, district level \(huyện\) 15\) do not apply: the report names no level/m);
   assert.doesNotMatch(cli(['check', 'bc.md', '--cap', 'xa'], dir).stderr, /do not apply/);
+  // A level named that the outline sets no limit for: the level is named, so nothing to ask for.
+  assert.doesNotMatch(cli(['check', 'bc.md', '--cap', 'tinh'], dir).stderr, /do not apply/);
 });
 
 test('templates in text names the levels of page limits as people say them', () => {

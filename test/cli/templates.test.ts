@@ -70,7 +70,7 @@ test('templates with broken templates: path:line:col for each problem, exit 1, e
   assert.deepEqual(r.stderr.trim().split('\n').sort(), [
     'cyc/vong-a.md:3:10: Template “vong-a” extends itself in a cycle: vong-a → vong-b → vong-a.',
     'cyc/vong-b.md:3:10: Template “vong-b” extends itself in a cycle: vong-b → vong-a → vong-b.',
-    'yaml/bc-yaml.md:4:20: YAML error in template: check the brackets, quotes and indentation on this line; a value with a “:” must be in double quotes (Missing closing "quote).',
+    'yaml/bc-yaml.md:4:20: YAML error in template: check the brackets, quotes and indentation on this line (Missing closing "quote).',
   ]);
   const list = JSON.parse(r.stdout) as Array<{ id: string; title: string; pages: Record<string, number> }>;
   const by = (id: string) => list.find((t) => t.id === id)!;

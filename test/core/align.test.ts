@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { align, type Alignment } from '../../server/src/core/align.ts';
+import { align, numberOnly, type Alignment } from '../../server/src/core/align.ts';
 import { buildOutline, isDescendant, type Outline, type Section } from '../../server/src/core/outline.ts';
 import { parseMarkdown } from '../../server/src/core/parse.ts';
 import { containsWords, similarity, wordOverlap } from '../../server/src/core/normalize.ts';
@@ -18,7 +18,7 @@ function referenceAlign(template: Outline, report: Outline): Alignment {
     const t = expected.heading.keys;
     const r = actual.heading.keys;
     if (t.core && (r.core === t.core || r.full === t.full)) return 1;
-    if ((!r.core || !t.core) && sameNumber(expected.heading.numbering, actual.heading.numbering)) return 0.8;
+    if ((!r.core || numberOnly(expected)) && sameNumber(expected.heading.numbering, actual.heading.numbering)) return 0.8;
     return undefined;
   };
   const containsScore: Score = (expected, actual) => {

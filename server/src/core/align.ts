@@ -105,6 +105,15 @@ function indexBy(ids: readonly number[]): Map<number, number[]> {
 }
 
 /**
+ * An outline heading that is only its number (`# PHẦN THỨ NHẤT`; its keys may be those of the bold
+ * title under it, see `templates.ts`): the report's section with that number is it, whatever its title.
+ */
+export function numberOnly(section: Section): boolean {
+  const h = section.heading;
+  return Boolean(h.numbering) && !h.text.slice(h.numbering!.length).trim();
+}
+
+/**
  * The rounds of `align` over index ranges and integer keys: each round asks, per outline section,
  * for the first report section in document order with the best score, as a plain scan would, but
  * equal titles are looked up by key and a scan for elaborated titles stops at the first hit (all
@@ -165,7 +174,7 @@ function alignAnew(template: Outline, report: Outline): Alignment {
       const b = firstOpen(expected, byFull.get(outlineFull[expected.index]!), from, to, sameLevel);
       if (a >= 0 || b >= 0) return a < 0 ? b : b < 0 ? a : Math.min(a, b);
     }
-    if (!expected.heading.keys.core) {
+    if (numberOnly(expected)) {
       // An outline heading that is only its number ("# PHẦN THỨ NHẤT", the title on the line below)
       // gives no words to compare: the report's section with that number is it, titled or not.
       for (let a = from; a < to; a++) if (open(expected, a, from, to, sameLevel) && sameNumber(expected.heading.numbering, all[a]!.heading.numbering)) return a;

@@ -51,6 +51,20 @@ export function pairedDescendants(ctx: CheckContext, section: Section): Section[
  * which would swallow it — the fix would then change nothing and be offered again.
  */
 export function outsideOpenBlock(ctx: CheckContext, offset: number): number {
+  const open = openTailStart(ctx);
+  return open >= 0 && offset > open ? open : offset;
+}
+
+const openTails = new WeakMap<CheckContext['doc'], number>();
+
+/**
+ * Where a fenced code block or HTML block left open at the end of the text begins (its line);
+ * -1 when the text ends otherwise. Per parse, once: the structure compares it on each keystroke.
+ */
+export function openTailStart(ctx: Pick<CheckContext, 'doc' | 'text'>): number {
+  let known = openTails.get(ctx.doc);
+  if (known !== undefined) return known;
+  known = -1;
   const chunks = ctx.doc.chunks;
   for (let i = chunks.length - 1; i >= 0; i--) {
     const blocks = chunks[i]!.summary.blocks;
@@ -58,10 +72,11 @@ export function outsideOpenBlock(ctx: CheckContext, offset: number): number {
     if (!last) continue;
     const start = ctx.text.lastIndexOf('\n', chunks[i]!.offset + last.offset - 1) + 1;
     const end = chunks[i]!.offset + last.end;
-    if (offset <= start || ctx.text.slice(end).trim()) return offset;
-    return (last.type === 'code' || last.type === 'html') && leftOpen(ctx.text.slice(start, end)) ? start : offset;
+    if (!ctx.text.slice(end).trim() && (last.type === 'code' || last.type === 'html') && leftOpen(ctx.text.slice(start, end))) known = start;
+    break;
   }
-  return offset;
+  openTails.set(ctx.doc, known);
+  return known;
 }
 
 /** Is this fenced code block or HTML block (the text of it) never closed? */

@@ -36,10 +36,10 @@ function findTitle(headings: Heading[]): Heading | undefined {
   const first = headings[0];
   if (!first || headings.length < 2 || first.numbering) return undefined;
   if (headings.slice(1).every((h) => h.depth > first.depth)) return first;
-  // `# BÁO CÁO …` over `# I. …`: a title typed at its sections' level still names the kind of
-  // document, and the section after it is numbered.
-  const next = headings[1]!;
-  return next.depth === first.depth && next.numbering && DOCUMENT_TITLE.test(first.text.normalize('NFC')) ? first : undefined;
+  // `# BÁO CÁO …` over `# I. …` (or over `# ĐẶT VẤN ĐỀ`, then `# I. …`): a title typed at its
+  // sections' level still names the kind of document, and numbered sections follow it.
+  if (!DOCUMENT_TITLE.test(first.text.normalize('NFC'))) return undefined;
+  return headings.some((h, i) => i > 0 && h.depth === first.depth && h.numbering) ? first : undefined;
 }
 
 /** The words a report's or an outline's title begins with: the kind of document. */

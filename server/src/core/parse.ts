@@ -271,13 +271,35 @@ function readFrontMatter(node: MdNode, text: string): FrontMatter {
 }
 
 /**
- * Offset of a `---` opening the text that is never closed though entries follow it (`id: …`): the
- * author meant front matter, and everything of it is read as text. Undefined otherwise.
+ * Front matter the author meant but Markdown does not read as such: a `---` with entries after it
+ * (`id: …`) that is never closed, closed with YAML's `...`, or not on the first line (an empty line
+ * before it). Its `---` offset and which slip; undefined when there is none.
  */
-export function unclosedFrontMatterAt(text: string): number | undefined {
-  const start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+export function frontMatterSlip(text: string): { offset: number; kind: 'unclosed' | 'dots' | 'not-first-line' } | undefined {
+  const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const lead = /^(?:[ \t]*\r?\n)+/.exec(text.slice(bom, bom + 200))?.[0].length ?? 0;
+  const start = bom + lead;
   if (!/^---[ \t]*\r?\n[ \t]*[\p{L}_-]+[ \t]*:/u.test(text.slice(start, start + 200))) return undefined;
-  return /\r?\n(---|\.\.\.)[ \t]*(\r?\n|$)/.test(text.slice(start + 3, start + 64 * 1024)) ? undefined : start;
+  const close = /\r?\n(---|\.\.\.)[ \t]*(?:\r?\n|$)/.exec(text.slice(start + 3, start + 64 * 1024));
+  if (!close) return { offset: start, kind: 'unclosed' };
+  if (close[1] === '...') return { offset: start, kind: 'dots' };
+  return lead ? { offset: start, kind: 'not-first-line' } : undefined;
+}
+
+/** What to say of each front matter slip (for a report, or for a template: `whose`). */
+export function frontMatterSlipMessage(kind: 'unclosed' | 'dots' | 'not-first-line', whose: { vi: string; en: string }): { vi: string; en: string } {
+  if (kind === 'dots') return {
+    vi: `Phần khai báo đầu tệp (front matter) ${whose.vi}được đóng bằng “...”: hãy đóng bằng một dòng “---”.`,
+    en: `${whose.en}front matter is closed with “...”: close it with a “---” line.`,
+  };
+  if (kind === 'not-first-line') return {
+    vi: `Phần khai báo đầu tệp (front matter) ${whose.vi}phải bắt đầu ở dòng đầu tiên: xóa các dòng trống phía trên “---”.`,
+    en: `${whose.en}front matter must begin on the first line: remove the empty lines above its “---”.`,
+  };
+  return {
+    vi: `Phần khai báo đầu tệp (front matter) ${whose.vi}chưa đóng: thêm một dòng “---” sau các dòng khai báo.`,
+    en: `${whose.en}front matter is not closed: add a “---” line after its entries.`,
+  };
 }
 
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;

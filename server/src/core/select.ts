@@ -14,17 +14,36 @@ export type Selection =
 /** How much of the document's start is read for the title when there is no title heading. */
 const TITLE_WINDOW = 600;
 
-/** The words a report is known by: its title heading, else the text before its first section. */
-function titleText(doc: ParsedMarkdown, outline: Outline, withSubject = false): string {
-  const firstSection = outline.all[0]?.heading.offset ?? doc.text.length;
+/**
+ * The words a report is known by: its title block — the title heading, or the start of the text
+ * when it has none, with the lines that go with a title (bold or capital lines, short lines such as
+ * the subject `**Sơ kết 05 năm …**`, the letterhead, `Số: …`) up to the first line of prose. The
+ * preamble (`Căn cứ Kế hoạch số 09/KH-MTTQ …`) is prose: a plan it cites does not make the report one.
+ */
+function titleText(doc: ParsedMarkdown, outline: Outline): string {
+  // Up to the first numbered section: an unnumbered heading right under the title may be its
+  // subject typed as a heading (`# BÁO CÁO` / `## TỔNG KẾT CÔNG TÁC …`).
+  const firstSection = outline.all.find((s) => s.heading.numbering)?.heading.offset ?? doc.text.length;
   const title = outline.title;
-  // A title that only names the kind of document (`# BÁO CÁO`, `# KẾ HOẠCH`) has its subject on
-  // the lines after it (`**Sơ kết 05 năm thực hiện Cuộc vận động …**`): read them with it. A longer
-  // one is read alone first (`withSubject` reads on when it matched nothing: `# BÁO CÁO TỔNG KẾT`
-  // over `**Công tác Hội …**`).
-  if (title && !withSubject && title.text.trim().split(/\s+/).length > 3) return title.text;
   const start = title ? title.offset : doc.frontMatter?.end ?? 0;
-  return doc.text.slice(start, Math.min(firstSection, start + TITLE_WINDOW));
+  const window = doc.text.slice(start, Math.max(start, Math.min(firstSection, start + TITLE_WINDOW)));
+  const kept: string[] = [];
+  for (const raw of window.split(/\r?\n|\r/)) {
+    const line = raw.trim();
+    if (!line) continue;
+    if (!titleLine(line)) break;
+    kept.push(line);
+  }
+  return kept.join('\n');
+}
+
+/** A line of a title block, not prose: a heading, a bold or capital line, or a short line not ending a sentence. */
+function titleLine(line: string): boolean {
+  if (/^#{1,6}\s/.test(line) || /^(\*\*|__)[^*_].*\1$/.test(line)) return true;
+  const letters = line.replace(/[^\p{L}]/gu, '');
+  const upper = line.replace(/[^\p{Lu}]/gu, '');
+  if (letters.length && upper.length / letters.length > 0.6) return true;
+  return line.split(/\s+/).length <= 12 && !/[.:;]$/.test(line);
 }
 
 /**
@@ -52,7 +71,7 @@ export function selectTemplate(doc: ParsedMarkdown, outline: Outline, registry: 
     const template = registry.templates.get(options.template);
     if (template) return { kind: 'setting', template, cap };
   }
-  const chosen = byTitle(` ${titleKeys(titleText(doc, outline)).full} `, registry) ?? (outline.title ? byTitle(` ${titleKeys(titleText(doc, outline, true)).full} `, registry) : undefined);
+  const chosen = byTitle(` ${titleKeys(titleText(doc, outline)).full} `, registry);
   return chosen ? { kind: 'title', template: chosen, cap } : { kind: 'none' };
 }
 
@@ -65,7 +84,9 @@ function byTitle(key: string, registry: TemplateRegistry): Template | undefined 
   let best: { template: Template; at: number; words: number } | undefined;
   for (const template of registry.templates.values()) {
     for (const phrase of template.match) {
-      const at = key.indexOf(` ${phrase} `);
+      // The workspace's own phrases match with words between theirs too (“sơ kết 6 tháng đầu năm”
+      // in “sơ kết công tác Hội … 6 tháng đầu năm”): they are written for its reports.
+      const at = template.builtin ? key.indexOf(` ${phrase} `) : wordsInOrder(key, phrase);
       if (at < 0) continue;
       const candidate = { template, at, words: phrase.split(' ').length };
       if (!best || beats(candidate, best, registry)) best = candidate;
@@ -75,6 +96,24 @@ function byTitle(key: string, registry: TemplateRegistry): Template | undefined 
 }
 
 type TitleMatch = { template: Template; at: number; words: number };
+
+/** Where the phrase stands in the key, its words together or in order with others between; -1 if not. */
+function wordsInOrder(key: string, phrase: string): number {
+  const together = key.indexOf(` ${phrase} `);
+  if (together >= 0) return together;
+  const words = phrase.split(' ');
+  for (let first = key.indexOf(` ${words[0]} `); first >= 0; first = key.indexOf(` ${words[0]} `, first + 1)) {
+    let at = first + words[0]!.length + 1;
+    let all = true;
+    for (const w of words.slice(1)) {
+      const next = key.indexOf(` ${w} `, at);
+      if (next < 0) { all = false; break; }
+      at = next + w.length + 1;
+    }
+    if (all) return first;
+  }
+  return -1;
+}
 
 function beats(a: TitleMatch, b: TitleMatch, registry: TemplateRegistry): boolean {
   if (a.template !== b.template) {

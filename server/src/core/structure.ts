@@ -1,3 +1,4 @@
+import { openTailStart } from './insert';
 import type { CheckContext } from './check';
 import type { Heading, NumberedLine } from './parse';
 import type { Section } from './outline';
@@ -112,6 +113,10 @@ function sameOutline(a: CheckContext, b: CheckContext, move: (p: number) => numb
     const y = b.outline.all[i]!;
     if (!sameSection(x, y, move) || !same(x.heading, y.heading)) return undefined;
   }
+  // A block left open at the end decides where missing sections go (`outsideOpenBlock`).
+  const oa = openTailStart(a);
+  const ob = openTailStart(b);
+  if ((oa < 0 ? oa : move(oa)) !== ob) return undefined;
   const la = a.doc.numberedLines;
   const lb = b.doc.numberedLines;
   if (la.length !== lb.length) return undefined;

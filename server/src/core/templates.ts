@@ -1,4 +1,4 @@
-import { parseMarkdown, unclosedFrontMatterAt, type ParsedMarkdown } from './parse';
+import { frontMatterSlip, frontMatterSlipMessage, parseMarkdown, type ParsedMarkdown } from './parse';
 import { buildOutline, type Outline } from './outline';
 import { editDistance, foldCase, titleKeys } from './normalize';
 import type { Message } from './types';
@@ -106,17 +106,24 @@ function readTemplate(src: TemplateSource, problems: TemplateProblem[]): Templat
   }
   // Without front matter the file name is the id: turning an outline into a template takes minutes.
   for (const e of fm?.errors ?? []) {
-    problem(e.offset, e.end, {
-      vi: `Lỗi YAML trong mẫu đề cương: kiểm tra dấu ngoặc, dấu nháy và thụt lề ở dòng này; giá trị có dấu “:” phải đặt trong nháy kép (${e.message.replace(/[.:]\s*$/, '')}).`,
-      en: `YAML error in template: check the brackets, quotes and indentation on this line; a value with a “:” must be in double quotes (${e.message.replace(/[.:]\s*$/, '')}).`,
+    // The colon hint only where the line has a second colon (`title: Báo cáo quý: mẫu chung`).
+    const lineStart = src.text.lastIndexOf('\n', e.offset - 1) + 1;
+    const lineEnd = src.text.indexOf('\n', e.offset);
+    const colons = (src.text.slice(lineStart, lineEnd < 0 ? undefined : lineEnd).match(/:/g) ?? []).length;
+    const detail = e.message.replace(/[.:]\s*$/, '');
+    problem(e.offset, e.end, colons >= 2 ? {
+      vi: `Lỗi YAML trong mẫu đề cương: giá trị có dấu “:” phải đặt trong nháy kép (${detail}).`,
+      en: `YAML error in template: a value with a “:” must be in double quotes (${detail}).`,
+    } : {
+      vi: `Lỗi YAML trong mẫu đề cương: kiểm tra dấu ngoặc, dấu nháy và thụt lề ở dòng này (${detail}).`,
+      en: `YAML error in template: check the brackets, quotes and indentation on this line (${detail}).`,
     }, id);
   }
-  const unclosed = fm ? undefined : unclosedFrontMatterAt(src.text);
-  if (unclosed !== undefined) {
-    problem(unclosed, unclosed + 3, {
-      vi: 'Phần khai báo đầu tệp (front matter) của mẫu chưa đóng: thêm một dòng “---” sau các dòng khai báo (id, match, pages…); đến lúc đó chúng bị đọc như nội dung của đề cương.',
-      en: 'The template’s front matter is not closed: add a “---” line after its entries (id, match, pages…); until then they are read as text of the outline.',
-    }, id);
+  const slip = fm ? undefined : frontMatterSlip(src.text);
+  if (slip) {
+    // Until it is mended its entries are read as text of the outline.
+    const said = frontMatterSlipMessage(slip.kind, { vi: 'của mẫu ', en: 'The template’s ' });
+    problem(slip.offset, slip.offset + 3, { vi: `${said.vi} Đến lúc đó các dòng khai báo bị đọc như nội dung của đề cương.`, en: `${said.en} Until then its entries are read as text of the outline.` }, id);
   }
   // A key typed almost right (`Match:`, `page:`, `extend:`, the report's `gioi-han-trang:`) would
   // silently do nothing: said, with the key meant. Other keys are the author's own notes.
@@ -169,6 +176,10 @@ function readTemplate(src: TemplateSource, problems: TemplateProblem[]): Templat
     const bold = s.heading.keys.core ? null : /^(\*\*|__)([^*_\r\n]+)\1[ \t]*(?:\r?\n|$)/.exec(body);
     subtitles.push(bold ? bold[2]!.trim() : '');
     return bold ? body.slice(bold[0].length).trim() : body;
+  });
+  // Such a part is known by its title's words too: a report may write the title alone.
+  outline.all.forEach((s, i) => {
+    if (subtitles[i]) s.heading = { ...s.heading, keys: titleKeys(subtitles[i]!) };
   });
   const extendsValue = entry('extends')?.value;
   const titleValue = entry('title')?.value;

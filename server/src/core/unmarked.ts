@@ -159,6 +159,12 @@ export function findUnmarkedHeadings(doc: ParsedMarkdown, outline: Outline, temp
     if (at < 0 || (n && rank(n.style, n.parts?.length) !== rank(line.numbering.style, line.numbering.parts?.length))) return undefined;
     const sourceColon = doc.text.indexOf(':', line.textOffset);
     if (sourceColon < 0 || sourceColon >= line.end) return undefined;
+    // Under its parent: “1. Yêu cầu: các chi đoàn báo cáo …” under “IV. TỔ CHỨC THỰC HIỆN” is an
+    // item of that section, not “2. Yêu cầu” of I. (unless the heading above is no outline section).
+    const parent = templateSections[at]!.parent;
+    const above = marked[countBefore(marked, line.offset) - 1];
+    const containers = parent && above?.keys.core ? sectionsTitled(above.keys.core) : [];
+    if (containers.length && !containers.includes(parent!)) return undefined;
     runIns.set(line, { text: label, end: sourceColon });
     return templateSections[at];
   };
@@ -213,8 +219,12 @@ export function findUnmarkedHeadings(doc: ParsedMarkdown, outline: Outline, temp
   candidates.forEach((line, i) => {
     const letter = asUpperLetter(line.numbering);
     if (!letter) return;
-    const before = candidates[i - 1]?.numbering;
-    const after = candidates[i + 1]?.numbering;
+    // Its neighbours in the document, pasted or marked (`## A.`, `## B.`, then a pasted `C.`).
+    const m = countBefore(marked, line.offset);
+    const later = <T extends { offset: number }>(a: T | undefined, b: T | undefined) => (!a ? b : !b ? a : a.offset > b.offset ? a : b);
+    const earlier = <T extends { offset: number }>(a: T | undefined, b: T | undefined) => (!a ? b : !b ? a : a.offset < b.offset ? a : b);
+    const before = later<{ offset: number; numbering?: Numbering }>(candidates[i - 1], marked[m - 1])?.numbering;
+    const after = earlier<{ offset: number; numbering?: Numbering }>(candidates[i + 1], marked[m])?.numbering;
     if ((before?.style === 'upper-letter' && before.value === letter.value - 1) || (after?.style === 'upper-letter' && after.value === letter.value + 1)) letters.set(line, letter);
   });
   const numberingOf = (line: NumberedLine): Numbering => letters.get(line) ?? line.numbering;

@@ -127,7 +127,7 @@ export function startServer(connection: Connection): void {
         pages: est.pages,
         decimal: est.decimal,
         breaks: est.breaks,
-        ...(limit ? { limit: limit.limit, ...(limit.cap ? { cap: limit.cap } : {}) } : levelLimitsOf(result.template?.pages)),
+        ...(limit ? { limit: limit.limit, ...(limit.cap ? { cap: limit.cap } : {}) } : 'cap' in result.selection && result.selection.cap ? {} : levelLimitsOf(result.template?.pages)),
         settings: { fontSize: est.settings.fontSize, lineSpacing: est.settings.lineSpacing, margins: [est.settings.margins.top, est.settings.margins.bottom, est.settings.margins.left, est.settings.margins.right], paraAfter: est.settings.paraAfter, indent: est.settings.indent },
       },
       ...(badSettings.length ? { settingProblems: badSettings.map((p) => ({ setting: p.setting, message: say(p.message, lang) })) } : {}),

@@ -1,5 +1,5 @@
 import type { Check, CheckContext, Draft } from '../check';
-import { unclosedFrontMatterAt, type FrontMatterEntry } from '../parse';
+import { frontMatterSlip, frontMatterSlipMessage, type FrontMatterEntry } from '../parse';
 import { isLevel, LEVELS, levelKey, levelName } from '../levels';
 
 /**
@@ -71,11 +71,10 @@ export const frontMatter: Check = {
       if (level) out.push(level);
       return out;
     }
-    // "---" on the first line with no closing "---": the author meant a front matter.
-    const start = unclosedFrontMatterAt(ctx.text);
-    if (start !== undefined) {
-      out.push({ offset: start, length: 3, message: { vi: 'Phần khai báo đầu tệp (front matter) chưa đóng: thêm một dòng “---” sau các dòng khai báo.', en: 'Front matter is not closed: add a “---” line after its entries.' } });
-    }
+    // "---" and entries not read as front matter (never closed, closed with "...", below an empty
+    // line): the author meant one.
+    const slip = frontMatterSlip(ctx.text);
+    if (slip) out.push({ offset: slip.offset, length: 3, message: frontMatterSlipMessage(slip.kind, { vi: '', en: 'The report’s ' }) });
     return out;
   },
 };
