@@ -78,6 +78,26 @@ describe('fixes', () => {
     assert.equal(doc.isDirty, false, 'undo back to the saved text leaves the document clean');
   });
 
+  it('two sections missing after one heading: each diagnostic offers its own section; fix all of the kind inserts both, numbered in turn, in one undo', async () => {
+    const doc = await openReport('bao-cao', 'thieu-hai-muc.md');
+    const original = doc.getText();
+    const ds = await waitForDiagnostics(doc.uri, (all) => withCode(all, 'missing-section').length === 2, 'two missing sections');
+    const missing = withCode(ds, 'missing-section');
+    assert.deepEqual(missing[0]!.range, missing[1]!.range, 'both on the same heading');
+    for (const d of missing) {
+      const wanted = /“([^”]+)”/.exec(d.message)![1]!;
+      const own = await quickFix(doc, d, new RegExp(`^(Insert section|Chèn mục) “${wanted.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}”$`));
+      assert.equal(own.isPreferred, true, wanted);
+    }
+    const all = (await actionsAt(doc.uri, missing[1]!.range, vscode.CodeActionKind.QuickFix.value)).find((a) => /^(Fix all in the file|Sửa tất cả các chỗ cùng loại trong tệp)/.test(a.title));
+    assert.ok(all, 'fix all of the kind is offered');
+    await apply(all);
+    assert.deepEqual(headings(doc), ['# KẾ HOẠCH TỔ CHỨC NGÀY HỘI ĐẠI ĐOÀN KẾT', '## I. MỤC ĐÍCH, YÊU CẦU', '## II. NỘI DUNG', '## III. TỔ CHỨC THỰC HIỆN']);
+    assert.ok(onlyInserted(original, doc.getText()), 'only inserted');
+    await waitForDiagnostics(doc.uri, noneOf('missing-section'), 'no missing section left');
+    await undoOnceTo(doc, original);
+  });
+
   it('missing-section with a section in its place, numbered alike: the message and the related information name it; “Rename” is offered after “Insert”', async () => {
     const doc = await openReport('bao-cao', 'doi-ten-muc.md');
     const ds = await waitForDiagnostics(doc.uri, missingNamed('II. NỘI DUNG'), 'missing-section “II. NỘI DUNG”');
