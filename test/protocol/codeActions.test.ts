@@ -135,7 +135,8 @@ test('the missing-section quick fix inserts the heading; the section-title fix k
   t.after(() => server.stop());
   const miss = diagnostics.find((d) => d.code === 'missing-section')!;
   const [insert] = await ask(server, [miss], ['quickfix']);
-  assert.equal(insert!.title, 'Insert section “V. TỔ CHỨC THỰC HIỆN”');
+  // Named as it goes in: the report's “III.”, not the outline's “V.”.
+  assert.equal(insert!.title, 'Insert section “III. TỔ CHỨC THỰC HIỆN”');
   assert.equal(applyAction(text, 1, insert!), text + '\n# III. TỔ CHỨC THỰC HIỆN\n');
   const title = diagnostics.find((d) => d.code === 'section-title')!;
   const [rename] = await ask(server, [title], ['quickfix']);

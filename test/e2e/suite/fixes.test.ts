@@ -85,8 +85,9 @@ describe('fixes', () => {
     const missing = withCode(ds, 'missing-section');
     assert.deepEqual(missing[0]!.range, missing[1]!.range, 'both on the same heading');
     for (const d of missing) {
-      const wanted = /“([^”]+)”/.exec(d.message)![1]!;
-      const own = await quickFix(doc, d, new RegExp(`^(Insert section|Chèn mục) “${wanted.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}”$`));
+      // Its title's words; the fix names the number it inserts (“II.”, as this fix alone inserts it).
+      const wanted = /“([^”]+)”/.exec(d.message)![1]!.replace(/^\S+\s/, '');
+      const own = await quickFix(doc, d, new RegExp(`^(Insert section|Chèn mục) “II\\. ${wanted.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}”$`));
       assert.equal(own.isPreferred, true, wanted);
     }
     const all = (await actionsAt(doc.uri, missing[1]!.range, vscode.CodeActionKind.QuickFix.value)).find((a) => /^(Fix all in the file|Sửa tất cả các chỗ cùng loại trong tệp)/.test(a.title));

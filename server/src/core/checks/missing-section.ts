@@ -125,9 +125,13 @@ export const missingSection: Check = {
       const named = shifted
         ? { vi: `“${titleForReport(bareTitle(expected), years)}” (mục ${outlineNumber} trong đề cương)`, en: `“${titleForReport(bareTitle(expected), years)}” (numbered ${outlineNumber} in the outline)` }
         : { vi: `“${title}”`, en: `“${title}”` };
+      const edits = insertSectionEdits(ctx, expected, insertAt, ctx.options.insertGuidance ?? true);
+      // Named as it goes in — with the report's number (“III.” where the outline says “V.”), as
+      // this fix alone inserts it — not as the outline numbers it.
+      const inserted = /^#{1,6} (.+?)\r?$/m.exec(edits[0]?.text ?? '')?.[1]?.normalize('NFC') ?? title;
       const insert = {
-        title: { vi: `Chèn mục “${title}”`, en: `Insert section “${title}”` },
-        edits: insertSectionEdits(ctx, expected, insertAt, ctx.options.insertGuidance ?? true),
+        title: { vi: `Chèn mục “${inserted}”`, en: `Insert section “${inserted}”` },
+        edits,
         preferred: true,
       };
       const retitle = renamed && retitleEdit(ctx.text, renamed, bareTitle(expected));
