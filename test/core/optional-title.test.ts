@@ -25,3 +25,13 @@ test('the near-title of an optional section says and writes the title without �
   const fixed = applyEdits(report, fix.edits);
   assert.match(fixed, /^# III\. THỜI GIAN, HÌNH THỨC TỔ CHỨC$/m);
 });
+
+test('“[nếu có]” and a closing “– nếu có” mark a section optional too, and are no words of its title', async () => {
+  const { isOptionalTitle } = await import('../../server/src/core/normalize.ts');
+  for (const title of ['IV. KHEN THƯỞNG [nếu có]', 'IV. KHEN THƯỞNG - nếu có', 'IV. Khen thưởng – Nếu có']) {
+    assert.ok(isOptionalTitle(title), title);
+    assert.match(withoutOptionalMark(title), /^IV\. (KHEN THƯỞNG|Khen thưởng)$/, title);
+  }
+  assert.ok(!isOptionalTitle('Đề xuất các giải pháp nếu có điều kiện'), 'the words in a sentence are no mark');
+  assert.equal(withoutOptionalMark('Kinh phí - tài trợ'), 'Kinh phí - tài trợ');
+});

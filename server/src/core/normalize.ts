@@ -37,7 +37,8 @@ export function foldCase(text: string): string {
   return s;
 }
 
-const OPTIONAL_MARK = /\(\s*nếu\s+có\s*\)/gu;
+/** “(nếu có)”, also as outlines vary it: “[nếu có]”, or “– nếu có” ending the title. */
+const OPTIONAL_MARK = /[([]\s*nếu\s+có\s*[)\]]|\s[-–—]\s*nếu\s+có\s*$/gu;
 
 /** True when a title says "(nếu có)" ("if any"): the section is optional. */
 export function isOptionalTitle(title: string): boolean {
@@ -47,7 +48,7 @@ export function isOptionalTitle(title: string): boolean {
 /** The title without the outline's "(nếu có)": a note to the writer, not words of the title. */
 export function withoutOptionalMark(title: string): string {
   const nfc = title.normalize('NFC');
-  const out = nfc.replace(/\s*\(\s*nếu\s+có\s*\)/giu, '');
+  const out = nfc.replace(/\s*[([]\s*nếu\s+có\s*[)\]]|\s[-–—]\s*nếu\s+có\s*$/giu, '');
   return out === nfc ? title : out.trim();
 }
 
