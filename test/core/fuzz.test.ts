@@ -60,12 +60,18 @@ const doc = fc.record({
   return nfd ? text.normalize('NFD') : text;
 });
 
-/** Ranges [start, end) of heading lines (marked and unmarked) of the original text. */
+/**
+ * Ranges [start, end) a fix may replace in the original text: heading lines (marked and unmarked),
+ * and the value of the front matter's `decuong:` on its line (an id, not the author's prose).
+ */
 function headingLines(r: ReturnType<typeof check>, text: string): Array<[number, number]> {
-  return r.outline.all.map((s) => {
+  const lines = r.outline.all.map((s) => {
     const nl = text.indexOf('\n', s.heading.offset);
     return [s.heading.offset, nl < 0 ? text.length : nl] as [number, number];
   });
+  const id = r.context.doc.frontMatter?.entries.get('decuong');
+  if (id && !/[\r\n]/.test(text.slice(id.offset, id.end))) lines.push([id.offset, id.end]);
+  return lines;
 }
 
 function assertSafe(text: string, edits: readonly Fix[], lines: Array<[number, number]>, what: string) {

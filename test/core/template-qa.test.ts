@@ -2,7 +2,7 @@
 // value, a heading level skipped. Each used to load silently and then do nothing, or misread.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { check, createRegistry } from '../../server/src/core/index.ts';
+import { applyEdits, check, createRegistry } from '../../server/src/core/index.ts';
 import { builtinSources } from '../helpers.ts';
 
 const load = (text: string) => createRegistry([...builtinSources(), { path: '/w/.decuong/templates/t.md', text, builtin: false }]);
@@ -62,4 +62,16 @@ test('pasted titles A. B. C. D.: C. is marked at the level of its run', () => {
   const findings = check(pasted, createRegistry(builtinSources())).findings;
   assert.deepEqual(findings.filter((f) => f.code === 'heading-not-marked').map((f) => /start the line with “(#+) ”/.exec(f.message.en)?.[1]), ['##', '##', '##', '##']);
   assert.deepEqual(findings.filter((f) => f.code === 'numbering'), []);
+});
+
+test('unknown-template offers each close id as a fix, and says when the close one’s template file is broken', () => {
+  // The template's front matter is left open: its id is its file's name, `quy`.
+  const registry = createRegistry([...builtinSources(), { path: '/w/.decuong/templates/quy.md', builtin: false, text: '---\nid: bao-cao-quy\n# I. KẾT QUẢ\n' }]);
+  const report = '---\ndecuong: bao-cao-quy\n---\n# BÁO CÁO\n';
+  const found = check(report, registry).findings.find((f) => f.code === 'unknown-template')!;
+  assert.match(found.message.en, /did you mean: .*“quy”/);
+  assert.match(found.message.en, /The template “quy” \(\/w\/\.decuong\/templates\/quy\.md\) is broken: .*not closed/);
+  const use = found.fixes!.find((f) => f.title.en === 'Use “quy”')!;
+  assert.ok(use && !use.preferred);
+  assert.equal(applyEdits(report, use.edits), '---\ndecuong: quy\n---\n# BÁO CÁO\n');
 });

@@ -99,6 +99,19 @@ describe('fixes', () => {
     await undoOnceTo(doc, original);
   });
 
+  it('unknown-template: “Use “ke-hoach”” replaces the mistyped id in the front matter, and the report is checked against it', async () => {
+    const content = '---\ndecuong: ke-hoac\n---\n# KẾ HOẠCH\n\n## I. MỤC ĐÍCH, YÊU CẦU\n\nA.\n';
+    const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content });
+    await vscode.window.showTextDocument(doc, { preview: false });
+    const ds = await waitForDiagnostics(doc.uri, (all) => withCode(all, 'unknown-template').length === 1, 'unknown-template for ke-hoac');
+    const use = await quickFix(doc, withCode(ds, 'unknown-template')[0]!, /^(Use|Dùng mẫu) “ke-hoach”$/);
+    assert.notEqual(use.isPreferred, true, 'the author chooses: not preferred');
+    await apply(use);
+    assert.equal(doc.lineAt(1).text, 'decuong: ke-hoach');
+    await waitForDiagnostics(doc.uri, (all) => withCode(all, 'unknown-template').length === 0 && withCode(all, 'missing-section').length > 0, 'the plan outline’s findings');
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
   it('missing-section with a section in its place, numbered alike: the message and the related information name it; “Rename” is offered after “Insert”', async () => {
     const doc = await openReport('bao-cao', 'doi-ten-muc.md');
     const ds = await waitForDiagnostics(doc.uri, missingNamed('II. NỘI DUNG'), 'missing-section “II. NỘI DUNG”');
