@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { TemplateSummary } from '../../server/src/protocol';
-import { levelName } from '../../server/src/core/levels';
+import { levelName, limitsByLevel } from '../../server/src/core/levels';
 import { isVietnamese, t } from './l10n';
 
 /** “Cấp xã — tối đa 12 trang” / “Commune level (xã) — at most 12 pages”; an unknown key as it is. */
@@ -18,7 +18,7 @@ const pagesEn = (n: number) => `${n} page${n === 1 ? '' : 's'}`;
  * `pages: N`, the limit of every level, which needs no level chosen.
  */
 export function levelKeys(pages: Record<string, number>): string[] {
-  return Object.keys(pages).filter((k) => k !== '*');
+  return limitsByLevel(pages).map(([k]) => k);
 }
 
 /**

@@ -1,11 +1,11 @@
 import { existsSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, basename, join } from 'node:path';
 import { relative, resolve } from 'node:path';
-import { check, createRegistry, estimatePages, fixAll, pageLimitOf, langOf, LineIndex, parseMargins, ParseCache, say, type Finding, type Lang, type PageSettings, type TemplateRegistry, type TemplateSource } from './core';
+import { check, createRegistry, estimatePages, fixAll, unappliedLevelLimits, langOf, LineIndex, parseMargins, ParseCache, say, type Finding, type Lang, type PageSettings, type TemplateRegistry, type TemplateSource } from './core';
 import { builtinSources } from './builtins';
 import { findTemplatesDir, listMarkdownFiles, MAX_BYTES, readSmallFile, readTemplateDir } from './templateFiles';
 import { checks } from './core/checks';
-import { isLevel, LEVELS, levelKey, levelName } from './core/levels';
+import { isLevel, LEVELS, levelKey, levelName, templateLevels } from './core/levels';
 
 const MAX_MB = MAX_BYTES / 1024 / 1024;
 
@@ -140,7 +140,7 @@ function runCheck(args: Args, lang: Lang): number {
     const result = check(text, reg, options);
     const { findings, template, selection } = result;
     // Which outline a report was read against is not in its findings: said aside, as the status bar does.
-    if (format === 'text') process.stderr.write(`${file}: ${outlineNote(template, selection.kind, lang)}${pageLimitOf(result.context) || ('cap' in selection && selection.cap) ? '' : levelNote(template?.pages, lang)}\n`);
+    if (format === 'text') process.stderr.write(`${file}: ${outlineNote(template, selection.kind, lang)}${levelNote(unappliedLevelLimits(result.context), lang)}\n`);
     const index = new LineIndex(text);
     for (const f of findings) results.push({ ...f, file: relative(process.cwd(), resolve(file)) || file, index });
   }
@@ -168,8 +168,7 @@ function runCheck(args: Args, lang: Lang): number {
 }
 
 /** The outline limits pages by level and the report names none: say so, or the limit silently does nothing. */
-function levelNote(pages: Record<string, number> | undefined, lang: Lang): string {
-  const byLevel = Object.entries(pages ?? {}).filter(([k]) => k !== '*');
+function levelNote(byLevel: ReadonlyArray<[string, number]>, lang: Lang): string {
   if (!byLevel.length) return '';
   const list = byLevel.map(([k, n]) => `${levelName(k, lang)} ${n}`).join(', ');
   return lang === 'vi'
@@ -194,7 +193,7 @@ function outlineNote(template: { id: string } | undefined, by: string, lang: Lan
 function checkLevel(cap: string, registry: TemplateRegistry): void {
   const key = levelKey(cap);
   if (isLevel(key)) return;
-  const own = new Set([...registry.templates.values()].flatMap((t) => Object.keys(t.pages)).filter((k) => k !== '*'));
+  const own = templateLevels(registry.templates.values());
   if (own.has(key)) return;
   throw new UsageError(`unknown level ${cap} for --cap (levels: ${[...new Set([...Object.keys(LEVELS), ...own])].join(', ')})`);
 }

@@ -22,7 +22,7 @@ export { LineIndex, lineBreakOf } from './lines';
 export { ParseCache } from './parse';
 export { fixAll, applyEdits, EditComposer, FIX_ALL_CODES } from './fixAll';
 export { estimatePages, LayoutCache, DEFAULT_PAGE_SETTINGS, parseMargins, type PageEstimate, type PageSettings } from './pages';
-export { pageLimitOf } from './checks/page-limit';
+export { pageLimitOf, unappliedLevelLimits } from './checks/page-limit';
 
 export interface CheckResult {
   findings: Finding[];

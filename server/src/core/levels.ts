@@ -54,3 +54,18 @@ export function levelName(key: string, lang: 'vi' | 'en'): string {
   if (lang === 'vi') return `cấp ${known?.vi ?? key}`;
   return known ? `${known.en} level (${known.vi})` : `level ${key}`;
 }
+
+/** The key of a template's single `pages: N`: the limit of every level, no level of its own. */
+export const EVERY_LEVEL = '*';
+
+/** A template's page limits by named level, `pages: N` (every level's) left out. */
+export function limitsByLevel(pages: Readonly<Record<string, number>> | undefined): Array<[string, number]> {
+  return Object.entries(pages ?? {}).filter(([k]) => k !== EVERY_LEVEL);
+}
+
+/** The levels templates name in their page limits, beyond the table's (`khu-pho` …) too. */
+export function templateLevels(templates: Iterable<{ pages: Readonly<Record<string, number>> }>): Set<string> {
+  const levels = new Set<string>();
+  for (const t of templates) for (const [k] of limitsByLevel(t.pages)) levels.add(k);
+  return levels;
+}

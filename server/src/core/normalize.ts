@@ -38,7 +38,10 @@ export function foldCase(text: string): string {
 }
 
 /** “(nếu có)”, also as outlines vary it: “[nếu có]”, or “– nếu có” ending the title. */
-const OPTIONAL_MARK = /[([]\s*nếu\s+có\s*[)\]]|\s[-–—]\s*nếu\s+có\s*$/gu;
+const OPTIONAL_MARK_SOURCE = String.raw`[([]\s*nếu\s+có\s*[)\]]|\s[-–—]\s*nếu\s+có\s*$`;
+const OPTIONAL_MARK = new RegExp(OPTIONAL_MARK_SOURCE, 'gu');
+/** As written, any case, with the spaces before it (titles are not folded there). */
+const OPTIONAL_MARK_WRITTEN = new RegExp(String.raw`\s*(?:${OPTIONAL_MARK_SOURCE})`, 'giu');
 
 /** True when a title says "(nếu có)" ("if any"): the section is optional. */
 export function isOptionalTitle(title: string): boolean {
@@ -48,7 +51,7 @@ export function isOptionalTitle(title: string): boolean {
 /** The title without the outline's "(nếu có)": a note to the writer, not words of the title. */
 export function withoutOptionalMark(title: string): string {
   const nfc = title.normalize('NFC');
-  const out = nfc.replace(/\s*[([]\s*nếu\s+có\s*[)\]]|\s[-–—]\s*nếu\s+có\s*$/giu, '');
+  const out = nfc.replace(OPTIONAL_MARK_WRITTEN, '');
   return out === nfc ? title : out.trim();
 }
 

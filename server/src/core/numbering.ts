@@ -103,6 +103,14 @@ export function asUpperLetter(n: Numbering): Numbering | undefined {
   return { style: 'upper-letter', value: VIETNAMESE_LETTERS.indexOf(m[1]!.toLowerCase()) + 1, text: n.text, length: n.length };
 }
 
+/** `n` read as a capital letter when a neighbour is the letter before or after it (`B.` `C.`, `C.` `D.`). */
+export function letterInRun(n: Numbering, before: Numbering | undefined, after: Numbering | undefined): Numbering | undefined {
+  const letter = asUpperLetter(n);
+  if (!letter) return undefined;
+  const next = (a: Numbering | undefined, step: number) => a?.style === 'upper-letter' && a.value === letter.value + step;
+  return next(before, -1) || next(after, 1) ? letter : undefined;
+}
+
 /** Same kind of number, for comparing a report's number with an outline's. */
 export function sameNumber(a: Numbering | undefined, b: Numbering | undefined): boolean {
   if (!a || !b || a.value !== b.value) return false;

@@ -1,4 +1,4 @@
-import { asUpperLetter } from './numbering';
+import { letterInRun } from './numbering';
 import type { Heading, ParsedMarkdown } from './parse';
 
 /** A section: a heading and everything up to the next heading of the same or a higher rank. */
@@ -91,13 +91,8 @@ export function buildOutline(doc: ParsedMarkdown, unmarked: readonly Heading[] =
 function readLettersInRuns(siblings: Section[]): void {
   for (let i = 0; i < siblings.length; i++) {
     const n = siblings[i]!.heading.numbering;
-    const letter = n && asUpperLetter(n);
-    if (!letter) continue;
-    const before = siblings[i - 1]?.heading.numbering;
-    const after = siblings[i + 1]?.heading.numbering;
-    if ((before?.style === 'upper-letter' && before.value === letter.value - 1) || (after?.style === 'upper-letter' && after.value === letter.value + 1)) {
-      siblings[i]!.heading = { ...siblings[i]!.heading, numbering: letter };
-    }
+    const letter = n && letterInRun(n, siblings[i - 1]?.heading.numbering, siblings[i + 1]?.heading.numbering);
+    if (letter) siblings[i]!.heading = { ...siblings[i]!.heading, numbering: letter };
   }
 }
 

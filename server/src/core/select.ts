@@ -81,7 +81,7 @@ function byTitle(key: string, registry: TemplateRegistry): Template | undefined 
   // "BÁO CÁO sơ kết … kế hoạch" a report) — then the longest.
   // Before that, the workspace's own outlines (kept there for its reports) over the built-in ones,
   // and an outline over one it extends (it narrows it: a 9-month report of a general one).
-  let best: { template: Template; at: number; words: number } | undefined;
+  let best: TitleMatch | undefined;
   for (const template of registry.templates.values()) {
     for (const phrase of template.match) {
       // The workspace's own phrases match with words between theirs too (“sơ kết 6 tháng đầu năm”
@@ -97,22 +97,22 @@ function byTitle(key: string, registry: TemplateRegistry): Template | undefined 
 
 type TitleMatch = { template: Template; at: number; words: number };
 
-/** Where the phrase stands in the key, its words together or in order with others between; -1 if not. */
+/**
+ * Where the phrase stands in the key, its words together or in order with others between; -1 if
+ * not. In order from the first word's first place: if that fails, no later place does better.
+ */
 function wordsInOrder(key: string, phrase: string): number {
   const together = key.indexOf(` ${phrase} `);
   if (together >= 0) return together;
   const words = phrase.split(' ');
-  for (let first = key.indexOf(` ${words[0]} `); first >= 0; first = key.indexOf(` ${words[0]} `, first + 1)) {
-    let at = first + words[0]!.length + 1;
-    let all = true;
-    for (const w of words.slice(1)) {
-      const next = key.indexOf(` ${w} `, at);
-      if (next < 0) { all = false; break; }
-      at = next + w.length + 1;
-    }
-    if (all) return first;
+  const start = key.indexOf(` ${words[0]} `);
+  let at = start;
+  for (const w of words) {
+    at = key.indexOf(` ${w} `, at);
+    if (at < 0) return -1;
+    at += w.length + 1;
   }
-  return -1;
+  return start;
 }
 
 function beats(a: TitleMatch, b: TitleMatch, registry: TemplateRegistry): boolean {

@@ -1,7 +1,7 @@
 import { countBefore, type Heading, type NumberedLine, type ParsedMarkdown } from './parse';
 import type { Outline, Section } from './outline';
 import type { Template } from './templates';
-import { asUpperLetter, type Numbering, type NumberingStyle } from './numbering';
+import { letterInRun, type Numbering, type NumberingStyle } from './numbering';
 import { containsWords, isOptionalTitle, setOverlap, titleKeys, wordSet } from './normalize';
 import { isStrongTitle, mostlyUpperCase } from './joins';
 
@@ -216,16 +216,14 @@ export function findUnmarkedHeadings(doc: ParsedMarkdown, outline: Outline, temp
   if (!candidates.length) return [];
   // `C.` between pasted `B.` and `D.` is the letter, not Roman 100 (as `buildOutline` reads marked ones).
   const letters = new Map<NumberedLine, Numbering>();
+  type Numbered = { offset: number; numbering?: Numbering };
+  const later = (a: Numbered | undefined, b: Numbered | undefined) => (!a ? b : !b ? a : a.offset > b.offset ? a : b);
+  const earlier = (a: Numbered | undefined, b: Numbered | undefined) => (!a ? b : !b ? a : a.offset < b.offset ? a : b);
   candidates.forEach((line, i) => {
-    const letter = asUpperLetter(line.numbering);
-    if (!letter) return;
     // Its neighbours in the document, pasted or marked (`## A.`, `## B.`, then a pasted `C.`).
     const m = countBefore(marked, line.offset);
-    const later = <T extends { offset: number }>(a: T | undefined, b: T | undefined) => (!a ? b : !b ? a : a.offset > b.offset ? a : b);
-    const earlier = <T extends { offset: number }>(a: T | undefined, b: T | undefined) => (!a ? b : !b ? a : a.offset < b.offset ? a : b);
-    const before = later<{ offset: number; numbering?: Numbering }>(candidates[i - 1], marked[m - 1])?.numbering;
-    const after = earlier<{ offset: number; numbering?: Numbering }>(candidates[i + 1], marked[m])?.numbering;
-    if ((before?.style === 'upper-letter' && before.value === letter.value - 1) || (after?.style === 'upper-letter' && after.value === letter.value + 1)) letters.set(line, letter);
+    const letter = letterInRun(line.numbering, later(candidates[i - 1], marked[m - 1])?.numbering, earlier(candidates[i + 1], marked[m])?.numbering);
+    if (letter) letters.set(line, letter);
   });
   const numberingOf = (line: NumberedLine): Numbering => letters.get(line) ?? line.numbering;
   // Depth each rank implies: the headings' own, else next to the nearest known rank, else by rank order.

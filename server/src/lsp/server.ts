@@ -11,7 +11,7 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { check, fixAll, FIX_ALL_CODES, langOf, pageLimitOf, ParseCache, say, type CheckResult, type Fix, type Lang, type TemplateRegistry } from '../core';
+import { check, fixAll, FIX_ALL_CODES, langOf, pageLimitOf, ParseCache, say, unappliedLevelLimits, type CheckResult, type Fix, type Lang, type TemplateRegistry } from '../core';
 import { checklist } from '../core/checklist';
 import { completionsAt, hoverAt } from '../core/assist';
 import { skeleton } from '../core/skeleton';
@@ -21,18 +21,12 @@ import { SettingsCache, settingProblems, toCheckOptions, type SettingProblem, ty
 import { toDiagnostic } from './convert';
 import { DiagnosticsScheduler } from './diagnostics';
 import { documentSymbols } from './symbols';
-import { codeActions, FixAllKind, FIXED_IN_TURNS } from './codeActions';
+import { codeActions, FixAllKind } from './codeActions';
 import { uriToPath, WorkspaceTemplates } from './workspaceTemplates';
 import { ChecklistRequest, SkeletonRequest, FixReportCommand, InsertMissingCommand, ReportInfoNotification, TemplatesRequest, type ChecklistNode, type ChecklistParams, type ChecklistResult, type SkeletonParams, type ReportInfoParams, type TemplatesParams, type TemplateSummary } from '../protocol';
 
 /** Typing steps of the warm-up: enough for the checks' functions to be optimised (see `warmUpSteps`). */
 const WARM_UP_STEPS = 300;
-
-/** The outline's limits by level when none applies (the report names no level), else nothing. */
-function levelLimitsOf(pages: Record<string, number> | undefined): { levelLimits?: Record<string, number> } {
-  const byLevel = Object.entries(pages ?? {}).filter(([k]) => k !== '*');
-  return byLevel.length ? { levelLimits: Object.fromEntries(byLevel) } : {};
-}
 
 /** Wires the core to an LSP connection: documents, settings, templates, diagnostics, symbols. */
 export function startServer(connection: Connection): void {
@@ -117,6 +111,7 @@ export function startServer(connection: Connection): void {
     const limit = pageLimitOf(result.context);
     const est = result.pages;
     const badSettings = settingProblemsFor(s, registry);
+    const unapplied = unappliedLevelLimits(result.context);
     const info: ReportInfoParams = {
       uri: doc.uri,
       version: doc.version,
@@ -127,7 +122,8 @@ export function startServer(connection: Connection): void {
         pages: est.pages,
         decimal: est.decimal,
         breaks: est.breaks,
-        ...(limit ? { limit: limit.limit, ...(limit.cap ? { cap: limit.cap } : {}) } : 'cap' in result.selection && result.selection.cap ? {} : levelLimitsOf(result.template?.pages)),
+        ...(limit ? { limit: limit.limit, ...(limit.cap ? { cap: limit.cap } : {}) } : {}),
+        ...(unapplied.length ? { levelLimits: Object.fromEntries(unapplied) } : {}),
         settings: { fontSize: est.settings.fontSize, lineSpacing: est.settings.lineSpacing, margins: [est.settings.margins.top, est.settings.margins.bottom, est.settings.margins.left, est.settings.margins.right], paraAfter: est.settings.paraAfter, indent: est.settings.indent },
       },
       ...(badSettings.length ? { settingProblems: badSettings.map((p) => ({ setting: p.setting, message: say(p.message, lang) })) } : {}),
@@ -338,7 +334,7 @@ export function startServer(connection: Connection): void {
    * two (titles are marked so that they are not inserted again); the fix-report command also
    * takes indents away.
    */
-  async function fixAllEdits(doc: TextDocument, codes: readonly string[] = FIX_ALL_CODES): Promise<() => Fix[]> {
+  async function fixAllEdits(doc: TextDocument): Promise<(codes?: readonly string[]) => Fix[]> {
     const s = await settings.get(doc.uri);
     const dir = templates.dirFor(doc.uri, s.templatesPath);
     // A template is no report: its guidance lines are not paragraphs to separate nor titles to mark.
@@ -346,7 +342,7 @@ export function startServer(connection: Connection): void {
     const registry = templates.registry(dir);
     const options = { ...toCheckOptions(s), insertOnly: true };
     const cache = new ParseCache();
-    return () => fixAll(doc.getText(), (text) => check(text, registry, options, cache).findings, undefined, codes).edits;
+    return (codes = FIX_ALL_CODES) => fixAll(doc.getText(), (text) => check(text, registry, options, cache).findings, undefined, codes).edits;
   }
 
   connection.onCodeAction(async (params) => {
@@ -355,10 +351,8 @@ export function startServer(connection: Connection): void {
     const version = doc.version;
     const result = await currentResult(doc);
     const edits = await fixAllEdits(doc);
-    const inTurns = new Map<string, () => Fix[]>();
-    for (const code of FIXED_IN_TURNS) inTurns.set(code, await fixAllEdits(doc, [code]));
     if (documents.get(doc.uri)?.version !== version) return []; // edited meanwhile: the client will ask again
-    return codeActions(doc, result, params, langFor(await settings.get(doc.uri)), edits, (code) => inTurns.get(code)?.() ?? []);
+    return codeActions(doc, result, params, langFor(await settings.get(doc.uri)), () => edits(), (code) => edits([code]));
   });
 
   connection.onExecuteCommand(async ({ command, arguments: args }) => {
@@ -367,7 +361,7 @@ export function startServer(connection: Connection): void {
     const doc = uri ? documents.get(uri) : undefined;
     if (!doc) return { applied: false, inserted: 0 };
     const fixing = command === FixReportCommand;
-    const edits = (await fixAllEdits(doc, fixing ? [...FIX_ALL_CODES, 'indented-code'] : ['heading-not-marked', 'missing-section']))();
+    const edits = (await fixAllEdits(doc))(fixing ? [...FIX_ALL_CODES, 'indented-code'] : ['heading-not-marked', 'missing-section']);
     if (!edits.length) return { applied: true, inserted: 0 };
     const vi = langFor(await settings.get(doc.uri)) === 'vi';
     const result = await connection.workspace.applyEdit({

@@ -1,6 +1,6 @@
 import type { Connection } from 'vscode-languageserver/node';
 import { parseMargins, type CheckOptions, type Code, type LevelSetting, type Message, type TemplateRegistry } from '../core';
-import { isLevel, LEVELS as LEVEL_NAMES, levelKey } from '../core/levels';
+import { isLevel, LEVELS as LEVEL_NAMES, levelKey, templateLevels } from '../core/levels';
 import { extraPlaceholders } from '../core/placeholders';
 import { WORKSPACE_TEMPLATES } from '../templateFiles';
 
@@ -107,8 +107,7 @@ export function settingProblems(s: Settings, registry: TemplateRegistry): Settin
   }
   if (s.cap) {
     const key = levelKey(s.cap);
-    const own = new Set<string>();
-    for (const t of registry.templates.values()) for (const k of Object.keys(t.pages ?? {})) if (k !== '*') own.add(k);
+    const own = templateLevels(registry.templates.values());
     if (!isLevel(key) && !own.has(key)) {
       const names = (lang: 'vi' | 'en') => [...Object.keys(LEVEL_NAMES).map((k) => (lang === 'vi' ? LEVEL_NAMES[k]!.vi : `${k} (${LEVEL_NAMES[k]!.en})`)), ...[...own].filter((k) => !isLevel(k))].join(', ');
       problems.push({

@@ -1,6 +1,6 @@
 import type { Check, CheckContext, Draft } from '../check';
 import { frontMatterSlip, frontMatterSlipMessage, type FrontMatterEntry } from '../parse';
-import { isLevel, LEVELS, levelKey, levelName } from '../levels';
+import { isLevel, LEVELS, levelKey, levelName, limitsByLevel } from '../levels';
 
 /**
  * `cap:` naming no level the checker knows nor one the template sets a page limit for: without a
@@ -13,7 +13,7 @@ function unknownLevel(entry: FrontMatterEntry, ctx: CheckContext): Draft | undef
   if (!key || isLevel(key)) return undefined;
   const pages = ctx.template?.pages ?? {};
   if (Object.hasOwn(pages, key)) return undefined;
-  const own = Object.keys(pages).filter((k) => k !== '*');
+  const own = limitsByLevel(pages).map(([k]) => k);
   const at = { offset: entry.offset, length: entry.end - entry.offset };
   if (own.length && ctx.template) {
     const list = (lang: 'vi' | 'en') => own.map((k) => levelName(k, lang)).join(', ');

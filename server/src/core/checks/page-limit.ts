@@ -1,6 +1,6 @@
 import type { Check, CheckContext, Draft } from '../check';
 import type { PageEstimate, PageSettings } from '../pages';
-import { levelName } from '../levels';
+import { levelName, limitsByLevel } from '../levels';
 import { pageCount } from '../templates';
 
 /** What the check reads besides the usual context: the page estimate of the report (`pages.ts`). */
@@ -33,6 +33,15 @@ export function pageLimitOf(ctx: CheckContext): PageLimit | undefined {
   if (cap && Object.hasOwn(pages, cap)) return { limit: pages[cap]!, cap, source: 'template' };
   if (Object.hasOwn(pages, '*')) return { limit: pages['*']!, source: 'template' };
   return undefined;
+}
+
+/**
+ * The outline's page limits by level when none applies because the report names no level (no
+ * `cap:`, no setting, no own limit): said to the author, or they silently do nothing. [] otherwise.
+ */
+export function unappliedLevelLimits(ctx: CheckContext): Array<[string, number]> {
+  if (pageLimitOf(ctx) || ('cap' in ctx.selection && ctx.selection.cap)) return [];
+  return limitsByLevel(ctx.template?.pages);
 }
 
 /** One decimal, rounded up so that an estimate past the limit never reads as the limit itself. */
