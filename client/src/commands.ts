@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { t } from './l10n';
 import type { ReportInfoHub } from './reportInfo';
-import { readTemplateChoice, templateChoiceEdits } from './frontMatter';
+import { readTemplateChoice, templateChoiceEdits } from '../../server/src/core/frontMatterEdits';
 import { levelKeys, pickLevel, pickTemplate } from './templatePicks';
 import { FixReportCommand, InsertMissingCommand, SkeletonRequest, TemplatesRequest, type SkeletonParams, type TemplatesParams, type TemplateSummary } from '../../server/src/protocol';
 

@@ -35,6 +35,12 @@ export class ReportStatus implements vscode.Disposable {
     } else if (info.template) {
       this.#item.text = `$(checklist) ${info.template.id}`;
       this.#item.tooltip = `${info.template.title}\n${t(`Còn thiếu ${info.missing} mục bắt buộc`, `Missing required sections: ${info.missing}`)}\n${t('Bấm để chọn mẫu đề cương khác', 'Click to choose another outline template')}`;
+    } else if (info.doubted) {
+      this.#item.text = `$(question) ${info.doubted.id}?`;
+      this.#item.tooltip = t(
+        `Tiêu đề giống đề cương “${info.doubted.title}”, nhưng báo cáo không theo các mục của đề cương này: chưa đối chiếu.\nBấm để chọn mẫu đề cương cho báo cáo`,
+        `The title reads like the outline “${info.doubted.title}”, but the report does not follow its sections: not checked against it.\nClick to choose an outline template for the report`,
+      );
     } else {
       this.#item.text = `$(question) ${t('Chưa có đề cương', 'No outline')}`;
       this.#item.tooltip = t('Bấm để chọn mẫu đề cương cho báo cáo', 'Click to choose an outline template for the report');

@@ -1,7 +1,7 @@
 import { existsSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, basename, join } from 'node:path';
 import { relative, resolve } from 'node:path';
-import { check, createRegistry, estimatePages, fixAll, unappliedLevelLimits, langOf, LineIndex, parseMargins, ParseCache, say, type Finding, type Lang, type PageSettings, type TemplateRegistry, type TemplateSource } from './core';
+import { check, createRegistry, estimatePages, fixAll, unappliedLevelLimits, langOf, LineIndex, parseMargins, ParseCache, say, type Finding, type Lang, type PageSettings, type Selection, type TemplateRegistry, type TemplateSource } from './core';
 import { builtinSources } from './builtins';
 import { findTemplatesDir, listMarkdownFiles, MAX_BYTES, readSmallFile, readTemplateDir } from './templateFiles';
 import { checks } from './core/checks';
@@ -140,7 +140,7 @@ function runCheck(args: Args, lang: Lang): number {
     const result = check(text, reg, options);
     const { findings, template, selection } = result;
     // Which outline a report was read against is not in its findings: said aside, as the status bar does.
-    if (format === 'text') process.stderr.write(`${file}: ${outlineNote(template, selection.kind, lang)}${levelNote(unappliedLevelLimits(result.context), lang)}\n`);
+    if (format === 'text') process.stderr.write(`${file}: ${outlineNote(template, selection, lang)}${levelNote(unappliedLevelLimits(result.context), lang)}\n`);
     const index = new LineIndex(text);
     for (const f of findings) results.push({ ...f, file: relative(process.cwd(), resolve(file)) || file, index });
   }
@@ -176,13 +176,21 @@ function levelNote(byLevel: ReadonlyArray<[string, number]>, lang: Lang): string
     : `; its page limits by level (${list}) do not apply: the report names no level (add “cap:” or --cap)`;
 }
 
-function outlineNote(template: { id: string } | undefined, by: string, lang: Lang): string {
+function outlineNote(template: { id: string } | undefined, selection: Selection, lang: Lang): string {
+  const by = selection.kind;
+  const doubt = selection.kind === 'none' ? selection.doubted : undefined;
+  if (doubt) {
+    const { id } = doubt.template;
+    return lang === 'vi'
+      ? `chưa chọn được đề cương (tiêu đề giống “${id}”, nhưng báo cáo có ${doubt.paired}/${doubt.expected} mục của nó: --template ${id} để đối chiếu)`
+      : `no outline chosen (the title reads like “${id}”, but the report has ${doubt.paired} of its ${doubt.expected} sections: --template ${id} checks against it)`;
+  }
   if (!template) return lang === 'vi' ? 'chưa chọn được đề cương' : 'no outline chosen';
-  const how = {
+  const how = ({
     'front-matter': { vi: 'theo “decuong:” trong báo cáo', en: 'named by its “decuong:”' },
     setting: { vi: 'theo --template', en: 'given by --template' },
     title: { vi: 'chọn theo tiêu đề báo cáo', en: 'chosen by its title' },
-  }[by] ?? { vi: '', en: '' };
+  } as Record<string, { vi: string; en: string }>)[by] ?? { vi: '', en: '' };
   return lang === 'vi' ? `đề cương “${template.id}” (${how.vi})` : `outline “${template.id}” (${how.en})`;
 }
 

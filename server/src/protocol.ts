@@ -9,6 +9,8 @@ export interface ReportInfoParams {
   template?: { id: string; title: string };
   /** How it was chosen. */
   selectedBy: 'front-matter' | 'setting' | 'title' | 'unknown' | 'none' | 'template-file';
+  /** No outline applied: the one the title names, which the report does not follow (see `Doubt`). */
+  doubted?: { id: string; title: string };
   missing: number;
   /** The page estimate (absent for template files and very large files). */
   pages?: PageInfo;

@@ -74,3 +74,17 @@ test('templates in text names the levels of page limits as people say them', () 
   assert.match(r.stdout, /giới hạn trang: cấp xã 1, cấp huyện 8/);
   assert.doesNotMatch(r.stdout, /\*: |xa: /);
 });
+
+test('a report of its own whose title names an outline: the note says it was not applied, and --template applies it', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'decuong-doubt-'));
+  const sections = ['CÔNG TÁC TUYÊN TRUYỀN HỘI VIÊN', 'CÔNG TÁC HỖ TRỢ PHỤ NỮ PHÁT TRIỂN KINH TẾ', 'CÔNG TÁC XÂY DỰNG TỔ CHỨC HỘI', 'PHƯƠNG HƯỚNG 6 THÁNG CUỐI NĂM'];
+  writeFileSync(join(dir, 'hoi.md'), `# BÁO CÁO SƠ KẾT 6 THÁNG ĐẦU NĂM 2025\n\n${sections.map((s, i) => `## ${['I', 'II', 'III', 'IV'][i]}. ${s}\n\nNội dung.\n`).join('\n')}`);
+  const r = cli(['check', 'hoi.md', '--format', 'json'], dir);
+  assert.deepEqual((JSON.parse(r.stdout) as Array<{ code: string }>).map((f) => f.code), ['no-template']);
+  assert.equal(r.code, 0);
+  assert.match(cli(['check', 'hoi.md'], dir).stderr, /^hoi\.md: no outline chosen \(the title reads like “bao-cao-6-thang-cong-tac-mat-tran”, but the report has 0 of its 27 sections: --template bao-cao-6-thang-cong-tac-mat-tran checks against it\)$/m);
+  assert.match(cli(['check', 'hoi.md', '--lang', 'vi'], dir).stderr, /^hoi\.md: chưa chọn được đề cương \(tiêu đề giống “bao-cao-6-thang-cong-tac-mat-tran”, nhưng báo cáo có 0\/27 mục của nó/m);
+  const forced = cli(['check', 'hoi.md', '--template', 'bao-cao-6-thang-cong-tac-mat-tran', '--format', 'json'], dir);
+  assert.ok((JSON.parse(forced.stdout) as Array<{ code: string }>).some((f) => f.code === 'missing-section'));
+  assert.equal(forced.code, 1);
+});

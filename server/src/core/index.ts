@@ -1,7 +1,7 @@
 import { parseLight, parseMarkdown, ParseCache } from './parse';
 import { buildOutline, type Outline } from './outline';
 import { loadTemplates, type Template, type TemplateRegistry, type TemplateSource } from './templates';
-import { selectTemplate, type Selection } from './select';
+import { doubtByTitle, selectTemplate, type Selection } from './select';
 import { align } from './align';
 import { findUnmarkedHeadings } from './unmarked';
 import { estimatePagesOf, readPageSettings, type PageEstimate } from './pages';
@@ -14,7 +14,7 @@ import type { CheckOptions, Finding } from './types';
 export type { CheckOptions, Code, Finding, Fix, Level, LevelSetting, Message } from './types';
 export type { Template, TemplateRegistry, TemplateSource, TemplateProblem } from './templates';
 export type { Outline, Section } from './outline';
-export type { Selection } from './select';
+export type { Doubt, Selection } from './select';
 export type { CheckContext } from './check';
 export { loadTemplates } from './templates';
 export { checks } from './checks';
@@ -52,22 +52,22 @@ export function check(text: string, registry: TemplateRegistry, options: CheckOp
   const large = text.length > (options.largeFileThreshold ?? LARGE_FILE_THRESHOLD);
   const doc = large ? parseLight(text) : parseMarkdown(text, cache);
   const marked = buildOutline(doc);
-  const selection = selectTemplate(doc, marked, registry, options);
-  const template = 'template' in selection ? selection.template : undefined;
-  const unmarked = large ? [] : findUnmarkedHeadings(doc, marked, template);
-  const outline = unmarked.length ? buildOutline(doc, unmarked) : marked;
+  let selection = selectTemplate(doc, marked, registry, options);
+  let template = 'template' in selection ? selection.template : undefined;
+  let unmarked = large ? [] : findUnmarkedHeadings(doc, marked, template);
+  let outline = unmarked.length ? buildOutline(doc, unmarked) : marked;
+  let alignment = template ? align(template.outline, outline) : undefined;
+  // An outline named only by the title that the report does not follow is not applied: its
+  // sections would all be “missing”, and fix-all would insert them (see `Doubt`).
+  const doubted = alignment && doubtByTitle(selection, outline, alignment);
+  if (doubted) {
+    selection = { kind: 'none', doubted };
+    template = alignment = undefined;
+    unmarked = large ? [] : findUnmarkedHeadings(doc, marked, undefined);
+    outline = unmarked.length ? buildOutline(doc, unmarked) : marked;
+  }
   const errors: CheckResult['errors'] = [];
-  const ctx: CheckContext = {
-    text,
-    doc,
-    outline,
-    registry,
-    selection,
-    template,
-    alignment: template ? align(template.outline, outline) : undefined,
-    options,
-    large,
-  };
+  const ctx: CheckContext = { text, doc, outline, registry, selection, template, alignment, options, large };
   if (!large) {
     try {
       // The report's own front matter (`co-chu:`, `le:` …) wins over the editor's settings.

@@ -1,5 +1,6 @@
 import type { ParsedMarkdown } from './parse';
-import type { Outline } from './outline';
+import type { Outline, Section } from './outline';
+import type { Alignment } from './align';
 import type { Template, TemplateRegistry } from './templates';
 import { titleKeys } from './normalize';
 import type { CheckOptions } from './types';
@@ -9,7 +10,21 @@ import { levelKey } from './levels';
 export type Selection =
   | { kind: 'front-matter' | 'setting' | 'title'; template: Template; cap?: string }
   | { kind: 'unknown'; id: string; offset: number; end: number; suggestions: string[] }
-  | { kind: 'none' };
+  | { kind: 'none'; doubted?: Doubt };
+
+/**
+ * An outline the report's title named, not applied: few of its sections are in the report, which
+ * has sections of its own in their place — another body's report whose title shares the outline's
+ * phrase (“Báo cáo sơ kết 6 tháng đầu năm” of a Women's Union), not a draft of it.
+ */
+export interface Doubt {
+  template: Template;
+  /** The outline's required sections, and how many of them the report has. */
+  expected: number;
+  paired: number;
+  /** The report's numbered sections outside every section it shares with the outline. */
+  own: number;
+}
 
 /** How much of the document's start is read for the title when there is no title heading. */
 const TITLE_WINDOW = 600;
@@ -73,6 +88,26 @@ export function selectTemplate(doc: ParsedMarkdown, outline: Outline, registry: 
   }
   const chosen = byTitle(` ${titleKeys(titleText(doc, outline)).full} `, registry);
   return chosen ? { kind: 'title', template: chosen, cap } : { kind: 'none' };
+}
+
+/**
+ * Whether an outline chosen by title fits the report too little to be applied (see `Doubt`): under
+ * a quarter of its required sections in the report, and at least three numbered sections of the
+ * report's own, twice as many as those it shares. A draft just begun has few of the outline's
+ * sections but none of its own; its own subsections under a section it shares do not count.
+ */
+export function doubtByTitle(selection: Selection, report: Outline, alignment: Alignment): Doubt | undefined {
+  if (selection.kind !== 'title') return undefined;
+  const { template } = selection;
+  const required = template.outline.all.filter((s) => !s.optional);
+  const paired = required.filter((s) => alignment.pairs.has(s)).length;
+  const underShared = (s: Section): boolean => {
+    for (let p: Section | undefined = s; p; p = p.parent) if (alignment.byActual.has(p)) return true;
+    return false;
+  };
+  const own = report.all.filter((s) => s.heading.numbering && !underShared(s)).length;
+  if (paired * 4 >= required.length || own < 3 || own < paired * 2) return undefined;
+  return { template, expected: required.length, paired, own };
 }
 
 /** The template whose `match` phrase comes first in the title key (see `beats` for ties). */

@@ -117,6 +117,7 @@ export function startServer(connection: Connection): void {
       version: doc.version,
       template: result.template ? { id: result.template.id, title: result.template.title } : undefined,
       selectedBy: result.selection.kind,
+      ...(result.selection.kind === 'none' && result.selection.doubted ? { doubted: { id: result.selection.doubted.template.id, title: result.selection.doubted.template.title } } : {}),
       missing: result.findings.filter((f) => f.code === 'missing-section').length,
       pages: est && {
         pages: est.pages,

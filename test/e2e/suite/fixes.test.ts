@@ -3,7 +3,8 @@
 // one test only, so a test's edits never meet another test's expectations.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { actionsAt, apply, lineOf, openReport, poll, quickFix, show, waitForDiagnostics, withCode } from './helpers';
+import type { DecuongApi } from '../../../client/src/api';
+import { actionsAt, apply, EXTENSION_ID, lineOf, openReport, poll, quickFix, show, waitForDiagnostics, withCode } from './helpers';
 
 /** The text edits of an action for one document. */
 function editsOf(action: vscode.CodeAction, uri: vscode.Uri): vscode.TextEdit[] {
@@ -109,6 +110,30 @@ describe('fixes', () => {
     await apply(use);
     assert.equal(doc.lineAt(1).text, 'decuong: ke-hoach');
     await waitForDiagnostics(doc.uri, (all) => withCode(all, 'unknown-template').length === 0 && withCode(all, 'missing-section').length > 0, 'the plan outline’s findings');
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
+  it('a report of its own whose title names a built-in outline: not checked against it, told why (report info too); “Check against …” names it in a new front matter', async () => {
+    const api = vscode.extensions.getExtension<DecuongApi>(EXTENSION_ID)?.exports;
+    assert.ok(api, 'the extension API');
+    const content = '# BÁO CÁO SƠ KẾT 6 THÁNG ĐẦU NĂM 2025\n\n**Hội Liên hiệp Phụ nữ xã Tân Hòa**\n\n## I. CÔNG TÁC TUYÊN TRUYỀN HỘI VIÊN\n\nA.\n\n## II. CÔNG TÁC HỖ TRỢ PHỤ NỮ PHÁT TRIỂN KINH TẾ\n\nB.\n\n## III. CÔNG TÁC XÂY DỰNG TỔ CHỨC HỘI\n\nC.\n\n## IV. PHƯƠNG HƯỚNG 6 THÁNG CUỐI NĂM\n\nD.\n';
+    const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content });
+    await vscode.window.showTextDocument(doc, { preview: false });
+    const ds = await waitForDiagnostics(doc.uri, (all) => withCode(all, 'no-template').length === 1, 'no-template on a report of its own');
+    assert.deepEqual(ds.filter((d) => d.source === 'decuong').map((d) => d.code), ['no-template'], show(ds));
+    const d = withCode(ds, 'no-template')[0]!;
+    assert.match(d.message, /bao-cao-6-thang-cong-tac-mat-tran/);
+    assert.match(d.message, /0\/27|0 of its 27/);
+    const info = await poll(async () => api.reportInfo(doc.uri)?.doubted, 'the doubted outline in the report info');
+    assert.equal(info.id, 'bao-cao-6-thang-cong-tac-mat-tran');
+    assert.equal(api.reportInfo(doc.uri)?.template, undefined);
+    const fix = await quickFix(doc, d, /^(Check against|Đối chiếu với đề cương) “bao-cao-6-thang-cong-tac-mat-tran”/);
+    assert.notEqual(fix.isPreferred, true, 'the author chooses: not preferred');
+    await apply(fix);
+    assert.deepEqual([0, 1, 2].map((i) => doc.lineAt(i).text), ['---', 'decuong: bao-cao-6-thang-cong-tac-mat-tran', '---']);
+    assert.ok(doc.getText().endsWith(content), 'the report itself as it was');
+    await waitForDiagnostics(doc.uri, (all) => withCode(all, 'no-template').length === 0 && withCode(all, 'missing-section').length > 0, 'the outline’s findings once named');
+    await poll(async () => (api.reportInfo(doc.uri)?.template?.id === 'bao-cao-6-thang-cong-tac-mat-tran' && !api.reportInfo(doc.uri)?.doubted ? true : undefined), 'the report info to name the outline');
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 

@@ -1,5 +1,5 @@
-// The report's YAML front matter as far as the commands need it: read `decuong:` / `cap:`, and
-// the edits that set them. Pure (no `vscode`), offsets are UTF-16 into the text as given.
+// The report's YAML front matter as far as choosing its outline needs it: read `decuong:` / `cap:`, and
+// the edits that set them (the commands' and the no-template fix's). Offsets are UTF-16 into the text as given.
 
 export interface TextChange {
   offset: number;

@@ -1,0 +1,131 @@
+// An outline named only by the report's title is not applied when the report does not follow it:
+// another body's report whose title shares the outline's phrase. Drafts of the outline — begun,
+// half-written, with sections of their own under its sections — keep being checked against it.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { applyEdits, check, fixAll } from '../../server/src/core/index.ts';
+import { builtinRegistry, readFixture } from '../helpers.ts';
+
+/** A Women's Union's half-year report: the built-in 6-month outline's phrase, its own sections. */
+const WOMEN = [
+  '# BÁO CÁO SƠ KẾT 6 THÁNG ĐẦU NĂM 2025',
+  '',
+  '**Hội Liên hiệp Phụ nữ xã Tân Hòa**',
+  '',
+  'Thực hiện chương trình công tác năm 2025, Ban Chấp hành Hội báo cáo kết quả như sau.',
+  '',
+  '## I. CÔNG TÁC TUYÊN TRUYỀN, GIÁO DỤC HỘI VIÊN',
+  '',
+  'Tổ chức 12 buổi sinh hoạt chuyên đề cho 640 lượt hội viên.',
+  '',
+  '## II. CÔNG TÁC HỖ TRỢ PHỤ NỮ PHÁT TRIỂN KINH TẾ',
+  '',
+  'Giới thiệu 35 hội viên vay vốn Ngân hàng Chính sách xã hội.',
+  '',
+  '## III. CÔNG TÁC XÂY DỰNG TỔ CHỨC HỘI',
+  '',
+  'Kết nạp 28 hội viên mới.',
+  '',
+  '## IV. PHƯƠNG HƯỚNG 6 THÁNG CUỐI NĂM',
+  '',
+  'Tiếp tục vận động hội viên tham gia các phong trào.',
+  '',
+].join('\n');
+
+const codes = (text: string) => check(text, builtinRegistry()).findings.map((f) => f.code);
+
+test('a report of its own whose title names a built-in outline is not checked against it, and is told why', () => {
+  const result = check(WOMEN, builtinRegistry());
+  assert.equal(result.template, undefined);
+  assert.equal(result.selection.kind, 'none');
+  const doubt = result.selection.kind === 'none' ? result.selection.doubted : undefined;
+  assert.equal(doubt?.template.id, 'bao-cao-6-thang-cong-tac-mat-tran');
+  assert.equal(doubt?.paired, 0);
+  assert.equal(doubt?.own, 4);
+  assert.deepEqual(result.findings.map((f) => f.code), ['no-template']);
+  const [finding] = result.findings;
+  assert.match(finding!.message.vi, /Tiêu đề giống đề cương .*bao-cao-6-thang-cong-tac-mat-tran.*0\/27 mục/);
+  assert.match(finding!.message.en, /0 of its 27 sections and 4 numbered sections of its own/);
+  // Fix-all inserts nothing into it.
+  assert.equal(fixAll(WOMEN, (t) => check(t, builtinRegistry()).findings).text, WOMEN);
+});
+
+test('its fix names the outline in the front matter, after which the report is checked against it', () => {
+  for (const [text, eol] of [[WOMEN, '\n'], [WOMEN.replace(/\n/g, '\r\n'), '\r\n'], [`---\ncap: xa\n---\n${WOMEN}`, '\n']] as const) {
+    const [finding] = check(text, builtinRegistry()).findings;
+    const fix = finding!.fixes?.[0];
+    assert.ok(fix, 'a fix is offered');
+    assert.match(fix.title.en, /Check against “bao-cao-6-thang-cong-tac-mat-tran”/);
+    const fixed = applyEdits(text, fix.edits);
+    assert.ok(fixed.includes(`decuong: bao-cao-6-thang-cong-tac-mat-tran${eol}`));
+    assert.ok(fixed.includes(text.slice(text.indexOf('# BÁO CÁO'))), 'the report itself is kept as it was');
+    if (eol === '\r\n') assert.ok(!/[^\r]\n/.test(fixed), 'CRLF kept');
+    const after = check(fixed, builtinRegistry());
+    assert.equal(after.selection.kind, 'front-matter');
+    assert.ok(after.findings.filter((f) => f.code === 'missing-section').length > 0);
+  }
+});
+
+test('named in the front matter or by the setting, the outline applies however little the report follows it', () => {
+  assert.ok(codes(`---\ndecuong: bao-cao-6-thang-cong-tac-mat-tran\n---\n${WOMEN}`).includes('missing-section'));
+  const bySetting = check(WOMEN, builtinRegistry(), { template: 'bao-cao-6-thang-cong-tac-mat-tran' });
+  assert.equal(bySetting.template?.id, 'bao-cao-6-thang-cong-tac-mat-tran');
+  assert.ok(bySetting.findings.some((f) => f.code === 'missing-section'));
+});
+
+test('NFD text is doubted alike', () => {
+  const result = check(WOMEN.normalize('NFD'), builtinRegistry());
+  assert.equal(result.selection.kind === 'none' && result.selection.doubted?.template.id, 'bao-cao-6-thang-cong-tac-mat-tran');
+});
+
+test('a draft just begun — one section of the outline, subsections of its own under it — is checked against the outline', () => {
+  const begun = [
+    '# BÁO CÁO KẾT QUẢ CÔNG TÁC MẶT TRẬN 6 THÁNG ĐẦU NĂM 2025',
+    '',
+    '## Phần thứ nhất. KẾT QUẢ CÔNG TÁC MẶT TRẬN 6 THÁNG ĐẦU NĂM 2025',
+    '',
+    '### 1. Về công tác tuyên truyền',
+    '',
+    'A.',
+    '',
+    '### 2. Về công tác vận động',
+    '',
+    'B.',
+    '',
+    '### 3. Về công tác giám sát',
+    '',
+    'C.',
+    '',
+  ].join('\n');
+  const result = check(begun, builtinRegistry());
+  assert.equal(result.template?.id, 'bao-cao-6-thang-cong-tac-mat-tran');
+  assert.ok(result.findings.some((f) => f.code === 'missing-section'));
+});
+
+test('a report too short to tell (two sections of its own) keeps the outline its title names', () => {
+  const short = WOMEN.slice(0, WOMEN.indexOf('## III.'));
+  assert.equal(check(short, builtinRegistry()).template?.id, 'bao-cao-6-thang-cong-tac-mat-tran');
+});
+
+test('complete reports and drafts with half their sections, or sections of their own added, keep their outline', () => {
+  for (const name of ['bao-cao-6-thang-cong-tac-mat-tran', 'ke-hoach', 'kiem-diem-tap-the-ban-thuong-truc', 'so-ket-5-nam-cuoc-van-dong', 'so-ket-giua-nhiem-ky-2019-2024']) {
+    // Without its `decuong:` line: chosen by its title.
+    const full = readFixture('complete', `${name}.md`).replace(/^---\n[\s\S]*?\n---\n/, '');
+    const lines = full.split('\n');
+    // Every other section heading with its body dropped (roughly half the outline gone).
+    const headings = lines.map((l, i) => (/^#{2,6} /.test(l) ? i : -1)).filter((i) => i >= 0);
+    const keep = new Set<number>();
+    headings.forEach((start, k) => {
+      const end = headings[k + 1] ?? lines.length;
+      if (k % 2 === 0) for (let i = start; i < end; i++) keep.add(i);
+    });
+    const half = lines.filter((l, i) => i < (headings[0] ?? 0) || keep.has(i)).join('\n');
+    // Sections of its own appended at the end, numbered on from its last top section.
+    const extra = `${full}\n## X. MỘT SỐ KẾT QUẢ KHÁC\n\nA.\n\n## XI. KIẾN NGHỊ\n\nB.\n\n## XII. PHỤ LỤC SỐ LIỆU\n\nC.\n`;
+    for (const [what, text] of [['complete', full], ['half', half], ['own sections added', extra]] as const) {
+      const result = check(text, builtinRegistry());
+      assert.equal(result.selection.kind, 'title', `${name}, ${what}`);
+      assert.equal(result.template?.id, name, `${name}, ${what}`);
+    }
+  }
+});
