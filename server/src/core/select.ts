@@ -52,8 +52,18 @@ function titleText(doc: ParsedMarkdown, outline: Outline): string {
   return kept.join('\n');
 }
 
-/** A line of a title block, not prose: a heading, a bold or capital line, or a short line not ending a sentence. */
+/**
+ * A line of a title block, not prose: a heading, a bold or capital line, or a short line not ending
+ * a sentence — or columns of such (the letterhead's two columns pasted as one line, apart by spaces,
+ * a tab or a table's `|`: `ỦY BAN MTTQ … XÃ QUẢNG PHÚ    Độc lập - Tự do - Hạnh phúc`).
+ */
 function titleLine(line: string): boolean {
+  const columns = line.split(/\t+| {2,}|\s*\|\s*/).filter(Boolean);
+  if (columns.length > 1) return columns.every(titleColumn);
+  return titleColumn(line);
+}
+
+function titleColumn(line: string): boolean {
   if (/^#{1,6}\s/.test(line) || /^(\*\*|__)[^*_].*\1$/.test(line)) return true;
   const letters = line.replace(/[^\p{L}]/gu, '');
   const upper = line.replace(/[^\p{Lu}]/gu, '');
@@ -92,21 +102,24 @@ export function selectTemplate(doc: ParsedMarkdown, outline: Outline, registry: 
 
 /**
  * Whether an outline chosen by title fits the report too little to be applied (see `Doubt`): under
- * a quarter of its required sections in the report, and at least three numbered sections of the
+ * half of its required sections in the report, and at least three numbered sections of the
  * report's own, twice as many as those it shares. A draft just begun has few of the outline's
  * sections but none of its own; its own subsections under a section it shares do not count.
+ * (A school's plan shares “Nội dung” with the three required sections of the plan outline, and has
+ * ten of its own.)
  */
 export function doubtByTitle(selection: Selection, report: Outline, alignment: Alignment): Doubt | undefined {
   if (selection.kind !== 'title') return undefined;
   const { template } = selection;
   const required = template.outline.all.filter((s) => !s.optional);
   const paired = required.filter((s) => alignment.pairs.has(s)).length;
+  if (paired * 2 >= required.length) return undefined;
   const underShared = (s: Section): boolean => {
     for (let p: Section | undefined = s; p; p = p.parent) if (alignment.byActual.has(p)) return true;
     return false;
   };
   const own = report.all.filter((s) => s.heading.numbering && !underShared(s)).length;
-  if (paired * 4 >= required.length || own < 3 || own < paired * 2) return undefined;
+  if (own < 3 || own < paired * 2) return undefined;
   return { template, expected: required.length, paired, own };
 }
 
