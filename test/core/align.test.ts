@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { align, numberOnly, type Alignment } from '../../server/src/core/align.ts';
+import { align, farUnderOther, numberOnly, pairByChildren, type Alignment } from '../../server/src/core/align.ts';
 import { buildOutline, isDescendant, type Outline, type Section } from '../../server/src/core/outline.ts';
 import { parseMarkdown } from '../../server/src/core/parse.ts';
 import { containsWords, similarity, wordOverlap } from '../../server/src/core/normalize.ts';
@@ -49,7 +49,7 @@ function referenceAlign(template: Outline, report: Outline): Alignment {
   const best = (expected: Section, candidates: Section[], score: Score, sameLevel: boolean) => {
     let found: { s: Section; score: number } | undefined;
     for (const s of candidates) {
-      if (byActual.has(s) || (sameLevel && s.level !== expected.level)) continue;
+      if (byActual.has(s) || (sameLevel ? s.level !== expected.level : farUnderOther(expected, s, byActual))) continue;
       const v = score(expected, s);
       if (v !== undefined && (!found || v > found.score)) found = { s, score: v };
     }
@@ -61,7 +61,7 @@ function referenceAlign(template: Outline, report: Outline): Alignment {
       for (const expected of template.all) {
         if (expected.level !== depth || pairs.has(expected)) continue;
         for (const actual of scope(expected)) {
-          if (byActual.has(actual) || (sameLevel && actual.level !== expected.level)) continue;
+          if (byActual.has(actual) || (sameLevel ? actual.level !== expected.level : farUnderOther(expected, actual, byActual))) continue;
           const v = nearScore(expected, actual);
           if (v === undefined) continue;
           options.push({ expected, actual, score: v + (sameNumber(expected.heading.numbering, actual.heading.numbering) ? 0.1 : 0) });
@@ -86,6 +86,7 @@ function referenceAlign(template: Outline, report: Outline): Alignment {
       if (hit) take(expected, hit, exact);
     }
   }
+  pairByChildren(template, pairs, byActual, (expected, actual) => take(expected, actual, false));
   return { pairs, byActual };
 }
 
@@ -146,4 +147,32 @@ test('the fast pairing takes the first report section in document order whicheve
   }
   const report = buildOutline(parseMarkdown('# Kết quả tỷ lệ\n\n# Kết quả (khác)\n\n# Tồn tại\n'));
   assert.deepEqual(pairsOf(align(template, report)), [[0, 0, true], [1, 2, true]]);
+});
+
+test('a sub-item two levels down under other paired content does not pair with the outline’s top section of its title; one level off, or outside paired sections, still does', async () => {
+  const { check } = await import('../../server/src/core/index.ts');
+  const plan = (body: string) => `---\ndecuong: ke-hoach\n---\n# KẾ HOẠCH\n\n## I. MỤC ĐÍCH, YÊU CẦU\n\nA.\n\n## II. NỘI DUNG\n\n${body}## III. TỔ CHỨC THỰC HIỆN\n\nC.\n`;
+  const codes = (text: string) => check(text, builtinRegistry()).findings.map((f) => f.code).sort();
+  // `#### 1.2. Khen thưởng` under `### 1. Phần lễ` under II.: part of the content, not IV. KHEN THƯỞNG.
+  assert.deepEqual(codes(plan('### 1. Phần lễ\n\n#### 1.1. Chương trình\n\nB.\n\n#### 1.2. Khen thưởng\n\nB.\n\n')), []);
+  // One level off under II. (`### 3. Khen thưởng`): the outline's section put under another parent.
+  const moved = codes(plan('### 1. Phần lễ\n\nB.\n\n### 2. Khen thưởng\n\nB.\n\n'));
+  assert.ok(moved.includes('section-level') || moved.includes('section-order'), moved.join(', '));
+});
+
+test('an outline section whose subsections pair under one report section at its level is that section, its title reworded past the near bar', async () => {
+  const { check, createRegistry } = await import('../../server/src/core/index.ts');
+  const outline = '---\nid: ket-qua\nmatch: [báo cáo kết quả]\n---\n# I. KẾT QUẢ\n## 1. Công tác tuyên truyền\n## 2. Thực hiện dân chủ, đại diện, bảo vệ quyền và lợi ích hợp pháp, chính đáng của Nhân dân; giám sát và phản biện xã hội\n### a. Về thực hiện dân chủ\n### b. Về hoạt động giám sát\n### c. Về hoạt động phản biện xã hội\n## 3. Công tác đối ngoại\n# II. PHƯƠNG HƯỚNG\n';
+  const registry = createRegistry([{ path: '/w/.decuong/templates/ket-qua.md', text: outline, builtin: false }]);
+  const report = '# BÁO CÁO KẾT QUẢ\n\n## I. KẾT QUẢ\n\n### 1. Công tác tuyên truyền\n\nA.\n\n### 2. Dân chủ và giám sát\n\n#### a. Về thực hiện dân chủ\n\nB.\n\n#### b. Về hoạt động giám sát\n\nC.\n\n#### c. Về hoạt động phản biện xã hội\n\nD.\n\n## II. PHƯƠNG HƯỚNG\n\nE.\n';
+  const result = check(report, registry);
+  const missing = result.findings.filter((f) => f.code === 'missing-section');
+  assert.deepEqual(missing.map((f) => f.message.en.match(/“([^”]+)”/)![1]), ['3. Công tác đối ngoại']);
+  assert.ok(result.findings.some((f) => f.code === 'section-title' && f.offset === report.indexOf('2. Dân chủ')), 'the reworded title is a near title');
+  // Its insertion goes after the section's a)–c), not between its heading and them.
+  const insertAt = missing[0]!.fixes![0]!.edits[0]!.offset;
+  assert.ok(insertAt > report.indexOf('#### c.'), `inserted at ${insertAt}`);
+  // Two of three subsections paired under it are enough; one alone is not.
+  const one = report.replace('#### b. Về hoạt động giám sát', '#### b. Khác').replace('#### c. Về hoạt động phản biện xã hội', '#### c. Khác nữa');
+  assert.ok(check(one, registry).findings.some((f) => f.code === 'missing-section' && f.message.en.includes('2. Thực hiện dân chủ')));
 });

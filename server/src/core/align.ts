@@ -157,7 +157,7 @@ function alignAnew(template: Outline, report: Outline): Alignment {
   };
   /** Can report section `a` in [from, to) still pair with `expected`? */
   const open = (expected: Section, a: number, from: number, to: number, sameLevel: boolean) =>
-    a >= from && a < to && !taken[a] && (!sameLevel || all[a]!.level === expected.level);
+    a >= from && a < to && !taken[a] && (sameLevel ? all[a]!.level === expected.level : !farUnderOther(expected, all[a]!, byActual));
   /** The first open section of `list` (ascending) in [from, to). */
   const firstOpen = (expected: Section, list: readonly number[] | undefined, from: number, to: number, sameLevel: boolean, also?: (a: number) => boolean) => {
     if (list) for (const a of list) if (open(expected, a, from, to, sameLevel) && (!also || also(a))) return a;
@@ -267,7 +267,56 @@ function alignAnew(template: Outline, report: Outline): Alignment {
       if (hit >= 0) take(expected, hit, true);
     }
   }
+  pairByChildren(template, pairs, byActual, (expected, actual) => take(expected, actual.index, false));
   return { pairs, byActual };
+}
+
+/**
+ * A last round, after the titles: an outline section left unpaired whose subsections pair with
+ * the subsections of one unpaired report section at its level (in its parent's match, if any) is
+ * that section, its title reworded past the near bar (`4. Thực hiện dân chủ, giám sát …` for the
+ * outline's long `3. Thực hiện dân chủ, đại diện, …`, its a)–d) paired with the outline's). Left
+ * apart, the outline's section would be “missing”, inserted between that heading and its own
+ * a)–d), and the next missing one offered as a rename of it. Paired as a near title.
+ */
+export function pairByChildren(template: Outline, pairs: ReadonlyMap<Section, Pair>, byActual: ReadonlyMap<Section, Pair>, take: (expected: Section, actual: Section) => void): void {
+  for (const expected of template.all) {
+    if (pairs.has(expected) || !expected.children.length) continue;
+    let parent: Section | undefined;
+    let paired = 0;
+    for (const child of expected.children) {
+      const actual = pairs.get(child)?.actual;
+      if (!actual) continue;
+      if (!actual.parent || (parent && actual.parent !== parent)) {
+        parent = undefined;
+        break;
+      }
+      parent = actual.parent;
+      paired++;
+    }
+    if (!parent || byActual.has(parent) || parent.level !== expected.level) continue;
+    if (paired < Math.min(2, expected.children.length)) continue;
+    const scope = expected.parent && pairs.get(expected.parent)?.actual;
+    if (scope && parent.parent !== scope) continue;
+    take(expected, parent);
+  }
+}
+
+/**
+ * Report section `actual` is two levels or more from `expected` and inside a section paired with
+ * one that is not `expected`'s ancestor: a sub-item of other content that shares its title
+ * (`1.2. Khen thưởng` under `II. NỘI DUNG`), not the outline's `IV. KHEN THƯỞNG` moved there.
+ * One level off, or outside every paired section, it may still be a section moved or re-levelled.
+ */
+export function farUnderOther(expected: Section, actual: Section, byActual: ReadonlyMap<Section, Pair>): boolean {
+  if (Math.abs(actual.level - expected.level) < 2) return false;
+  for (let p = actual.parent; p; p = p.parent) {
+    const pair = byActual.get(p);
+    if (!pair) continue;
+    for (let q = expected.parent; q; q = q.parent) if (q === pair.expected) return false;
+    return true;
+  }
+  return false;
 }
 
 /** Indices of a longest strictly increasing subsequence of `values`. */
