@@ -34,7 +34,9 @@ export interface Outline {
  */
 function findTitle(headings: Heading[]): Heading | undefined {
   const first = headings[0];
-  if (!first || headings.length < 2 || first.numbering) return undefined;
+  if (!first || first.numbering) return undefined;
+  // A report begun with its title alone (`# KẾ HOẠCH TỔ CHỨC HỘI NGHỊ`): its sections go below it.
+  if (headings.length < 2) return DOCUMENT_TITLE.test(first.text.normalize('NFC')) ? first : undefined;
   if (headings.slice(1).every((h) => h.depth > first.depth)) return first;
   // `# BÁO CÁO …` over `# I. …` (or over `# ĐẶT VẤN ĐỀ`, then `# I. …`): a title typed at its
   // sections' level still names the kind of document, and numbered sections follow it.
