@@ -38,11 +38,20 @@ test('10 000 headings', () => {
   assert.deepEqual([...new Set(got.map((f) => f.code))].sort(), ['missing-section']);
 });
 
-test('a 20 MB single line gets the light check and one large-file note', () => {
+test('a 30 MB single line gets the light check and one large-file note', () => {
   const text = '---\ndecuong: ke-hoach\n---\n' + 'chữ '.repeat(5_000_000);
   const got = findings(text);
   assert.deepEqual(got.map((f) => `${f.line}:${f.character} ${f.code}`), ['0:0 large-file', '3:0 missing-section', '3:0 missing-section', '3:0 missing-section']);
-  assert.match(got[0]!.message.vi, /Tệp rất lớn \(19,1 MB\)/);
+  // Its size as a file: “ữ” is 3 bytes in UTF-8, so 6 bytes a word (30 MB), not 4 characters (20 M).
+  assert.match(got[0]!.message.vi, /Tệp rất lớn \(28,6 MB\)/);
+});
+
+test('the large-file threshold is the file’s size in bytes (UTF-8), not its length in characters', () => {
+  const vietnamese = '---\ndecuong: ke-hoach\n---\n' + 'nghệ '.repeat(320_000); // 1.6 M characters, 2.2 MB
+  const ascii = vietnamese.normalize('NFD').replace(/[^\x00-\x7f]/g, '') + 'x'.repeat(320_000); // as long, 1.6 MB
+  const threshold = 2 * 1024 * 1024;
+  assert.equal(findings(vietnamese, { largeFileThreshold: threshold })[0]?.code, 'large-file');
+  assert.ok(!findings(ascii, { largeFileThreshold: threshold }).some((f) => f.code === 'large-file'));
 });
 
 test('deeply nested block quotes and lists never crash', () => {

@@ -7,7 +7,7 @@ import { findUnmarkedHeadings } from './unmarked';
 import { estimatePagesOf, readPageSettings, type PageEstimate } from './pages';
 import { checks } from './checks';
 import { collectQuotes, type CheckContext } from './check';
-import { lineBreakOf } from './lines';
+import { lineBreakOf, utf8SizeOver } from './lines';
 import { reuseStructure, STRUCTURAL_CHECKS, type StructureMemo } from './structure';
 import type { CheckOptions, Finding } from './types';
 
@@ -49,7 +49,7 @@ export const LARGE_FILE_THRESHOLD = 5 * 1024 * 1024;
 const LIGHT_CHECKS = new Set(['no-template', 'unknown-template', 'template-error', 'front-matter', 'large-file', 'missing-section', 'section-order', 'section-level', 'section-title', 'numbering']);
 
 export function check(text: string, registry: TemplateRegistry, options: CheckOptions = {}, cache?: ParseCache): CheckResult {
-  const large = text.length > (options.largeFileThreshold ?? LARGE_FILE_THRESHOLD);
+  const large = utf8SizeOver(text, options.largeFileThreshold ?? LARGE_FILE_THRESHOLD);
   const doc = large ? parseLight(text) : parseMarkdown(text, cache);
   const marked = buildOutline(doc);
   let selection = selectTemplate(doc, marked, registry, options);

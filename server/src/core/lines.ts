@@ -38,3 +38,24 @@ export function lineBreakOf(text: string): string {
   if (i < 0) return text.includes('\r') ? '\r' : '\n';
   return i > 0 && text[i - 1] === '\r' ? '\r\n' : '\n';
 }
+
+/**
+ * The text's size in UTF-8 bytes, as a file on disk (the large-file threshold is in MB): a
+ * Vietnamese letter with its marks takes 2–3 bytes for its one UTF-16 unit. Counted only between
+ * `atMost` and three times it: below, the bytes are surely under; above, surely over.
+ */
+export function utf8SizeOver(text: string, atMost: number): boolean {
+  if (text.length > atMost) return true;
+  if (text.length * 3 <= atMost) return false;
+  return utf8Length(text) > atMost;
+}
+
+export function utf8Length(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    // A surrogate pair is 4 bytes: 2 for each of its units.
+    bytes += c < 0x80 ? 1 : c < 0x800 || (c >= 0xd800 && c < 0xe000) ? 2 : 3;
+  }
+  return bytes;
+}

@@ -79,7 +79,7 @@ export interface CheckOptions {
    */
   insertOnly?: boolean;
   /**
-   * Above this many characters only the outline checks run, on a light parse (setting
+   * Above this many bytes (UTF-8, as on disk) only the outline checks run, on a light parse (setting
    * `decuong.largeFileThreshold`, in MB; default 5 MB).
    */
   largeFileThreshold?: number;

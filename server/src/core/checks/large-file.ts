@@ -1,4 +1,5 @@
 import type { Check } from '../check';
+import { utf8Length } from '../lines';
 
 export const largeFile: Check = {
   code: 'large-file',
@@ -8,13 +9,14 @@ export const largeFile: Check = {
   run(ctx) {
     if (!ctx.large) return [];
     const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
+    const size = utf8Length(ctx.text);
     const firstLine = ctx.text.slice(0, 2000).search(/\r?\n|\r|$/);
     return [{
       offset: 0,
       length: Math.max(0, firstLine),
       message: {
-        vi: `Tệp rất lớn (${mb(ctx.text.length).replace('.', ',')} MB): chỉ kiểm tra các mục theo đề cương và đánh số; bỏ qua chỗ trống, tiêu đề chưa đánh dấu và ước tính số trang.`,
-        en: `Very large file (${mb(ctx.text.length)} MB): only the outline and numbering are checked; blanks, unmarked titles and the page estimate are skipped.`,
+        vi: `Tệp rất lớn (${mb(size).replace('.', ',')} MB): chỉ kiểm tra các mục theo đề cương, đánh số và phần khai báo đầu tệp; bỏ qua chỗ trống, tiêu đề chưa đánh dấu và ước tính số trang.`,
+        en: `Very large file (${mb(size)} MB): only the outline, numbering and front matter are checked; blanks, unmarked titles and the page estimate are skipped.`,
       },
     }];
   },
