@@ -15,6 +15,8 @@ export class DiagnosticsScheduler {
     private readonly getDocument: (uri: string) => TextDocument | undefined,
     /** Computes diagnostics for a document; may await settings. */
     private readonly compute: (doc: TextDocument) => Promise<import('vscode-languageserver/node').Diagnostic[] | undefined>,
+    /** Runs once the queue is empty after checks (on the next turn: the diagnostics are written first). */
+    private readonly onIdle?: () => void,
   ) {}
 
   schedule(uri: string): void {
@@ -76,6 +78,9 @@ export class DiagnosticsScheduler {
     } finally {
       this.#running = false;
       if (this.#dirty.size) this.schedule(this.#dirty.values().next().value as string);
+      else if (this.onIdle) setImmediate(() => {
+        if (!this.#running) this.onIdle!();
+      });
     }
   }
 }

@@ -19,6 +19,7 @@ import { warmUpSteps } from './warmUp';
 import { builtinSources } from '../builtins';
 import { SettingsCache, settingProblems, toCheckOptions, type SettingProblem, type Settings } from './settings';
 import { toDiagnostic } from './convert';
+import { IdleScavenger } from './idleScavenge';
 import { DiagnosticsScheduler } from './diagnostics';
 import { documentSymbols } from './symbols';
 import { codeActions, FixAllKind } from './codeActions';
@@ -143,7 +144,8 @@ export function startServer(connection: Connection): void {
     return result.findings.map((f) => toDiagnostic(doc, f, lang));
   }
 
-  const scheduler = new DiagnosticsScheduler(connection, (uri) => documents.get(uri), compute);
+  const scavenger = new IdleScavenger();
+  const scheduler = new DiagnosticsScheduler(connection, (uri) => documents.get(uri), compute, () => scavenger.afterCheck());
   const recheckAll = () => scheduler.scheduleAll(documents.keys());
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
