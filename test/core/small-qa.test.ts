@@ -1,10 +1,10 @@
 // Small things QA found: guidance with a table inserted as a comment, ids typed in another Unicode form.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { check, createRegistry } from '../../server/src/core/index.ts';
+import { applyEdits, check, createRegistry } from '../../server/src/core/index.ts';
 import { guidanceComment } from '../../server/src/core/insert.ts';
 import { parseMarkdown } from '../../server/src/core/parse.ts';
-import { builtinSources } from '../helpers.ts';
+import { builtinSources, findings, readFixture } from '../helpers.ts';
 
 test('guidance with a table stays a table inside its comment; only “-->” is broken', () => {
   const guidance = '| Chỉ tiêu | Kết quả |\n|---|---|\n| Hộ nghèo | -- |\nGhi chú --> xem phụ lục';
@@ -22,4 +22,20 @@ test('an id with marks matches whichever Unicode form the template and the repor
   const result = check('---\ndecuong: báo-cáo-quý\n---\n# BÁO CÁO\n\n## I. KẾT QUẢ\n\nA.\n', registry);
   assert.equal(result.template?.id, 'báo-cáo-quý');
   assert.deepEqual(result.findings.map((f) => f.code), []);
+});
+
+test('an outline of 2021’s report read against 2025’s: near titles and level messages speak of 2025, and the rename writes 2025', () => {
+  const report = readFixture('complete', 'bao-cao-6-thang-cong-tac-mat-tran.md').replace(/2021/g, '2025')
+    .replace('## Phần thứ hai. TRỌNG TÂM CÔNG TÁC MẶT TRẬN 6 THÁNG CUỐI NĂM 2025', '## Phần thứ hai. TRỌNG TÂM CÔNG TÁC 6 THÁNG CUỐI NĂM 2025')
+    .replace('### 1. Nội dung chương trình 1', '#### 1. Nội dung chương trình 1');
+  const all = findings(report);
+  const near = all.find((f) => f.code === 'section-title');
+  assert.ok(near, all.map((f) => f.code).join(', '));
+  assert.match(near.message.en, /did you mean “Phần thứ hai\. TRỌNG TÂM CÔNG TÁC MẶT TRẬN 6 THÁNG CUỐI NĂM 2025”/);
+  const renamed = applyEdits(report, near.fixes![0]!.edits);
+  assert.ok(renamed.includes('## Phần thứ hai. TRỌNG TÂM CÔNG TÁC MẶT TRẬN 6 THÁNG CUỐI NĂM 2025\n'));
+  const level = all.find((f) => f.code === 'section-level');
+  assert.ok(level, all.map((f) => f.code).join(', '));
+  assert.match(level.message.en, /under “Phần thứ nhất\. KẾT QUẢ CÔNG TÁC MẶT TRẬN 6 THÁNG ĐẦU NĂM 2025”/);
+  assert.ok(all.every((f) => !f.message.en.includes('2021') && !f.message.vi.includes('2021')), 'no message speaks of the outline’s year');
 });

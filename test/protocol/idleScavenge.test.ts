@@ -2,20 +2,7 @@
 // then, between keystrokes, rather than inside the next check.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { getHeapSpaceStatistics } from 'node:v8';
-import { IdleScavenger } from '../../server/src/lsp/idleScavenge.ts';
-
-function young(): { used: number; capacity: number } {
-  let used = 0;
-  let capacity = 0;
-  for (const s of getHeapSpaceStatistics()) {
-    if (s.space_name === 'new_space') {
-      used += s.space_used_size;
-      capacity = s.space_size / 2;
-    } else if (s.space_name === 'new_large_object_space') used += s.space_used_size;
-  }
-  return { used, capacity };
-}
+import { IdleScavenger, young } from '../../server/src/lsp/idleScavenge.ts';
 
 test('a young generation nearly full after a check is collected at once; one far from full is left alone', () => {
   const scavenger = new IdleScavenger();

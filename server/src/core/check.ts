@@ -60,6 +60,11 @@ export function quote(section: Section): string {
   return `“${quotable(section.heading.text)}”`;
 }
 
+/** Notes a heading whose words a message depends on without quoting it (the years of `yearShift`). */
+export function readHeading(heading: Heading): void {
+  quoting?.push(heading);
+}
+
 /** Text to put between “ ”: NFC, its own “…” as ‘…’. */
 export function quotable(text: string): string {
   return text.normalize('NFC').replace(/“/g, '‘').replace(/”/g, '’');

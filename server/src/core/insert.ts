@@ -1,4 +1,4 @@
-import type { CheckContext } from './check';
+import { readHeading, type CheckContext } from './check';
 import type { Section } from './outline';
 import type { Numbering, NumberingStyle } from './numbering';
 import { family, formatNumber, numberRange, prefixOf, reprefix } from './renumber';
@@ -130,10 +130,13 @@ const firstYear = (title: string): number | undefined => {
  * both carry a year, else from the report's title against the outline's; 0 when neither tells.
  */
 export function yearShift(ctx: CheckContext): number {
+  // The headings read are noted: an edit of a year there re-runs the checks whose words depend on it.
   for (const { expected, actual } of ctx.alignment?.pairs.values() ?? []) {
+    readHeading(actual.heading);
     const [e, a] = [firstYear(expected.heading.text), firstYear(actual.heading.text)];
     if (e && a) return a - e;
   }
+  if (ctx.outline.title) readHeading(ctx.outline.title);
   const [e, a] = [firstYear(ctx.template?.title ?? ''), firstYear(ctx.outline.title?.text ?? '')];
   return e && a ? a - e : 0;
 }

@@ -22,7 +22,7 @@ export interface Doubt {
   /** The outline's required sections, and how many of them the report has. */
   expected: number;
   paired: number;
-  /** The report's numbered sections outside every section it shares with the outline. */
+  /** The report's sections outside every section it shares with the outline. */
   own: number;
 }
 
@@ -102,8 +102,8 @@ export function selectTemplate(doc: ParsedMarkdown, outline: Outline, registry: 
 
 /**
  * Whether an outline chosen by title fits the report too little to be applied (see `Doubt`): under
- * half of its required sections in the report, and at least three numbered sections of the
- * report's own, twice as many as those it shares. A draft just begun has few of the outline's
+ * half of its required sections in the report, and at least three sections of the report's own
+ * (numbered or not), twice as many as those it shares. A draft just begun has few of the outline's
  * sections but none of its own; its own subsections under a section it shares do not count.
  * (A school's plan shares “Nội dung” with the three required sections of the plan outline, and has
  * ten of its own.)
@@ -118,7 +118,7 @@ export function doubtByTitle(selection: Selection, report: Outline, alignment: A
     for (let p: Section | undefined = s; p; p = p.parent) if (alignment.byActual.has(p)) return true;
     return false;
   };
-  const own = report.all.filter((s) => s.heading.numbering && !underShared(s)).length;
+  const own = report.all.filter((s) => !underShared(s)).length;
   if (own < 3 || own < paired * 2) return undefined;
   return { template, expected: required.length, paired, own };
 }

@@ -43,7 +43,7 @@ export class IdleScavenger {
 }
 
 /** Bytes in the young generation and what it holds before a scavenge (one semi-space). */
-function young(): { used: number; capacity: number } {
+export function young(): { used: number; capacity: number } {
   let used = 0;
   let capacity = 0;
   for (const s of getHeapSpaceStatistics()) {

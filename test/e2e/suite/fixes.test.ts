@@ -178,6 +178,31 @@ describe('fixes', () => {
     assert.deepEqual(withCode(after, 'missing-section'), [], show(after));
   });
 
+  it('a section renamed over the outline’s subsections is a near title, not missing: its fix restores the outline’s title', async () => {
+    const doc = await openReport('bao-cao', 'doi-ten-muc-co-muc-con.md');
+    const line = lineOf(doc, /^## III\. NHỮNG VẤN ĐỀ KHÁC$/);
+    const ds = await waitForDiagnostics(doc.uri, (x) => withCode(x, 'section-title').length > 0, 'section-title on the renamed section');
+    assert.deepEqual(withCode(ds, 'missing-section'), [], show(ds));
+    const d = withCode(ds, 'section-title').find((x) => x.range.start.line === line);
+    assert.ok(d, show(ds));
+    await apply(await quickFix(doc, d, /^(Use the outline's title|Dùng tên mục của đề cương): “ĐÁNH GIÁ, NHẬN XÉT”$/));
+    assert.equal(doc.lineAt(line).text, '## III. ĐÁNH GIÁ, NHẬN XÉT');
+    await waitForDiagnostics(doc.uri, (x) => x.filter((y) => y.source === 'decuong').length === 0, 'no findings once renamed');
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
+  it('a report begun with its title alone: decuong.insertMissingSections puts the sections below the title, numbered', async () => {
+    const content = '# KẾ HOẠCH TỔ CHỨC HỘI NGHỊ\n\nNội dung mở đầu.\n';
+    const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content });
+    await vscode.window.showTextDocument(doc, { preview: false });
+    await waitForDiagnostics(doc.uri, (x) => withCode(x, 'missing-section').length === 3, 'three missing sections');
+    await vscode.commands.executeCommand('decuong.insertMissingSections');
+    await poll(async () => (doc.getText() !== content ? true : undefined), 'the command to edit the report');
+    assert.deepEqual(headings(doc), ['# KẾ HOẠCH TỔ CHỨC HỘI NGHỊ', '## I. MỤC ĐÍCH, YÊU CẦU', '## II. NỘI DUNG', '## III. TỔ CHỨC THỰC HIỆN'], doc.getText());
+    await waitForDiagnostics(doc.uri, noneOf('missing-section'), 'no missing section left');
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
   it('the command decuong.insertMissingSections inserts every missing section in one edit; one undo reverts it', async () => {
     const doc = await openReport('bao-cao', 'chen-tat-ca.md');
     const original = doc.getText();

@@ -1,5 +1,6 @@
 import type { Check, Draft } from '../check';
-import { headingRange, quote } from '../check';
+import { headingRange, quotable, quote } from '../check';
+import { titleForReport, yearShift } from '../insert';
 
 export const sectionLevel: Check = {
   code: 'section-level',
@@ -20,11 +21,14 @@ export const sectionLevel: Check = {
       const depth = ctx.outline.topDepth + expected.level - 1;
       const marker = '#'.repeat(Math.max(1, Math.min(6, depth)));
       const actualMarker = '#'.repeat(actual.heading.depth);
+      // The parent in the report's words when it has it, else the outline's in the report's years.
+      const parentActual = parentPair?.actual;
+      const parentName = parentActual ? quote(parentActual) : expected.parent ? `“${quotable(titleForReport(expected.parent.heading.text, yearShift(ctx)))}”` : '';
       out.push({
         ...headingRange(actual),
         message: {
-          vi: `Mục ${quote(actual)} đang là tiêu đề “${actualMarker}”; theo đề cương phải là “${marker}” (${expected.parent ? `thuộc “${expected.parent.heading.text}”` : 'một mục lớn của báo cáo'}).`,
-          en: `Section ${quote(actual)} is a “${actualMarker}” heading; the outline makes it “${marker}” (${expected.parent ? `under “${expected.parent.heading.text}”` : 'a top section'}).`,
+          vi: `Mục ${quote(actual)} đang là tiêu đề “${actualMarker}”; theo đề cương phải là “${marker}” (${expected.parent ? `thuộc ${parentName}` : 'một mục lớn của báo cáo'}).`,
+          en: `Section ${quote(actual)} is a “${actualMarker}” heading; the outline makes it “${marker}” (${expected.parent ? `under ${parentName}` : 'a top section'}).`,
         },
         data: { section: expected.index, depth },
       });

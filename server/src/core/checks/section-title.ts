@@ -1,6 +1,6 @@
 import type { Check, Draft } from '../check';
 import { quote } from '../check';
-import { bareTitle, retitleEdit } from '../insert';
+import { bareTitle, retitleEdit, titleForReport, yearShift } from '../insert';
 import { withoutOptionalMark } from '../normalize';
 
 export const sectionTitle: Check = {
@@ -14,8 +14,10 @@ export const sectionTitle: Check = {
     for (const pair of ctx.alignment.pairs.values()) {
       if (pair.exact) continue;
       const { expected, actual } = pair;
-      const expectedTitle = bareTitle(expected);
-      const shown = withoutOptionalMark(expected.heading.text);
+      // In the report's years, as the missing sections are (an outline of 2021's report in 2025's).
+      const years = yearShift(ctx);
+      const expectedTitle = titleForReport(bareTitle(expected), years);
+      const shown = titleForReport(withoutOptionalMark(expected.heading.text), years);
       const edit = retitleEdit(ctx.text, actual, expectedTitle);
       out.push({
         offset: actual.heading.textOffset,
