@@ -21,3 +21,11 @@ test('optional sections say (nếu có) in any case or form', () => {
   assert.ok(isOptionalTitle('4. Giải trình (NẾU CÓ)'.normalize('NFD')));
   assert.ok(!isOptionalTitle('4. Giải trình'));
 });
+
+test('“và” joins as a comma does in titles; words that begin with it are kept', () => {
+  assert.equal(titleKeys('I. Ưu điểm và kết quả đạt được').core, titleKeys('I. Ưu điểm, kết quả đạt được').core);
+  assert.equal(titleKeys('ƯU ĐIỂM VÀ KẾT QUẢ').core, titleKeys('Ưu điểm, kết quả').core);
+  assert.equal(titleKeys('Ưu điểm và kết quả'.normalize('NFD')).core, titleKeys('Ưu điểm, kết quả').core);
+  assert.notEqual(titleKeys('Đưa vào sử dụng').core, titleKeys('Đưa sử dụng').core);
+  assert.notEqual(titleKeys('Văn hóa và xã hội').core, titleKeys('Văn hóa xã hội và môi trường').core);
+});

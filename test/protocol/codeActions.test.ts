@@ -101,7 +101,22 @@ test('the fix-report command also takes away the indent that a marked title leav
   assert.equal(edit.label, 'Fix the report');
   const change = (edit.edit as { documentChanges: TextDocumentEdit[] }).documentChanges[0]!;
   const fixed = TextDocument.applyEdits(TextDocument.create(uri, 'markdown', 1, text), change.edits as TextEdit[]);
-  assert.equal(fixed, 'BÁO CÁO\n\n# I. MỤC ĐÍCH\nNội dung thứ nhất.\n');
+  assert.equal(fixed, 'BÁO CÁO\n\n# I. MỤC ĐÍCH\n\nNội dung thứ nhất.\n');
+  server.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: fixed }] });
+  assert.deepEqual((await server.waitFor(uri, (p) => p.version === 2)).diagnostics.map((d) => d.code), ['no-template']);
+});
+
+test('the fix-report command separates a joined line indented as code and takes its indent away (fix-all only inserts)', async (t) => {
+  const text = 'BÁO CÁO\n\nĐoạn văn kết thúc câu.\n        Dòng thụt sâu mở đầu đoạn mới.\n';
+  const { server, diagnostics } = await open(text);
+  t.after(() => server.stop());
+  assert.ok(diagnostics.some((d) => d.code === 'joined-paragraph'));
+  const [fixAll] = await ask(server, [], ['source.fixAll']);
+  assert.equal(fixAll, undefined, 'nothing fix-all may do: the only fix removes an indent');
+  await server.connection.sendRequest('workspace/executeCommand', { command: 'decuong.server.fixReport', arguments: [uri] });
+  const change = (server.appliedEdits.at(-1)!.edit as { documentChanges: TextDocumentEdit[] }).documentChanges[0]!;
+  const fixed = TextDocument.applyEdits(TextDocument.create(uri, 'markdown', 1, text), change.edits as TextEdit[]);
+  assert.equal(fixed, 'BÁO CÁO\n\nĐoạn văn kết thúc câu.\n\nDòng thụt sâu mở đầu đoạn mới.\n');
   server.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: fixed }] });
   assert.deepEqual((await server.waitFor(uri, (p) => p.version === 2)).diagnostics.map((d) => d.code), ['no-template']);
 });

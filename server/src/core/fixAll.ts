@@ -65,7 +65,7 @@ const FIXED_TOGETHER: ReadonlySet<string> = new Set(['joined-paragraph', 'indent
  * the codes fixed, in this order: `FIX_ALL_CODES` (insert-only, safe on save) unless the user asked
  * for more (the fix-report command adds `indented-code`, whose fix removes indents).
  */
-export function fixAll(text: string, checkText: (text: string) => Finding[], maxSteps = 200, codes: readonly string[] = FIX_ALL_CODES): { text: string; edits: Fix[]; applied: Finding[] } {
+export function fixAll(text: string, checkText: (text: string) => Finding[], maxSteps = 200, codes: readonly string[] = FIX_ALL_CODES, options: { whitespace?: boolean } = {}): { text: string; edits: Fix[]; applied: Finding[] } {
   const composer = new EditComposer();
   const applied: Finding[] = [];
   let current = text;
@@ -75,7 +75,10 @@ export function fixAll(text: string, checkText: (text: string) => Finding[], max
   const keyOf = (f: Finding) => `${f.code}\u0000${f.message.en}`;
   const seenAtOnce = new Map<string, number>();
   const appliedTimes = new Map<string, number>();
-  const fixable = (f: Finding) => f.fixes?.some((x) => x.preferred) && (appliedTimes.get(keyOf(f)) ?? 0) < (seenAtOnce.get(keyOf(f)) ?? 0);
+  // The preferred fix; with `whitespace` (the fix-report command, which removes indents), else one
+  // that only changes spaces, tabs and line breaks (a joined line indented as code: blank line, no indent).
+  const chosen = (f: Finding) => f.fixes?.find((x) => x.preferred) ?? (options.whitespace ? f.fixes?.find((x) => x.edits.every((e) => !current.slice(e.offset, e.offset + e.length).trim() && !e.text.trim())) : undefined);
+  const fixable = (f: Finding) => chosen(f) !== undefined && (appliedTimes.get(keyOf(f)) ?? 0) < (seenAtOnce.get(keyOf(f)) ?? 0);
   for (let step = 0; step < maxSteps; step++) {
     const findings = checkText(current);
     const counts = new Map<string, number>();
@@ -85,7 +88,7 @@ export function fixAll(text: string, checkText: (text: string) => Finding[], max
     if (!next) break;
     const batch = FIXED_TOGETHER.has(next.code) ? findings.filter((f) => f.code === next.code && fixable(f)) : [next];
     for (const f of batch) appliedTimes.set(keyOf(f), (appliedTimes.get(keyOf(f)) ?? 0) + 1);
-    const edits = batch.flatMap((f) => f.fixes!.find((x) => x.preferred)!.edits);
+    const edits = batch.flatMap((f) => chosen(f)!.edits);
     // Apply the edits back to front so their offsets stay valid.
     for (const e of [...edits].sort((a, b) => b.offset - a.offset)) composer.apply(e);
     current = applyEdits(current, edits);

@@ -66,6 +66,9 @@ function squash(s: string): string {
   return s
     .replace(/(?<!\p{N})(19|20)\d\d(?!\p{N})/gu, 'yyyy') // a report of another year still matches its outline
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    // “và” joins as a comma does: “Ưu điểm và kết quả đạt được” is “Ưu điểm, kết quả đạt được”.
+    .replace(/(^| )và(?= |$)/gu, ' ')
+    .replace(/ {2,}/g, ' ')
     .trim();
 }
 

@@ -337,7 +337,7 @@ export function startServer(connection: Connection): void {
    * two (titles are marked so that they are not inserted again); the fix-report command also
    * takes indents away.
    */
-  async function fixAllEdits(doc: TextDocument): Promise<(codes?: readonly string[]) => Fix[]> {
+  async function fixAllEdits(doc: TextDocument): Promise<(codes?: readonly string[], whitespace?: boolean) => Fix[]> {
     const s = await settings.get(doc.uri);
     const dir = templates.dirFor(doc.uri, s.templatesPath);
     // A template is no report: its guidance lines are not paragraphs to separate nor titles to mark.
@@ -345,7 +345,7 @@ export function startServer(connection: Connection): void {
     const registry = templates.registry(dir);
     const options = { ...toCheckOptions(s), insertOnly: true };
     const cache = new ParseCache();
-    return (codes = FIX_ALL_CODES) => fixAll(doc.getText(), (text) => check(text, registry, options, cache).findings, undefined, codes).edits;
+    return (codes = FIX_ALL_CODES, whitespace = false) => fixAll(doc.getText(), (text) => check(text, registry, options, cache).findings, undefined, codes, { whitespace }).edits;
   }
 
   connection.onCodeAction(async (params) => {
@@ -364,7 +364,8 @@ export function startServer(connection: Connection): void {
     const doc = uri ? documents.get(uri) : undefined;
     if (!doc) return { applied: false, inserted: 0 };
     const fixing = command === FixReportCommand;
-    const edits = (await fixAllEdits(doc))(fixing ? [...FIX_ALL_CODES, 'indented-code'] : ['heading-not-marked', 'missing-section']);
+    // Fixing the report removes indents too (a paragraph indented as code, a joined line indented so).
+    const edits = (await fixAllEdits(doc))(fixing ? [...FIX_ALL_CODES, 'indented-code'] : ['heading-not-marked', 'missing-section'], fixing);
     if (!edits.length) return { applied: true, inserted: 0 };
     const vi = langFor(await settings.get(doc.uri)) === 'vi';
     const result = await connection.workspace.applyEdit({
