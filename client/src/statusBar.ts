@@ -38,8 +38,8 @@ export class ReportStatus implements vscode.Disposable {
     } else if (info.doubted) {
       this.#item.text = `$(question) ${info.doubted.id}?`;
       this.#item.tooltip = t(
-        `Tiêu đề giống đề cương “${info.doubted.title}”, nhưng báo cáo không theo các mục của đề cương này: chưa đối chiếu.\nBấm để chọn mẫu đề cương cho báo cáo`,
-        `The title reads like the outline “${info.doubted.title}”, but the report does not follow its sections: not checked against it.\nClick to choose an outline template for the report`,
+        `Tiêu đề giống đề cương “${info.doubted.title}”, nhưng báo cáo không theo các mục của đề cương này, nên không đối chiếu.\nBấm để chọn mẫu đề cương cho báo cáo`,
+        `The title reads like the outline “${info.doubted.title}”, but the report does not follow its sections, so it is not checked against it.\nClick to choose an outline template for the report`,
       );
     } else {
       this.#item.text = `$(question) ${t('Chưa có đề cương', 'No outline')}`;

@@ -182,8 +182,8 @@ function outlineNote(template: { id: string } | undefined, selection: Selection,
   if (doubt) {
     const { id } = doubt.template;
     return lang === 'vi'
-      ? `chưa chọn được đề cương (tiêu đề giống “${id}”, nhưng báo cáo có ${doubt.paired}/${doubt.expected} mục bắt buộc của đề cương này: --template ${id} để đối chiếu)`
-      : `no outline chosen (the title reads like “${id}”, but the report has ${doubt.paired} of its ${doubt.expected} required sections: --template ${id} checks against it)`;
+      ? `không áp dụng đề cương “${id}” dù tiêu đề giống: báo cáo có ${doubt.paired}/${doubt.expected} mục bắt buộc của đề cương này (dùng --template ${id} để vẫn đối chiếu)`
+      : `outline “${id}” not applied though the title reads like it: the report has ${doubt.paired} of its ${doubt.expected} required sections (use --template ${id} to check against it anyway)`;
   }
   if (!template) return lang === 'vi' ? 'chưa chọn được đề cương' : 'no outline chosen';
   const how = ({

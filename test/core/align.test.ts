@@ -176,3 +176,18 @@ test('an outline section whose subsections pair under one report section at its 
   const one = report.replace('#### b. Về hoạt động giám sát', '#### b. Khác').replace('#### c. Về hoạt động phản biện xã hội', '#### c. Khác nữa');
   assert.ok(check(one, registry).findings.some((f) => f.code === 'missing-section' && f.message.en.includes('2. Thực hiện dân chủ')));
 });
+
+test('common sub-items (Kết quả đạt được, Hạn chế) do not make an unrelated section the outline’s: its number or some of its words are needed', async () => {
+  const { check, createRegistry, fixAll } = await import('../../server/src/core/index.ts');
+  const outline = '---\nid: sau-thang\nmatch: [báo cáo sáu tháng]\n---\n# I. KẾT QUẢ\n## 1. Công tác tuyên truyền\n## 2. Công tác đối ngoại\n## 3. Đánh giá chung\n### 3.1. Kết quả đạt được\n### 3.2. Hạn chế, yếu kém\n# II. PHƯƠNG HƯỚNG\n';
+  const registry = createRegistry([{ path: '/w/.decuong/templates/sau-thang.md', text: outline, builtin: false }]);
+  const report = '# BÁO CÁO SÁU THÁNG\n\n## I. KẾT QUẢ\n\n### 1. Công tác tuyên truyền\n\nA.\n\n### 2. Công tác đối ngoại Nhân dân\n\n#### 2.1. Kết quả đạt được\n\nB.\n\n#### 2.2. Hạn chế, yếu kém\n\nC.\n\n## II. PHƯƠNG HƯỚNG\n\nD.\n';
+  const result = check(report, registry);
+  assert.ok(!result.findings.some((f) => f.code === 'section-title' && f.message.en.includes('Đánh giá chung')), result.findings.map((f) => f.message.en).join('\n'));
+  const missing = result.findings.find((f) => f.code === 'missing-section' && f.message.en.includes('3. Đánh giá chung'));
+  assert.ok(missing, 'the evaluation section is reported missing');
+  // Nothing goes in between “2.” and its own 2.1, 2.2: fix-all keeps the section whole.
+  const fixed = fixAll(report, (t) => check(t, registry).findings).text;
+  const body = fixed.slice(fixed.indexOf('### 2. Công tác đối ngoại'));
+  assert.match(body, /^### 2\. Công tác đối ngoại Nhân dân\n\n#### 2\.1\. Kết quả đạt được\n\nB\.\n\n#### 2\.2\. Hạn chế, yếu kém\n\nC\.\n/);
+});

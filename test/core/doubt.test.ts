@@ -45,7 +45,7 @@ test('a report of its own whose title names a built-in outline is not checked ag
   assert.deepEqual(result.findings.map((f) => f.code), ['no-template']);
   const [finding] = result.findings;
   assert.match(finding!.message.vi, /Tiêu đề giống đề cương .*bao-cao-6-thang-cong-tac-mat-tran.*0\/27 mục bắt buộc/);
-  assert.match(finding!.message.en, /0 of its 27 required sections and 4 sections of its own/);
+  assert.match(finding!.message.en, /0 of the outline's 27 required sections and 4 sections of its own/);
   // Fix-all inserts nothing into it.
   assert.equal(fixAll(WOMEN, (t) => check(t, builtinRegistry()).findings).text, WOMEN);
 });

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { applyEdits, check, estimatePages, fixAll, ParseCache } from '../../server/src/core/index.ts';
+import { applyEdits, check, estimatePages, fixAll, FIX_ALL_CODES, ParseCache } from '../../server/src/core/index.ts';
 import { builtinRegistry, findings, readFixture, STRUCTURAL, summary } from '../helpers.ts';
 
 const joined = (text: string) => findings(text).filter((f) => f.code === 'joined-paragraph');
@@ -165,4 +165,15 @@ test('the check does not fire on any finished report of the repository', () => {
   }
   // A pasted report and its structure checks: found titles make no "missing section".
   assert.deepEqual(findings(pasted).filter((f) => STRUCTURAL.has(f.code)), []);
+});
+
+test('fix-all with whitespace fixes (the fix-report command) separates an indented joined line but leaves a block quote’s lazy line in its quote', () => {
+  const run = (text: string) => fixAll(text, (t) => findings(t), undefined, [...FIX_ALL_CODES, 'indented-code'], { whitespace: true }).text;
+  const plain = 'BÁO CÁO\n\nĐoạn văn kết thúc câu.\n        Dòng thụt sâu mở đầu đoạn mới.\n';
+  assert.equal(run(plain), 'BÁO CÁO\n\nĐoạn văn kết thúc câu.\n\nDòng thụt sâu mở đầu đoạn mới.\n');
+  const quote = 'BÁO CÁO\n\n> Trích Hướng dẫn số 25/HD-MTTQ-BTT:\n        Ngày hội được tổ chức ở tất cả khu dân cư.\n> Mỗi khu dân cư tổ chức một ngày.\n\nHết.\n';
+  const fixed = run(quote);
+  assert.ok(fixed.includes('> Trích Hướng dẫn số 25/HD-MTTQ-BTT:\n        Ngày hội'), fixed);
+  // Only insertions, whatever fix-all did there: no character of the quote is lost.
+  assert.equal(fixed.replace(/\s/g, '').replace(/>/g, '').length >= quote.replace(/\s/g, '').replace(/>/g, '').length, true);
 });

@@ -39,3 +39,12 @@ test('an outline of 2021’s report read against 2025’s: near titles and level
   assert.match(level.message.en, /under “Phần thứ nhất\. KẾT QUẢ CÔNG TÁC MẶT TRẬN 6 THÁNG ĐẦU NĂM 2025”/);
   assert.ok(all.every((f) => !f.message.en.includes('2021') && !f.message.vi.includes('2021')), 'no message speaks of the outline’s year');
 });
+
+test('the report’s year is read from its subject line under “# BÁO CÁO”, and after the word the outline’s year follows (“năm 2025”, not “nhiệm kỳ 2024 - 2029”)', async () => {
+  const { fixAll } = await import('../../server/src/core/index.ts');
+  const phan = (text: string) => fixAll(text, (t) => findings(t, { insertGuidance: false })).text.split('\n').filter((l) => /^## Phần/.test(l));
+  const subject = '# BÁO CÁO\n\n**Kết quả công tác Mặt trận 6 tháng đầu năm, nhiệm vụ trọng tâm 6 tháng cuối năm 2025**\n\nNội dung.\n';
+  assert.deepEqual(phan(subject), ['## Phần thứ nhất. KẾT QUẢ CÔNG TÁC MẶT TRẬN 6 THÁNG ĐẦU NĂM 2025', '## Phần thứ hai. TRỌNG TÂM CÔNG TÁC MẶT TRẬN 6 THÁNG CUỐI NĂM 2025']);
+  const twoYears = '# BÁO CÁO KẾT QUẢ THỰC HIỆN NGHỊ QUYẾT ĐẠI HỘI NHIỆM KỲ 2024 - 2029 VÀ CÔNG TÁC MẶT TRẬN 6 THÁNG ĐẦU NĂM 2025\n\nNội dung.\n';
+  assert.deepEqual(phan(twoYears), ['## Phần thứ nhất. KẾT QUẢ CÔNG TÁC MẶT TRẬN 6 THÁNG ĐẦU NĂM 2025', '## Phần thứ hai. TRỌNG TÂM CÔNG TÁC MẶT TRẬN 6 THÁNG CUỐI NĂM 2025']);
+});

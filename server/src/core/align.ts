@@ -296,6 +296,9 @@ export function pairByChildren(template: Outline, pairs: ReadonlyMap<Section, Pa
     }
     if (!parent || byActual.has(parent) || parent.level !== expected.level) continue;
     if (paired < Math.min(2, expected.children.length)) continue;
+    // Its number, or some of its words: sub-items as common as “Kết quả đạt được”, “Hạn chế” do not
+    // make “4. Công tác đối ngoại” the outline's “6. Đánh giá chung”.
+    if (!sameNumber(expected.heading.numbering, parent.heading.numbering) && wordOverlap(expected.heading.keys.core, parent.heading.keys.core) < 0.3) continue;
     const scope = expected.parent && pairs.get(expected.parent)?.actual;
     if (scope && parent.parent !== scope) continue;
     take(expected, parent);

@@ -1,4 +1,4 @@
-import { memoSlot, type ChunkSummary, type Heading, type ParsedChunk, type ParsedMarkdown } from './parse';
+import { memoSlot, type ChunkSummary, type ParsedChunk, type ParsedMarkdown } from './parse';
 import type { Outline, Section } from './outline';
 import type { Template, TemplateRegistry } from './templates';
 import type { Selection } from './select';
@@ -36,13 +36,19 @@ export interface Check {
   run(ctx: CheckContext): Draft[];
 }
 
-/** Headings quoted since `collectQuotes` began (see `structure.ts`): messages that read their text. */
-let quoting: Heading[] | undefined;
+/** Where a message read the text: a heading it quotes, a title block whose year it uses. */
+export interface TextRead {
+  offset: number;
+  end: number;
+}
 
-/** Runs `run` and says which headings it quoted in messages. */
-export function collectQuotes<T>(run: () => T): { value: T; quoted: Heading[] } {
+/** Text read since `collectQuotes` began (see `structure.ts`): messages depend on it. */
+let quoting: TextRead[] | undefined;
+
+/** Runs `run` and says which headings (and other text) it read for its messages. */
+export function collectQuotes<T>(run: () => T): { value: T; quoted: TextRead[] } {
   const outer = quoting;
-  const quoted: Heading[] = (quoting = []);
+  const quoted: TextRead[] = (quoting = []);
   try {
     return { value: run(), quoted };
   } finally {
@@ -60,9 +66,9 @@ export function quote(section: Section): string {
   return `“${quotable(section.heading.text)}”`;
 }
 
-/** Notes a heading whose words a message depends on without quoting it (the years of `yearShift`). */
-export function readHeading(heading: Heading): void {
-  quoting?.push(heading);
+/** Notes text a message depends on without quoting it (a heading's or the title block's years). */
+export function readText(read: TextRead): void {
+  quoting?.push(read);
 }
 
 /** Text to put between “ ”: NFC, its own “…” as ‘…’. */

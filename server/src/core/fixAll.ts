@@ -65,6 +65,15 @@ const FIXED_TOGETHER: ReadonlySet<string> = new Set(['joined-paragraph', 'indent
  * the codes fixed, in this order: `FIX_ALL_CODES` (insert-only, safe on save) unless the user asked
  * for more (the fix-report command adds `indented-code`, whose fix removes indents).
  */
+/** Whether the line holding `offset` comes right after a block quote's line (`> …`). */
+function afterQuoteLine(text: string, offset: number): boolean {
+  const lineStart = Math.max(text.lastIndexOf('\n', offset - 1), text.lastIndexOf('\r', offset - 1)) + 1;
+  if (lineStart === 0) return false;
+  const before = text.slice(0, lineStart).replace(/(\r\n|\n|\r)$/, '');
+  const previous = before.slice(Math.max(before.lastIndexOf('\n'), before.lastIndexOf('\r')) + 1);
+  return /^ {0,3}>/.test(previous);
+}
+
 export function fixAll(text: string, checkText: (text: string) => Finding[], maxSteps = 200, codes: readonly string[] = FIX_ALL_CODES, options: { whitespace?: boolean } = {}): { text: string; edits: Fix[]; applied: Finding[] } {
   const composer = new EditComposer();
   const applied: Finding[] = [];
@@ -76,8 +85,10 @@ export function fixAll(text: string, checkText: (text: string) => Finding[], max
   const seenAtOnce = new Map<string, number>();
   const appliedTimes = new Map<string, number>();
   // The preferred fix; with `whitespace` (the fix-report command, which removes indents), else one
-  // that only changes spaces, tabs and line breaks (a joined line indented as code: blank line, no indent).
-  const chosen = (f: Finding) => f.fixes?.find((x) => x.preferred) ?? (options.whitespace ? f.fixes?.find((x) => x.edits.every((e) => !current.slice(e.offset, e.offset + e.length).trim() && !e.text.trim())) : undefined);
+  // that only changes spaces, tabs and line breaks (a joined line indented as code: blank line, no
+  // indent) — not on a line under a block quote's, which it would take out of the quote.
+  const blank = (e: Fix) => !current.slice(e.offset, e.offset + e.length).trim() && !e.text.trim() && !afterQuoteLine(current, e.offset);
+  const chosen = (f: Finding) => f.fixes?.find((x) => x.preferred) ?? (options.whitespace ? f.fixes?.find((x) => x.edits.every(blank)) : undefined);
   const fixable = (f: Finding) => chosen(f) !== undefined && (appliedTimes.get(keyOf(f)) ?? 0) < (seenAtOnce.get(keyOf(f)) ?? 0);
   for (let step = 0; step < maxSteps; step++) {
     const findings = checkText(current);

@@ -1,4 +1,5 @@
-import { readHeading, type CheckContext } from './check';
+import { readText, type CheckContext } from './check';
+import { titleBlock } from './select';
 import type { Section } from './outline';
 import type { Numbering, NumberingStyle } from './numbering';
 import { family, formatNumber, numberRange, prefixOf, reprefix } from './renumber';
@@ -130,15 +131,35 @@ const firstYear = (title: string): number | undefined => {
  * both carry a year, else from the report's title against the outline's; 0 when neither tells.
  */
 export function yearShift(ctx: CheckContext): number {
-  // The headings read are noted: an edit of a year there re-runs the checks whose words depend on it.
+  // The text read is noted: an edit of a year there re-runs the checks whose words depend on it.
   for (const { expected, actual } of ctx.alignment?.pairs.values() ?? []) {
-    readHeading(actual.heading);
-    const [e, a] = [firstYear(expected.heading.text), firstYear(actual.heading.text)];
+    readText(actual.heading);
+    const e = firstYear(expected.heading.text);
+    const a = e && yearLike(actual.heading.text, expected.heading.text);
     if (e && a) return a - e;
   }
-  if (ctx.outline.title) readHeading(ctx.outline.title);
-  const [e, a] = [firstYear(ctx.template?.title ?? ''), firstYear(ctx.outline.title?.text ?? '')];
+  // The report's title block (its subject line in bold under `# BÁO CÁO` too).
+  const block = titleBlock(ctx.doc, ctx.outline);
+  readText(block);
+  const outlineTitle = ctx.template?.title ?? '';
+  const e = firstYear(outlineTitle);
+  const a = e && yearLike(block.text, outlineTitle);
   return e && a ? a - e : 0;
+}
+
+/**
+ * The year of `text` that stands where the outline's first year stands in `outline`: after the
+ * same word (“năm 2021” ↔ “năm 2025”, not the “nhiệm kỳ 2024 - 2029” before it), else the first.
+ */
+function yearLike(text: string, outline: string): number | undefined {
+  const m = /(\p{L}+)\s+(?:19|20)\d\d(?!\d)/u.exec(outline.normalize('NFC'));
+  if (m) {
+    const word = m[1]!.toLocaleLowerCase('vi');
+    for (const y of text.normalize('NFC').matchAll(/(\p{L}+)\s+((?:19|20)\d\d)(?!\d)/gu)) {
+      if (y[1]!.toLocaleLowerCase('vi') === word) return Number(y[2]);
+    }
+  }
+  return firstYear(text);
 }
 
 /** An outline section's title with its years moved to the report's (see `yearShift`). */

@@ -5,6 +5,7 @@ import type { Template, TemplateRegistry } from './templates';
 import { titleKeys } from './normalize';
 import type { CheckOptions } from './types';
 import { levelKey } from './levels';
+import type { NumberingStyle } from './numbering';
 
 /** How a report's template was chosen — or why none was. */
 export type Selection =
@@ -35,7 +36,7 @@ const TITLE_WINDOW = 600;
  * the subject `**Sơ kết 05 năm …**`, the letterhead, `Số: …`) up to the first line of prose. The
  * preamble (`Căn cứ Kế hoạch số 09/KH-MTTQ …`) is prose: a plan it cites does not make the report one.
  */
-function titleText(doc: ParsedMarkdown, outline: Outline): string {
+export function titleBlock(doc: ParsedMarkdown, outline: Outline): { text: string; offset: number; end: number } {
   // Up to the first numbered section: an unnumbered heading right under the title may be its
   // subject typed as a heading (`# BÁO CÁO` / `## TỔNG KẾT CÔNG TÁC …`).
   const firstSection = outline.all.find((s) => s.heading.numbering)?.heading.offset ?? doc.text.length;
@@ -43,13 +44,16 @@ function titleText(doc: ParsedMarkdown, outline: Outline): string {
   const start = title ? title.offset : doc.frontMatter?.end ?? 0;
   const window = doc.text.slice(start, Math.max(start, Math.min(firstSection, start + TITLE_WINDOW)));
   const kept: string[] = [];
-  for (const raw of window.split(/\r?\n|\r/)) {
-    const line = raw.trim();
+  let end = start;
+  for (const m of window.matchAll(/([^\r\n]*)(\r?\n|\r|$)/g)) {
+    const line = m[1]!.trim();
+    if (!m[0]) break;
     if (!line) continue;
     if (!titleLine(line)) break;
     kept.push(line);
+    end = start + m.index! + m[1]!.length;
   }
-  return kept.join('\n');
+  return { text: kept.join('\n'), offset: start, end };
 }
 
 /**
@@ -96,7 +100,7 @@ export function selectTemplate(doc: ParsedMarkdown, outline: Outline, registry: 
     const template = registry.templates.get(options.template);
     if (template) return { kind: 'setting', template, cap };
   }
-  const chosen = byTitle(` ${titleKeys(titleText(doc, outline)).full} `, registry);
+  const chosen = byTitle(` ${titleKeys(titleBlock(doc, outline).text).full} `, registry);
   return chosen ? { kind: 'title', template: chosen, cap } : { kind: 'none' };
 }
 
@@ -118,9 +122,27 @@ export function doubtByTitle(selection: Selection, report: Outline, alignment: A
     for (let p: Section | undefined = s; p; p = p.parent) if (alignment.byActual.has(p)) return true;
     return false;
   };
-  const own = report.all.filter((s) => !underShared(s)).length;
+  // A draft typed all at one level (`# I.`, `# 1.`, `# 2.`): items numbered finer than the shared
+  // section before them at their level are its subsections, as their numbers say.
+  let own = 0;
+  let lastShared: Section | undefined;
+  for (const s of report.all) {
+    if (underShared(s)) {
+      if (alignment.byActual.has(s)) lastShared = s;
+      continue;
+    }
+    if (lastShared && lastShared.level === s.level && finer(s.heading.numbering?.style, lastShared.heading.numbering?.style)) continue;
+    own++;
+  }
   if (own < 3 || own < paired * 2) return undefined;
   return { template, expected: required.length, paired, own };
+}
+
+/** Numbering ranks, coarsest first: parts, Roman numbers and capital letters, then 1., 1.1., a). */
+const RANK: Partial<Record<NumberingStyle, number>> = { 'part-ordinal': 0, 'part-roman': 0, 'part-arabic': 0, roman: 1, 'upper-letter': 1, arabic: 2, decimal: 3, letter: 4 };
+
+function finer(style: NumberingStyle | undefined, than: NumberingStyle | undefined): boolean {
+  return style !== undefined && than !== undefined && (RANK[style] ?? 0) > (RANK[than] ?? 0);
 }
 
 /** The template whose `match` phrase comes first in the title key (see `beats` for ties). */

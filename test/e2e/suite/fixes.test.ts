@@ -123,7 +123,7 @@ describe('fixes', () => {
     assert.deepEqual(ds.filter((d) => d.source === 'decuong').map((d) => d.code), ['no-template'], show(ds));
     const d = withCode(ds, 'no-template')[0]!;
     assert.match(d.message, /bao-cao-6-thang-cong-tac-mat-tran/);
-    assert.match(d.message, /0\/27|0 of its 27/);
+    assert.match(d.message, /0\/27|0 of the outline's 27/);
     const info = await poll(async () => api.reportInfo(doc.uri)?.doubted, 'the doubted outline in the report info');
     assert.equal(info.id, 'bao-cao-6-thang-cong-tac-mat-tran');
     assert.equal(api.reportInfo(doc.uri)?.template, undefined);

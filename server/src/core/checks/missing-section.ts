@@ -3,6 +3,7 @@ import { headingRange, quote } from '../check';
 import type { Section } from '../outline';
 import { bareTitle, insertSectionEdits, missingDescendants, outsideOpenBlock, pairedDescendants, previousInReport, retitleEdit, titleForReport, yearShift } from '../insert';
 import { sameNumber } from '../numbering';
+import { prefixOf } from '../renumber';
 
 /**
  * Where the report's section paired with `expected` ends, with the subsections the outline puts
@@ -23,6 +24,13 @@ function endOfPaired(ctx: CheckContext, expected: Section, actual: Section, limi
   return end;
 }
 
+/** `2.1.` under `2.`: its number says it is that section's own subsection. */
+function numberedUnder(child: Section, parent: Section): boolean {
+  const n = child.heading.numbering;
+  const prefix = prefixOf(parent.heading.numbering);
+  return n?.style === 'decimal' && prefix !== undefined && n.parts!.length === prefix.length + 1 && prefix.every((v, i) => n.parts![i] === v);
+}
+
 /**
  * Where a missing section belongs: the heading it comes after, or its parent's heading; and, when
  * its subsections are there without it (its heading deleted), before the first of them.
@@ -37,7 +45,14 @@ function place(ctx: CheckContext, expected: Section): { anchor?: Section; where:
   const next = siblings.slice(siblings.indexOf(expected) + 1).map((s) => pairs.get(s)?.actual.heading.offset).find((o) => o !== undefined && o > from);
   const parentEnd = expected.parent ? pairs.get(expected.parent)?.actual.end : undefined;
   const to = Math.max(at.insertAt, Math.min(next ?? ctx.text.length, parentEnd ?? ctx.text.length));
-  const orphans = pairedDescendants(ctx, expected).map((s) => s.heading.offset).filter((o) => o > from && o < to);
+  // Only those left directly in its parent, or in the section before it (its heading deleted) unless
+  // numbered as that section's own (`2.1` under `2.`): under another section of the report they are
+  // that section's content, which a heading would split.
+  const parentActual = expected.parent ? pairs.get(expected.parent)?.actual : undefined;
+  const orphans = pairedDescendants(ctx, expected)
+    .filter((s) => s.parent === parentActual || (at.where === 'after' && at.anchor && s.parent === at.anchor && !numberedUnder(s, at.anchor)))
+    .map((s) => s.heading.offset)
+    .filter((o) => o > from && o < to);
   const insertAt = orphans.length ? Math.min(...orphans) : at.insertAt;
   // Not into a code block or comment the author left open at the end: it would swallow the heading.
   return { ...at, insertAt: outsideOpenBlock(ctx, insertAt) };

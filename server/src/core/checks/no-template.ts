@@ -37,8 +37,8 @@ function doubtFinding(ctx: CheckContext, doubt: Doubt, at: { offset: number; len
   return {
     ...at,
     message: {
-      vi: `Tiêu đề giống đề cương “${title}” (${id}), nhưng báo cáo có ${doubt.paired}/${doubt.expected} mục bắt buộc của đề cương này và ${doubt.own} mục khác: chưa đối chiếu với đề cương này. Nếu báo cáo phải theo đề cương đó, thêm “decuong: ${id}” vào phần khai báo đầu tệp (front matter); nếu theo đề cương khác, dùng lệnh “Đề cương: Chọn mẫu đề cương cho báo cáo…”.`,
-      en: `The title reads like the outline “${title}” (${id}), but the report has ${doubt.paired} of its ${doubt.expected} required sections and ${doubt.own} sections of its own: not checked against it. If the report must follow that outline, add “decuong: ${id}” to the front matter; if another, run “Đề cương: Choose Outline Template for Report…”.`,
+      vi: `Tiêu đề giống đề cương “${title}” (${id}), nhưng báo cáo có ${doubt.paired}/${doubt.expected} mục bắt buộc của đề cương này và ${doubt.own} mục riêng, nên không đối chiếu với đề cương này. Nếu báo cáo phải theo đề cương này, thêm “decuong: ${id}” vào phần khai báo đầu tệp (front matter); nếu theo đề cương khác, dùng lệnh “Đề cương: Chọn mẫu đề cương cho báo cáo…”.`,
+      en: `The title reads like the outline “${title}” (${id}), but the report has ${doubt.paired} of the outline's ${doubt.expected} required sections and ${doubt.own} sections of its own, so it is not checked against that outline. If the report must follow it, add “decuong: ${id}” to the front matter; if another, run “Đề cương: Choose Outline Template for Report…”.`,
     },
     data: { doubted: id },
     fixes: edits === 'unterminated' ? undefined : [{ title: { vi: `Đối chiếu với đề cương “${id}” (thêm “decuong: ${id}”)`, en: `Check against “${id}” (add “decuong: ${id}”)` }, edits }],
