@@ -59,7 +59,7 @@ export function check(text: string, registry: TemplateRegistry, options: CheckOp
   let alignment = template ? align(template.outline, outline) : undefined;
   // An outline named only by the title that the report does not follow is not applied: its
   // sections would all be “missing”, and fix-all would insert them (see `Doubt`).
-  const doubted = alignment && doubtByTitle(selection, outline, alignment);
+  const doubted = alignment && doubtByTitle(selection, doc, outline, alignment);
   if (doubted) {
     selection = { kind: 'none', doubted };
     template = alignment = undefined;

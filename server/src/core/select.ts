@@ -25,6 +25,40 @@ export interface Doubt {
   paired: number;
   /** The report's sections outside every section it shares with the outline. */
   own: number;
+  /** The body the report's letterhead and title name, other than the one the outline's title names. */
+  body?: { report: Body; outline: Body };
+}
+
+/** A body whose reports have outlines of their own, as letterheads and titles name it. */
+export interface Body {
+  vi: string;
+  en: string;
+  /** Words that name it (lower case). */
+  names: string[];
+}
+
+/**
+ * The Front and the bodies beside it whose reports share its report titles (“Báo cáo sơ kết 6 tháng
+ * đầu năm”) and its common parts (Kết quả / Đánh giá / Phương hướng) but not its outlines.
+ */
+const BODIES: Body[] = [
+  { vi: 'Mặt trận Tổ quốc', en: 'the Fatherland Front', names: ['mặt trận'] },
+  { vi: 'Hội Nông dân', en: "the Farmers' Union", names: ['hội nông dân'] },
+  { vi: 'Hội Liên hiệp Phụ nữ', en: "the Women's Union", names: ['hội liên hiệp phụ nữ', 'hội lhpn', 'hội phụ nữ'] },
+  { vi: 'Đoàn Thanh niên', en: 'the Youth Union', names: ['đoàn thanh niên', 'đoàn tncs', 'công tác đoàn', 'bch đoàn', 'ban chấp hành đoàn'] },
+  { vi: 'Hội Cựu chiến binh', en: "the Veterans' Association", names: ['cựu chiến binh'] },
+  { vi: 'tổ chức Đảng', en: 'a Party organisation', names: ['chi bộ', 'đảng ủy', 'đảng bộ'] },
+  { vi: 'Công đoàn', en: 'the Trade Union', names: ['công đoàn'] },
+  { vi: 'Hội Chữ thập đỏ', en: 'the Red Cross', names: ['chữ thập đỏ'] },
+  { vi: 'Hội Người cao tuổi', en: "the Elderly People's Association", names: ['người cao tuổi'] },
+];
+
+/** Each body's names as keys, folded as titles are (tone placement, abbreviations). */
+const BODY_KEYS = new Map(BODIES.map((b) => [b, b.names.map((n) => ` ${titleKeys(n).full} `)]));
+
+function bodiesIn(text: string): Body[] {
+  const key = ` ${titleKeys(text).full} `;
+  return BODIES.filter((b) => BODY_KEYS.get(b)!.some((n) => key.includes(n)));
 }
 
 /** How much of the document's start is read for the title when there is no title heading. */
@@ -112,7 +146,7 @@ export function selectTemplate(doc: ParsedMarkdown, outline: Outline, registry: 
  * (A school's plan shares “Nội dung” with the three required sections of the plan outline, and has
  * ten of its own.)
  */
-export function doubtByTitle(selection: Selection, report: Outline, alignment: Alignment): Doubt | undefined {
+export function doubtByTitle(selection: Selection, doc: ParsedMarkdown, report: Outline, alignment: Alignment): Doubt | undefined {
   if (selection.kind !== 'title') return undefined;
   const { template } = selection;
   const required = template.outline.all.filter((s) => !s.optional);
@@ -134,8 +168,17 @@ export function doubtByTitle(selection: Selection, report: Outline, alignment: A
     if (lastShared && lastShared.level === s.level && finer(s.heading.numbering?.style, lastShared.heading.numbering?.style)) continue;
     own++;
   }
-  if (own < 3 || own < paired * 2) return undefined;
-  return { template, expected: required.length, paired, own };
+  if (own >= 3 && own >= paired * 2) return { template, expected: required.length, paired, own };
+  // Another body named by the letterhead and title, and not the outline's: a Farmers' Union's
+  // mid-term review shares the Front's parts, so it has no sections “of its own” to count.
+  const outlineBody = bodiesIn(template.title)[0];
+  if (outlineBody) {
+    const block = titleBlock(doc, report);
+    const named = bodiesIn(doc.text.slice(doc.frontMatter?.end ?? 0, block.end));
+    const other = named.find((b) => b !== outlineBody);
+    if (other && !named.includes(outlineBody)) return { template, expected: required.length, paired, own, body: { report: other, outline: outlineBody } };
+  }
+  return undefined;
 }
 
 /** Numbering ranks, coarsest first: parts, Roman numbers and capital letters, then 1., 1.1., a). */
