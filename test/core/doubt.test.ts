@@ -166,6 +166,9 @@ test('a report whose letterhead and title name another body than the outline’s
   // A Front report about its work with the Farmers' Union names both: read against the outline.
   const joint = '# BÁO CÁO KẾT QUẢ PHỐI HỢP GIỮA ỦY BAN MTTQ VÀ HỘI NÔNG DÂN 6 THÁNG ĐẦU NĂM 2025\n\n## Phần thứ nhất. KẾT QUẢ CÔNG TÁC MẶT TRẬN 6 THÁNG ĐẦU NĂM 2025\n\nA.\n';
   assert.equal(check(joint, builtinRegistry()).template?.id, 'bao-cao-6-thang-cong-tac-mat-tran');
+  // “Công tác đoàn kết” is the Front's work, not the Youth Union's (“Đoàn”).
+  const unity = '# BÁO CÁO KẾT QUẢ CÔNG TÁC ĐOÀN KẾT, TẬP HỢP NHÂN DÂN 6 THÁNG ĐẦU NĂM 2025\n\n## I. KẾT QUẢ\n\nA.\n';
+  assert.equal(check(unity, builtinRegistry()).template?.id, 'bao-cao-6-thang-cong-tac-mat-tran');
   // The Front named only in the letterhead above the title counts too.
   const letterhead = 'ỦY BAN MTTQ VIỆT NAM XÃ TÂN PHÚ\n\n# BÁO CÁO SƠ KẾT 6 THÁNG ĐẦU NĂM 2025 VỀ CÔNG TÁC VẬN ĐỘNG HỘI VIÊN HỘI NÔNG DÂN\n\n## Phần thứ nhất. KẾT QUẢ\n\nA.\n';
   assert.equal(check(letterhead, builtinRegistry()).template?.id, 'bao-cao-6-thang-cong-tac-mat-tran');

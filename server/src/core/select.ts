@@ -45,12 +45,12 @@ const BODIES: Body[] = [
   { vi: 'Mặt trận Tổ quốc', en: 'the Fatherland Front', names: ['mặt trận'] },
   { vi: 'Hội Nông dân', en: "the Farmers' Union", names: ['hội nông dân'] },
   { vi: 'Hội Liên hiệp Phụ nữ', en: "the Women's Union", names: ['hội liên hiệp phụ nữ', 'hội lhpn', 'hội phụ nữ'] },
-  { vi: 'Đoàn Thanh niên', en: 'the Youth Union', names: ['đoàn thanh niên', 'đoàn tncs', 'công tác đoàn', 'bch đoàn', 'ban chấp hành đoàn'] },
-  { vi: 'Hội Cựu chiến binh', en: "the Veterans' Association", names: ['cựu chiến binh'] },
+  { vi: 'Đoàn Thanh niên', en: 'the Youth Union', names: ['đoàn thanh niên', 'đoàn tncs', 'bch đoàn', 'ban chấp hành đoàn'] },
+  { vi: 'Hội Cựu chiến binh', en: "the Veterans' Association", names: ['hội cựu chiến binh', 'cựu chiến binh'] },
   { vi: 'tổ chức Đảng', en: 'a Party organisation', names: ['chi bộ', 'đảng ủy', 'đảng bộ'] },
   { vi: 'Công đoàn', en: 'the Trade Union', names: ['công đoàn'] },
   { vi: 'Hội Chữ thập đỏ', en: 'the Red Cross', names: ['chữ thập đỏ'] },
-  { vi: 'Hội Người cao tuổi', en: "the Elderly People's Association", names: ['người cao tuổi'] },
+  { vi: 'Hội Người cao tuổi', en: "the Elderly People's Association", names: ['hội người cao tuổi'] },
 ];
 
 /** Each body's names as keys, folded as titles are (tone placement, abbreviations). */
