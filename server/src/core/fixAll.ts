@@ -58,13 +58,6 @@ export const FIX_ALL_CODES = ['joined-paragraph', 'heading-not-marked', 'missing
  */
 const FIXED_TOGETHER: ReadonlySet<string> = new Set(['joined-paragraph', 'indented-code', 'heading-not-marked']);
 
-/**
- * Fix-all: applies the preferred fix of the first fixable finding, checks again, and repeats, so
- * each insertion sees the ones before it (numbers, places). Returns edits of the original text.
- * `checkText` should check with `insertOnly` set, so no fix rewrites the author's numbers. `codes`:
- * the codes fixed, in this order: `FIX_ALL_CODES` (insert-only, safe on save) unless the user asked
- * for more (the fix-report command adds `indented-code`, whose fix removes indents).
- */
 /** Whether the line holding `offset` comes right after a block quote's line (`> …`). */
 function afterQuoteLine(text: string, offset: number): boolean {
   const lineStart = Math.max(text.lastIndexOf('\n', offset - 1), text.lastIndexOf('\r', offset - 1)) + 1;
@@ -74,6 +67,14 @@ function afterQuoteLine(text: string, offset: number): boolean {
   return /^ {0,3}>/.test(previous);
 }
 
+/**
+ * Fix-all: applies the preferred fix of the first fixable finding, checks again, and repeats, so
+ * each insertion sees the ones before it (numbers, places). Returns edits of the original text.
+ * `checkText` should check with `insertOnly` set, so no fix rewrites the author's numbers. `codes`:
+ * the codes fixed, in this order: `FIX_ALL_CODES` (insert-only, safe on save) unless the user asked
+ * for more (the fix-report command adds `indented-code`, whose fix removes indents, and asks for
+ * `whitespace`: see below).
+ */
 export function fixAll(text: string, checkText: (text: string) => Finding[], maxSteps = 200, codes: readonly string[] = FIX_ALL_CODES, options: { whitespace?: boolean } = {}): { text: string; edits: Fix[]; applied: Finding[] } {
   const composer = new EditComposer();
   const applied: Finding[] = [];

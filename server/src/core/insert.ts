@@ -162,6 +162,15 @@ function yearLike(text: string, outline: string): number | undefined {
   return firstYear(text);
 }
 
+/**
+ * `yearShift` computed on first use and kept for one check's run (within its `collectQuotes`, so
+ * that the text it reads is noted for that check).
+ */
+export function yearShiftOnce(ctx: CheckContext): () => number {
+  let shift: number | undefined;
+  return () => (shift ??= yearShift(ctx));
+}
+
 /** An outline section's title with its years moved to the report's (see `yearShift`). */
 export function titleForReport(title: string, shift: number): string {
   return shift ? title.replace(TITLE_YEAR, (y) => String(Number(y) + shift)) : title;

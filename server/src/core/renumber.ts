@@ -73,6 +73,13 @@ export function prefixOf(n: Numbering | undefined): number[] | undefined {
   return undefined;
 }
 
+/** `parts` is `prefix` and one more number (`1.2.3` under `1.2`). */
+export function isPrefix(prefix: readonly number[], parts: readonly number[]): boolean {
+  if (parts.length !== prefix.length + 1) return false;
+  for (let i = 0; i < prefix.length; i++) if (parts[i] !== prefix[i]) return false;
+  return true;
+}
+
 /** Numbered sibling runs of an outline, each with its majority style. */
 export function numberingRuns(roots: Section[], all: Section[]): Run[] {
   const runs: Run[] = [];

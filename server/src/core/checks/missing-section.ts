@@ -1,9 +1,9 @@
 import type { Check, CheckContext, Draft } from '../check';
 import { headingRange, quote } from '../check';
 import type { Section } from '../outline';
-import { bareTitle, insertSectionEdits, missingDescendants, outsideOpenBlock, pairedDescendants, previousInReport, retitleEdit, titleForReport, yearShift } from '../insert';
+import { bareTitle, insertSectionEdits, missingDescendants, outsideOpenBlock, pairedDescendants, previousInReport, retitleEdit, titleForReport, yearShiftOnce } from '../insert';
 import { sameNumber } from '../numbering';
-import { prefixOf } from '../renumber';
+import { isPrefix, prefixOf } from '../renumber';
 
 /**
  * Where the report's section paired with `expected` ends, with the subsections the outline puts
@@ -28,7 +28,7 @@ function endOfPaired(ctx: CheckContext, expected: Section, actual: Section, limi
 function numberedUnder(child: Section, parent: Section): boolean {
   const n = child.heading.numbering;
   const prefix = prefixOf(parent.heading.numbering);
-  return n?.style === 'decimal' && prefix !== undefined && n.parts!.length === prefix.length + 1 && prefix.every((v, i) => n.parts![i] === v);
+  return n?.style === 'decimal' && prefix !== undefined && isPrefix(prefix, n.parts!);
 }
 
 /**
@@ -106,6 +106,7 @@ export const missingSection: Check = {
     if (!ctx.template || !ctx.alignment) return [];
     const pairs = ctx.alignment.pairs;
     const out: Draft[] = [];
+    const shift = yearShiftOnce(ctx);
     for (const expected of ctx.template.outline.all) {
       if (expected.optional || pairs.has(expected)) continue;
       // A missing parent is reported once, with its children; an optional missing parent excuses them.
@@ -128,7 +129,7 @@ export const missingSection: Check = {
         : { offset: ctx.doc.frontMatter?.end ?? 0, length: 0 };
       const renamed = renamedInPlace(ctx, expected);
       // The outline's title with the report's years ("… NĂM 2021" in a report for 2023).
-      const years = yearShift(ctx);
+      const years = shift();
       const title = titleForReport(expected.heading.text, years);
       // Where the report numbers its sections otherwise than the outline (an extra section shifted
       // them), the outline's number would read as the report's ("Missing “VI. …” after “VI. …”"):

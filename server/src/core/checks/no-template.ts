@@ -36,15 +36,11 @@ function doubtFinding(ctx: CheckContext, doubt: Doubt, at: { offset: number; len
   const edits = templateChoiceEdits(ctx.text, lineBreakOf(ctx.text), id);
   return {
     ...at,
-    message: doubt.body
-      ? {
-          vi: `Tiêu đề giống đề cương “${title}” (${id}), nhưng báo cáo là của ${doubt.body.report.vi}, không phải của ${doubt.body.outline.vi}, và có ${doubt.paired}/${doubt.expected} mục bắt buộc của đề cương này, nên không đối chiếu với đề cương này. Nếu báo cáo phải theo đề cương này, thêm “decuong: ${id}” vào phần khai báo đầu tệp (front matter); nếu theo đề cương khác, dùng lệnh “Đề cương: Chọn mẫu đề cương cho báo cáo…”.`,
-          en: `The title reads like the outline “${title}” (${id}), but the report is ${doubt.body.report.en}'s, not ${doubt.body.outline.en}'s, and has ${doubt.paired} of the outline's ${doubt.expected} required sections, so it is not checked against that outline. If the report must follow it, add “decuong: ${id}” to the front matter; if another, run “Đề cương: Choose Outline Template for Report…”.`,
-        }
-      : {
-          vi: `Tiêu đề giống đề cương “${title}” (${id}), nhưng báo cáo có ${doubt.paired}/${doubt.expected} mục bắt buộc của đề cương này và ${doubt.own} mục riêng, nên không đối chiếu với đề cương này. Nếu báo cáo phải theo đề cương này, thêm “decuong: ${id}” vào phần khai báo đầu tệp (front matter); nếu theo đề cương khác, dùng lệnh “Đề cương: Chọn mẫu đề cương cho báo cáo…”.`,
-          en: `The title reads like the outline “${title}” (${id}), but the report has ${doubt.paired} of the outline's ${doubt.expected} required sections and ${doubt.own} sections of its own, so it is not checked against that outline. If the report must follow it, add “decuong: ${id}” to the front matter; if another, run “Đề cương: Choose Outline Template for Report…”.`,
-        },
+    // Why it was set aside — another body's report, or sections of its own — then what to do.
+    message: {
+      vi: `Tiêu đề giống đề cương “${title}” (${id}), nhưng báo cáo ${doubt.body ? `là của ${doubt.body.report.vi}, không phải của ${doubt.body.outline.vi}, và có ${doubt.paired}/${doubt.expected} mục bắt buộc của đề cương này` : `có ${doubt.paired}/${doubt.expected} mục bắt buộc của đề cương này và ${doubt.own} mục riêng`}, nên không đối chiếu với đề cương này. Nếu báo cáo phải theo đề cương này, thêm “decuong: ${id}” vào phần khai báo đầu tệp (front matter); nếu theo đề cương khác, dùng lệnh “Đề cương: Chọn mẫu đề cương cho báo cáo…”.`,
+      en: `The title reads like the outline “${title}” (${id}), but the report ${doubt.body ? `is ${doubt.body.report.en}'s, not ${doubt.body.outline.en}'s, and has ${doubt.paired} of the outline's ${doubt.expected} required sections` : `has ${doubt.paired} of the outline's ${doubt.expected} required sections and ${doubt.own} sections of its own`}, so it is not checked against that outline. If the report must follow it, add “decuong: ${id}” to the front matter; if another, run “Đề cương: Choose Outline Template for Report…”.`,
+    },
     data: { doubted: id },
     fixes: edits === 'unterminated' ? undefined : [{ title: { vi: `Đối chiếu với đề cương “${id}” (thêm “decuong: ${id}”)`, en: `Check against “${id}” (add “decuong: ${id}”)` }, edits }],
   };

@@ -2,7 +2,7 @@ import type { Check, CheckContext, Draft } from '../check';
 import type { Numbering } from '../numbering';
 import type { Section } from '../outline';
 import { quote } from '../check';
-import { expectedLabel, family, numberRange, numberingRuns, renumberEdits } from '../renumber';
+import { expectedLabel, family, isPrefix, numberRange, numberingRuns, renumberEdits } from '../renumber';
 import { countBefore } from '../parse';
 import { repeatedSections } from './duplicate-section';
 
@@ -153,9 +153,3 @@ function explained(ctx: CheckContext, sections: readonly Section[], i: number, e
   return false;
 }
 
-/** `parts` is `prefix` and one more number (`1.2.3` under `1.2`). */
-function isPrefix(prefix: readonly number[], parts: readonly number[]): boolean {
-  if (parts.length !== prefix.length + 1) return false;
-  for (let i = 0; i < prefix.length; i++) if (parts[i] !== prefix[i]) return false;
-  return true;
-}

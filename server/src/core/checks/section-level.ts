@@ -1,6 +1,6 @@
 import type { Check, Draft } from '../check';
 import { headingRange, quotable, quote } from '../check';
-import { titleForReport, yearShift } from '../insert';
+import { titleForReport, yearShiftOnce } from '../insert';
 
 export const sectionLevel: Check = {
   code: 'section-level',
@@ -11,6 +11,7 @@ export const sectionLevel: Check = {
     if (!ctx.template || !ctx.alignment) return [];
     const pairs = ctx.alignment.pairs;
     const out: Draft[] = [];
+    const shift = yearShiftOnce(ctx);
     for (const pair of pairs.values()) {
       const { expected, actual } = pair;
       if (actual.level === expected.level) continue;
@@ -23,7 +24,7 @@ export const sectionLevel: Check = {
       const actualMarker = '#'.repeat(actual.heading.depth);
       // The parent in the report's words when it has it, else the outline's in the report's years.
       const parentActual = parentPair?.actual;
-      const parentName = parentActual ? quote(parentActual) : expected.parent ? `“${quotable(titleForReport(expected.parent.heading.text, yearShift(ctx)))}”` : '';
+      const parentName = parentActual ? quote(parentActual) : expected.parent ? `“${quotable(titleForReport(expected.parent.heading.text, shift()))}”` : '';
       out.push({
         ...headingRange(actual),
         message: {

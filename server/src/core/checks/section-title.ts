@@ -1,6 +1,6 @@
 import type { Check, Draft } from '../check';
 import { quote } from '../check';
-import { bareTitle, retitleEdit, titleForReport, yearShift } from '../insert';
+import { bareTitle, retitleEdit, titleForReport, yearShiftOnce } from '../insert';
 import { withoutOptionalMark } from '../normalize';
 
 export const sectionTitle: Check = {
@@ -11,11 +11,12 @@ export const sectionTitle: Check = {
   run(ctx) {
     if (!ctx.template || !ctx.alignment) return [];
     const out: Draft[] = [];
+    const shift = yearShiftOnce(ctx);
     for (const pair of ctx.alignment.pairs.values()) {
       if (pair.exact) continue;
       const { expected, actual } = pair;
       // In the report's years, as the missing sections are (an outline of 2021's report in 2025's).
-      const years = yearShift(ctx);
+      const years = shift();
       const expectedTitle = titleForReport(bareTitle(expected), years);
       const shown = titleForReport(withoutOptionalMark(expected.heading.text), years);
       const edit = retitleEdit(ctx.text, actual, expectedTitle);
