@@ -4,7 +4,7 @@ import { t } from './l10n';
 import type { ReportInfoHub } from './reportInfo';
 import { readTemplateChoice, templateChoiceEdits } from '../../server/src/core/frontMatterEdits';
 import { levelKeys, pickLevel, pickTemplate } from './templatePicks';
-import { FixReportCommand, InsertMissingCommand, SkeletonRequest, TemplatesRequest, type SkeletonParams, type TemplatesParams, type TemplateSummary } from '../../server/src/protocol';
+import { FixReportCommand, InsertMissingCommand, SkeletonRequest, TemplatesRequest, type SkeletonParams, type TemplatesParams, type TemplateSummary, type ServerFixResult } from '../../server/src/protocol';
 
 /**
  * The optional argument of `decuong.newReport` and `decuong.chooseTemplate`. Given, it skips the
@@ -58,9 +58,22 @@ async function runServerFix(arg: unknown, command: string, say: { open: string; 
     return;
   }
   await showIfHidden(doc);
-  const result = await vscode.commands.executeCommand<{ applied: boolean; inserted: number }>(command, doc.uri.toString());
-  if (result && result.inserted === 0) void vscode.window.showInformationMessage(say.nothing);
-  else if (result && !result.applied && say.moved) void vscode.window.showWarningMessage(say.moved);
+  const result = await vscode.commands.executeCommand<ServerFixResult>(command, doc.uri.toString());
+  if (!result) return;
+  if (!result.applied && result.inserted > 0) {
+    if (say.moved) void vscode.window.showWarningMessage(say.moved);
+    return;
+  }
+  if (result.left > 0) void vscode.window.showInformationMessage(leftOut(result.left, result.inserted > 0));
+  else if (result.inserted === 0) void vscode.window.showInformationMessage(say.nothing);
+}
+
+/** Missing sections not inserted because a section with their number stands in their place. */
+function leftOut(n: number, insertedOthers: boolean): string {
+  return t(
+    `${insertedOthers ? 'Đã chèn các mục khác; ' : ''}${n} mục còn thiếu chưa được chèn vì ở đúng chỗ của chúng đang có mục cùng số thứ tự (có thể là mục đó nhưng đặt tên khác). Hãy xem từng lỗi “Thiếu mục” và chọn đổi tên hoặc chèn.`,
+    `${insertedOthers ? 'Other sections were inserted; ' : ''}${n} missing section${n > 1 ? 's were' : ' was'} not inserted: a section with the same number stands in ${n > 1 ? 'their' : 'its'} place (perhaps the same section under another title). Review each “Missing section” error and choose Rename or Insert.`,
+  );
 }
 
 async function targetDocument(arg: unknown): Promise<vscode.TextDocument | undefined> {

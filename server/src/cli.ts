@@ -210,6 +210,9 @@ function checkLevel(cap: string, registry: TemplateRegistry): void {
 function fixFile(file: string, text: string, checkText: (t: string, cache: ParseCache) => Finding[], lang: Lang): string {
   const cache = new ParseCache();
   const result = fixAll(text, (t) => checkText(t, cache));
+  // Not inserted: a section with the same number stands in its place (renamed, perhaps).
+  const left = result.left.filter((f) => f.code === 'missing-section').length;
+  if (left) process.stderr.write(`${file}: ${lang === 'vi' ? `chưa chèn ${left} mục còn thiếu vì ở đúng chỗ của chúng đang có mục cùng số thứ tự: hãy đổi tên mục đó theo đề cương, hoặc chèn bằng tay` : `${left} missing section(s) not inserted: a section with the same number stands in their place — rename it to the outline's title, or insert by hand`}\n`);
   if (!result.applied.length) return text;
   const tmp = join(dirname(file), `.${basename(file)}.decuong-${process.pid}.tmp`);
   writeFileSync(tmp, result.text);

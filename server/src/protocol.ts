@@ -59,6 +59,16 @@ export const InsertMissingCommand = 'decuong.server.insertMissingSections';
  */
 export const FixReportCommand = 'decuong.server.fixReport';
 
+/**
+ * What both commands answer: whether the edit was applied, how many edits it had, and how many
+ * missing sections were left out because a section with the same number stands in their place.
+ */
+export interface ServerFixResult {
+  applied: boolean;
+  inserted: number;
+  left: number;
+}
+
 /** Client → server: the outline checklist of a report (Explorer view). */
 export const ChecklistRequest = 'decuong/checklist';
 export interface ChecklistParams {

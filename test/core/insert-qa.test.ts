@@ -158,3 +158,43 @@ test('a report begun with its title alone: fix-all puts the outline’s sections
     assert.deepEqual(findings(fixed).map((f) => f.code), []);
   }
 });
+
+test('a section in the missing one’s place with its number: neither fix is preferred, fix-all leaves it and says so; the next missing section goes after the lower-numbered one', async () => {
+  const { check, fixAll } = await import('../../server/src/core/index.ts');
+  for (const eol of ['\n', '\r\n']) {
+    const text = ['# KẾ HOẠCH TỔ CHỨC HỘI NGHỊ', '', '## I. MỤC ĐÍCH, YÊU CẦU', '', 'Nội dung mở đầu.', '', '## II. CÁC HOẠT ĐỘNG CHÍNH', '', 'Hội nghị gồm ba phần.', ''].join(eol);
+    const found = missing(text);
+    const inPlace = found.find((f) => f.message.en.startsWith('Missing section “II. NỘI DUNG”'))!;
+    assert.match(inPlace.message.en, /“II\. CÁC HOẠT ĐỘNG CHÍNH” stands in its place with the same number/);
+    assert.deepEqual(inPlace.fixes!.map((f) => Boolean(f.preferred)), [false, false], 'insert and rename: the author chooses');
+    const other = found.find((f) => f.message.en.startsWith('Missing section “V. TỔ CHỨC THỰC HIỆN”'))!;
+    assert.equal(other.fixes![0]!.preferred, true);
+    // In the order of the numbers: after the report's II., not between I. and II.
+    assert.equal(other.fixes![0]!.edits[0]!.offset, text.length);
+
+    const result = fixAll(text, (t) => check(t, builtinRegistry(), { insertOnly: true }).findings);
+    assert.deepEqual(headingLines(result.text), ['# KẾ HOẠCH TỔ CHỨC HỘI NGHỊ', '## I. MỤC ĐÍCH, YÊU CẦU', '## II. CÁC HOẠT ĐỘNG CHÍNH', '## III. TỔ CHỨC THỰC HIỆN']);
+    assert.ok(result.text.startsWith(text), 'only inserted, at the end');
+    assert.ok(result.text.endsWith(eol) && !result.text.replace(/\r\n/g, '').includes('\r'), 'line endings kept');
+    assert.deepEqual(result.left.map((f) => f.message.en.slice(0, 31)), ['Missing section “II. NỘI DUNG”;']);
+  }
+});
+
+test('the subject line typed as a heading under the title (`# BÁO CÁO` / `## Kết quả …` / `### I.`) is part of the title: the report pairs as with the line in bold', () => {
+  const body = readFixture('complete', 'so-ket-giua-nhiem-ky-2019-2024.md');
+  const frontMatter = body.slice(0, body.indexOf('---\n', 4) + 4);
+  const sections = body.slice(body.search(/^## I\. /m));
+  const subject = 'Sơ kết giữa nhiệm kỳ thực hiện Nghị quyết Đại hội Mặt trận Tổ quốc Việt Nam nhiệm kỳ 2019 - 2024';
+  const deeper = (md: string) => md.replace(/^(#{1,6}) /gm, (_, h: string) => `${h}# `);
+  const bold = `${frontMatter}# BÁO CÁO\n\n**${subject}**\n\n${sections}`;
+  const asHeading = `${frontMatter}# BÁO CÁO\n## ${subject}\n\n${deeper(sections)}`;
+  const outline = buildOutline(parseMarkdown(asHeading));
+  assert.equal(outline.subtitle?.text, subject);
+  assert.equal(outline.roots[0]!.heading.text, 'I. TÌNH HÌNH TRIỂN KHAI, QUÁN TRIỆT NGHỊ QUYẾT');
+  const codes = (text: string) => findings(text).map((f) => `${f.code} ${f.message.en}`);
+  assert.deepEqual(codes(bold), []);
+  assert.deepEqual(codes(asHeading), []);
+  // A heading over the sections that is not right under the title is a section of the report.
+  const apart = `${frontMatter}# BÁO CÁO\n\nMở đầu.\n\n## ${subject}\n\n${deeper(sections)}`;
+  assert.equal(buildOutline(parseMarkdown(apart)).subtitle, undefined);
+});

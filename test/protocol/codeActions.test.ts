@@ -84,7 +84,7 @@ test('joined-paragraph: the quick fix inserts a blank line; source.fixAll separa
   // The insert-missing command marks titles (so that they are not inserted twice), no blank lines.
   server.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 3 }, contentChanges: [{ text }] });
   await server.waitFor(uri, (p) => p.version === 3);
-  assert.deepEqual(await server.connection.sendRequest('workspace/executeCommand', { command: 'decuong.server.insertMissingSections', arguments: [uri] }), { applied: true, inserted: 2 });
+  assert.deepEqual(await server.connection.sendRequest('workspace/executeCommand', { command: 'decuong.server.insertMissingSections', arguments: [uri] }), { applied: true, inserted: 2, left: 0 });
   const change = (server.appliedEdits.at(-1)!.edit as { documentChanges: TextDocumentEdit[] }).documentChanges[0]!;
   assert.equal(TextDocument.applyEdits(TextDocument.create(uri, 'markdown', 3, text), change.edits as TextEdit[]), text.replace('I. MỤC', '# I. MỤC').replace('II. THỜI', '# II. THỜI'));
 });
@@ -174,4 +174,18 @@ test('hover, completion, checklist and skeleton requests', async (t) => {
   const skeleton = (await server.connection.sendRequest('decuong/skeleton', { id: 'ke-hoach' })) as string;
   assert.match(skeleton, /^---\ndecuong: ke-hoach\n---\n# /);
   assert.equal(await server.connection.sendRequest('decuong/skeleton', { id: 'khong-co' }), null);
+});
+
+test('insert-missing leaves out a missing section whose number a section in its place has, and says how many: no two sections of one number', async (t) => {
+  const text = '# KẾ HOẠCH TỔ CHỨC HỘI NGHỊ\n\n## I. MỤC ĐÍCH, YÊU CẦU\n\nNội dung mở đầu.\n\n## II. CÁC HOẠT ĐỘNG CHÍNH\n\nHội nghị gồm ba phần.\n';
+  const { server, diagnostics } = await open(text);
+  t.after(() => server.stop());
+  const inPlace = diagnostics.find((d) => d.code === 'missing-section' && String(d.message).startsWith('Missing section “II. NỘI DUNG”'))!;
+  const actions = (await ask(server, [inPlace], ['quickfix'])).filter((a) => a.title.startsWith('Insert') || a.title.startsWith('Rename'));
+  assert.deepEqual(actions.map((a) => [a.title, Boolean(a.isPreferred)]), [['Insert section “II. NỘI DUNG”', false], ['Rename “II. CÁC HOẠT ĐỘNG CHÍNH” to “II. NỘI DUNG”', false]]);
+  const [fixAll] = await ask(server, [], ['source.fixAll']);
+  const fixed = applyAction(text, 1, fixAll!);
+  assert.ok(fixed.startsWith(`${text}\n## III. TỔ CHỨC THỰC HIỆN\n`), fixed);
+  assert.equal(fixed.match(/^## /gm)!.length, 3, fixed);
+  assert.deepEqual(await server.connection.sendRequest('workspace/executeCommand', { command: 'decuong.server.insertMissingSections', arguments: [uri] }), { applied: true, inserted: 1, left: 1 });
 });

@@ -113,7 +113,11 @@ export function letterInRun(n: Numbering, before: Numbering | undefined, after: 
 
 /** Same kind of number, for comparing a report's number with an outline's. */
 export function sameNumber(a: Numbering | undefined, b: Numbering | undefined): boolean {
-  if (!a || !b || a.value !== b.value) return false;
+  return Boolean(a && b && a.value === b.value && sameStyle(a, b));
+}
+
+/** Numbered alike, so that their values compare: `Phần I` and `Phần thứ hai`, `1.` and `2.1.`. */
+export function sameStyle(a: Numbering, b: Numbering): boolean {
   const family = (s: NumberingStyle) => (s.startsWith('part-') ? 'part' : s === 'decimal' ? 'decimal' : s);
   return family(a.style) === family(b.style);
 }

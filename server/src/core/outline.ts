@@ -21,6 +21,8 @@ export interface Section {
 export interface Outline {
   /** The document's title heading, when it has one above its sections (`# BÁO CÁO …` over `## I. …`). */
   title?: Heading;
+  /** Its subject line typed as a heading right under it (`## Kết quả công tác … năm 2025`), over every section. */
+  subtitle?: Heading;
   /** Markdown depth of the top sections. */
   topDepth: number;
   roots: Section[];
@@ -56,7 +58,8 @@ export function buildOutline(doc: ParsedMarkdown, unmarked: readonly Heading[] =
   // A heading with no text (a stray `###`) is no section: as a parent it would misplace the ones after it.
   const all = headingsAndTitles.some((h) => !h.text.trim()) ? headingsAndTitles.filter((h) => h.text.trim()) : headingsAndTitles;
   const title = findTitle(all);
-  const headings = title ? all.slice(1) : all;
+  const subtitle = title && findSubtitle(doc.text, title, all.slice(1));
+  const headings = all.slice((title ? 1 : 0) + (subtitle ? 1 : 0));
   const topDepth = headings.reduce((min, h) => Math.min(min, h.depth), 6);
   const roots: Section[] = [];
   const sections: Section[] = [];
@@ -83,7 +86,19 @@ export function buildOutline(doc: ParsedMarkdown, unmarked: readonly Heading[] =
   }
   readLettersInRuns(roots);
   for (const s of sections) if (s.children.length) readLettersInRuns(s.children);
-  return { title, topDepth, roots, all: sections };
+  return { title, subtitle: subtitle || undefined, topDepth, roots, all: sections };
+}
+
+/**
+ * The subject line typed as a heading under the title (`# BÁO CÁO` / `## Kết quả công tác Mặt trận
+ * 6 tháng đầu năm 2025` / `### Phần thứ nhất. …`) is part of the title, not a section holding every
+ * other: unnumbered, right under the title (blank lines between at most), above every heading after
+ * it. Its sections are then levelled from the next depth, as under a title alone.
+ */
+function findSubtitle(text: string, title: Heading, rest: readonly Heading[]): Heading | undefined {
+  const next = rest[0];
+  if (!next || next.numbering || rest.length < 2 || text.slice(title.end, next.offset).trim()) return undefined;
+  return rest.every((h, i) => i === 0 || h.depth > next.depth) ? next : undefined;
 }
 
 /**

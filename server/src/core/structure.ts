@@ -104,9 +104,11 @@ function sameOutline(a: CheckContext, b: CheckContext, move: (p: number) => numb
     retitled = true;
     return true;
   };
-  const ta = a.outline.title;
-  const tb = b.outline.title;
-  if ((ta || tb) && (!ta || !tb || !same(ta, tb))) return undefined;
+  for (const key of ['title', 'subtitle'] as const) {
+    const ta = a.outline[key];
+    const tb = b.outline[key];
+    if ((ta || tb) && (!ta || !tb || !same(ta, tb))) return undefined;
+  }
   if (a.outline.topDepth !== b.outline.topDepth || a.outline.all.length !== b.outline.all.length) return undefined;
   for (let i = 0; i < a.outline.all.length; i++) {
     const x = a.outline.all[i]!;

@@ -231,7 +231,7 @@ export function findUnmarkedHeadings(doc: ParsedMarkdown, outline: Outline, temp
   // A report whose only heading is its title (`# KẾ HOẠCH …`, the rest pasted): the titles found
   // go under it, as they will once one is marked and the outline sees the title.
   const lone = !outline.title && marked.length === 1 && !marked[0]!.numbering && candidates[0]!.offset > marked[0]!.offset ? marked[0] : undefined;
-  const title = outline.title ?? lone;
+  const title = outline.subtitle ?? outline.title ?? lone;
   const base = title ? title.depth + 1 : 1;
   // An unknown rank goes as many levels from the nearest known one as there are ranks of titles
   // found between them: "I." and "1." above a marked "#### a." are "##" and "###", not "###" both.

@@ -11,7 +11,7 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { check, fixAll, FIX_ALL_CODES, langOf, pageLimitOf, ParseCache, say, unappliedLevelLimits, type CheckResult, type Fix, type Lang, type TemplateRegistry } from '../core';
+import { check, fixAll, FIX_ALL_CODES, langOf, pageLimitOf, ParseCache, say, unappliedLevelLimits, type CheckResult, type Finding, type Fix, type Lang, type TemplateRegistry } from '../core';
 import { checklist } from '../core/checklist';
 import { completionsAt, hoverAt } from '../core/assist';
 import { skeleton } from '../core/skeleton';
@@ -24,7 +24,7 @@ import { DiagnosticsScheduler } from './diagnostics';
 import { documentSymbols } from './symbols';
 import { codeActions, FixAllKind } from './codeActions';
 import { uriToPath, WorkspaceTemplates } from './workspaceTemplates';
-import { ChecklistRequest, SkeletonRequest, FixReportCommand, InsertMissingCommand, ReportInfoNotification, TemplatesRequest, type ChecklistNode, type ChecklistParams, type ChecklistResult, type SkeletonParams, type ReportInfoParams, type TemplatesParams, type TemplateSummary } from '../protocol';
+import { ChecklistRequest, SkeletonRequest, FixReportCommand, InsertMissingCommand, ReportInfoNotification, TemplatesRequest, type ChecklistNode, type ChecklistParams, type ChecklistResult, type SkeletonParams, type ReportInfoParams, type TemplatesParams, type TemplateSummary, type ServerFixResult } from '../protocol';
 
 /** Typing steps of the warm-up: enough for the checks' functions to be optimised (see `warmUpSteps`). */
 const WARM_UP_STEPS = 300;
@@ -337,15 +337,15 @@ export function startServer(connection: Connection): void {
    * two (titles are marked so that they are not inserted again); the fix-report command also
    * takes indents away.
    */
-  async function fixAllEdits(doc: TextDocument): Promise<(codes?: readonly string[], whitespace?: boolean) => Fix[]> {
+  async function fixAllEdits(doc: TextDocument): Promise<(codes?: readonly string[], whitespace?: boolean) => { edits: Fix[]; left: Finding[] }> {
     const s = await settings.get(doc.uri);
     const dir = templates.dirFor(doc.uri, s.templatesPath);
     // A template is no report: its guidance lines are not paragraphs to separate nor titles to mark.
-    if (templates.isTemplateFile(doc.uri, dir)) return () => [];
+    if (templates.isTemplateFile(doc.uri, dir)) return () => ({ edits: [], left: [] });
     const registry = templates.registry(dir);
     const options = { ...toCheckOptions(s), insertOnly: true };
     const cache = new ParseCache();
-    return (codes = FIX_ALL_CODES, whitespace = false) => fixAll(doc.getText(), (text) => check(text, registry, options, cache).findings, undefined, codes, { whitespace }).edits;
+    return (codes = FIX_ALL_CODES, whitespace = false) => fixAll(doc.getText(), (text) => check(text, registry, options, cache).findings, undefined, codes, { whitespace });
   }
 
   connection.onCodeAction(async (params) => {
@@ -355,24 +355,26 @@ export function startServer(connection: Connection): void {
     const result = await currentResult(doc);
     const edits = await fixAllEdits(doc);
     if (documents.get(doc.uri)?.version !== version) return []; // edited meanwhile: the client will ask again
-    return codeActions(doc, result, params, langFor(await settings.get(doc.uri)), () => edits(), (code) => edits([code]));
+    return codeActions(doc, result, params, langFor(await settings.get(doc.uri)), () => edits().edits, (code) => edits([code]).edits);
   });
 
   connection.onExecuteCommand(async ({ command, arguments: args }) => {
     if (command !== InsertMissingCommand && command !== FixReportCommand) return;
     const uri = typeof args?.[0] === 'string' ? args[0] : undefined;
     const doc = uri ? documents.get(uri) : undefined;
-    if (!doc) return { applied: false, inserted: 0 };
+    if (!doc) return { applied: false, inserted: 0, left: 0 } satisfies ServerFixResult;
     const fixing = command === FixReportCommand;
     // Fixing the report removes indents too (a paragraph indented as code, a joined line indented so).
-    const edits = (await fixAllEdits(doc))(fixing ? [...FIX_ALL_CODES, 'indented-code'] : ['heading-not-marked', 'missing-section'], fixing);
-    if (!edits.length) return { applied: true, inserted: 0 };
+    const { edits, left: unfixed } = (await fixAllEdits(doc))(fixing ? [...FIX_ALL_CODES, 'indented-code'] : ['heading-not-marked', 'missing-section'], fixing);
+    // Missing sections not inserted: a section of the same number stands in their place.
+    const left = unfixed.filter((f) => f.code === 'missing-section').length;
+    if (!edits.length) return { applied: true, inserted: 0, left } satisfies ServerFixResult;
     const vi = langFor(await settings.get(doc.uri)) === 'vi';
     const result = await connection.workspace.applyEdit({
       label: fixing ? (vi ? 'Sửa báo cáo' : 'Fix the report') : vi ? 'Chèn các mục còn thiếu' : 'Insert missing sections',
       edit: { documentChanges: [{ textDocument: { uri: doc.uri, version: doc.version }, edits: edits.map((e) => ({ range: { start: doc.positionAt(e.offset), end: doc.positionAt(e.offset + e.length) }, newText: e.text })) }] },
     });
-    return { applied: result.applied, inserted: edits.length };
+    return { applied: result.applied, inserted: edits.length, left } satisfies ServerFixResult;
   });
 
   connection.onRequest(TemplatesRequest, async (params: TemplatesParams): Promise<TemplateSummary[]> => {

@@ -203,6 +203,27 @@ describe('fixes', () => {
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 
+  it('decuong.insertMissingSections leaves out a missing section whose number a section in its place has; its Insert and Rename fixes are for the author to choose', async () => {
+    const content = '# KẾ HOẠCH TỔ CHỨC HỘI NGHỊ\n\n## I. MỤC ĐÍCH, YÊU CẦU\n\nNội dung mở đầu.\n\n## II. CÁC HOẠT ĐỘNG CHÍNH\n\nHội nghị gồm ba phần.\n';
+    const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content });
+    await vscode.window.showTextDocument(doc, { preview: false });
+    await waitForDiagnostics(doc.uri, (x) => withCode(x, 'missing-section').length === 2, 'two missing sections');
+    await vscode.commands.executeCommand('decuong.insertMissingSections');
+    await poll(async () => (doc.getText() !== content ? true : undefined), 'the command to edit the report');
+    // The missing V. goes after the report's II., numbered on from it; no second “II.”.
+    assert.deepEqual(headings(doc), ['# KẾ HOẠCH TỔ CHỨC HỘI NGHỊ', '## I. MỤC ĐÍCH, YÊU CẦU', '## II. CÁC HOẠT ĐỘNG CHÍNH', '## III. TỔ CHỨC THỰC HIỆN'], doc.getText());
+    assert.ok(onlyInserted(content, doc.getText()), doc.getText());
+    const left = await waitForDiagnostics(doc.uri, (x) => withCode(x, 'missing-section').length === 1 && missingNamed('II. NỘI DUNG')(x), 'the one in place left');
+    const d = withCode(left, 'missing-section')[0]!;
+    const insert = await quickFix(doc, d, /^(Insert section|Chèn mục) “II\. NỘI DUNG”$/);
+    const rename = await quickFix(doc, d, /^(Rename|Đổi tên) “II\. CÁC HOẠT ĐỘNG CHÍNH”/);
+    assert.equal(Boolean(insert.isPreferred) || Boolean(rename.isPreferred), false, 'neither is preferred');
+    await apply(rename);
+    await waitForDiagnostics(doc.uri, noneOf('missing-section'), 'no missing section once renamed');
+    assert.deepEqual(headings(doc).slice(2, 3), ['## II. NỘI DUNG']);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
   it('the command decuong.insertMissingSections inserts every missing section in one edit; one undo reverts it', async () => {
     const doc = await openReport('bao-cao', 'chen-tat-ca.md');
     const original = doc.getText();

@@ -2,7 +2,7 @@ import type { Check, CheckContext, Draft } from '../check';
 import { headingRange, quote } from '../check';
 import type { Section } from '../outline';
 import { bareTitle, insertSectionEdits, missingDescendants, outsideOpenBlock, pairedDescendants, previousInReport, retitleEdit, titleForReport, yearShiftOnce } from '../insert';
-import { sameNumber } from '../numbering';
+import { sameNumber, sameStyle } from '../numbering';
 import { isPrefix, prefixOf } from '../renumber';
 
 /**
@@ -58,6 +58,24 @@ function place(ctx: CheckContext, expected: Section): { anchor?: Section; where:
   return { ...at, insertAt: outsideOpenBlock(ctx, insertAt) };
 }
 
+/**
+ * Past the report's own sections that follow `after` numbered below the missing one (`II. CÁC HOẠT
+ * ĐỘNG` after `I.`, where `V. TỔ CHỨC THỰC HIỆN` is missing): it goes after them, in the order of
+ * the numbers, not between `I.` and `II.`.
+ */
+function pastLowerNumbered(ctx: CheckContext, expected: Section, after: Section, insertAt: number, limit: number): number {
+  const n = expected.heading.numbering;
+  if (!n?.value) return insertAt;
+  const { byActual } = ctx.alignment!;
+  const siblings = after.parent ? after.parent.children : ctx.outline.roots;
+  for (const s of siblings.slice(siblings.indexOf(after) + 1)) {
+    const m = s.heading.numbering;
+    if (s.heading.offset !== insertAt || s.end > limit || byActual.has(s) || !m?.value || !sameStyle(m, n) || m.value >= n.value) break;
+    insertAt = s.end;
+  }
+  return insertAt;
+}
+
 function placeAmongSiblings(ctx: CheckContext, expected: Section): { anchor?: Section; where: 'after' | 'under' | 'before'; insertAt: number } {
   const pairs = ctx.alignment!.pairs;
   const siblings = expected.parent ? expected.parent.children : ctx.template!.outline.roots;
@@ -67,7 +85,8 @@ function placeAmongSiblings(ctx: CheckContext, expected: Section): { anchor?: Se
   if (prev) {
     // Up to the next sibling the report has, even inside the previous one (`####` one level too deep).
     const limit = next && next.actual.heading.offset > prev.actual.heading.offset ? next.actual.heading.offset : ctx.text.length;
-    return { anchor: prev.actual, where: 'after', insertAt: Math.min(limit, endOfPaired(ctx, prev.outline, prev.actual, limit)) };
+    const insertAt = Math.min(limit, endOfPaired(ctx, prev.outline, prev.actual, limit));
+    return { anchor: prev.actual, where: 'after', insertAt: pastLowerNumbered(ctx, expected, prev.actual, insertAt, limit) };
   }
   const parent = expected.parent && pairs.get(expected.parent)?.actual;
   if (parent) return { anchor: parent, where: 'under', insertAt: next ? next.actual.heading.offset : parent.end };
@@ -79,8 +98,8 @@ function placeAmongSiblings(ctx: CheckContext, expected: Section): { anchor?: Se
  * A report section in the missing one's place with its number but other words: between the
  * neighbours the outline puts around it, under the same parent, unpaired (`### 3. Tình hình thời
  * tiết` where `### 3. Khó khăn` belongs): the section renamed, or another put in its place. The
- * message names it, and renaming it is offered next to the insertion (which stays the fix applied
- * by fix-all: a section the outline does not name is allowed).
+ * message names it, and renaming it is offered next to the insertion; neither is preferred, so
+ * fix-all leaves it to the author rather than give the report two sections of one number.
  */
 function renamedInPlace(ctx: CheckContext, expected: Section): Section | undefined {
   if (!expected.heading.numbering) return undefined;
@@ -123,7 +142,8 @@ export const missingSection: Check = {
             ? { vi: `; theo đề cương, mục này thuộc ${quote(anchor)}`, en: `; the outline puts it under ${quote(anchor)}` }
             : { vi: `; theo đề cương, mục này đứng trước ${quote(anchor)}`, en: `; the outline puts it before ${quote(anchor)}` };
       // The first section of a titled report belongs under the title rather than on the next heading.
-      const target = relation === 'before' && ctx.outline.title ? ctx.outline.title : anchor ?? ctx.outline.title;
+      const heading = ctx.outline.subtitle ?? ctx.outline.title;
+      const target = relation === 'before' && heading ? heading : anchor ?? heading;
       const range = target
         ? 'heading' in target ? headingRange(target) : { offset: target.offset, length: target.end - target.offset }
         : { offset: ctx.doc.frontMatter?.end ?? 0, length: 0 };
@@ -145,10 +165,12 @@ export const missingSection: Check = {
       // Named as it goes in — with the report's number (“III.” where the outline says “V.”), as
       // this fix alone inserts it — not as the outline numbers it.
       const inserted = /^#{1,6} (.+?)\r?$/m.exec(edits[0]?.text ?? '')?.[1]?.normalize('NFC') ?? title;
+      // With a section of the same number in its place, inserting may give the report two of that
+      // number (the author may have renamed it): the author chooses, fix-all leaves it.
       const insert = {
         title: { vi: `Chèn mục “${inserted}”`, en: `Insert section “${inserted}”` },
         edits,
-        preferred: true,
+        preferred: !renamed,
       };
       const retitle = renamed && retitleEdit(ctx.text, renamed, bareTitle(expected));
       // The new name as the heading will read, its number kept: “II. CÁC HOẠT ĐỘNG …” → “II. NỘI DUNG”.
