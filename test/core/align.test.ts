@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { align, farUnderOther, numberOnly, pairByChildren, type Alignment } from '../../server/src/core/align.ts';
+import { align, farUnderOther, numberOnly, ownSubsectionOfOther, pairByChildren, type Alignment } from '../../server/src/core/align.ts';
 import { buildOutline, isDescendant, type Outline, type Section } from '../../server/src/core/outline.ts';
 import { parseMarkdown } from '../../server/src/core/parse.ts';
 import { containsWords, similarity, wordOverlap } from '../../server/src/core/normalize.ts';
@@ -46,10 +46,15 @@ function referenceAlign(template: Outline, report: Outline): Alignment {
     const parent = expected.parent && pairs.get(expected.parent)?.actual;
     return parent ? report.all.filter((s) => isDescendant(s, parent)) : report.all;
   };
+  /** Another section's own sub-item (`4.1.` under `4.`, for the outline's `6.1.`), outside the match of `expected`'s parent. */
+  const othersOwn = (expected: Section, s: Section) => {
+    const parent = expected.parent && pairs.get(expected.parent)?.actual;
+    return ownSubsectionOfOther(expected, s) && !(parent && isDescendant(s, parent));
+  };
   const best = (expected: Section, candidates: Section[], score: Score, sameLevel: boolean) => {
     let found: { s: Section; score: number } | undefined;
     for (const s of candidates) {
-      if (byActual.has(s) || (sameLevel ? s.level !== expected.level : farUnderOther(expected, s, byActual))) continue;
+      if (byActual.has(s) || (sameLevel ? s.level !== expected.level : farUnderOther(expected, s, byActual)) || othersOwn(expected, s)) continue;
       const v = score(expected, s);
       if (v !== undefined && (!found || v > found.score)) found = { s, score: v };
     }
@@ -61,7 +66,7 @@ function referenceAlign(template: Outline, report: Outline): Alignment {
       for (const expected of template.all) {
         if (expected.level !== depth || pairs.has(expected)) continue;
         for (const actual of scope(expected)) {
-          if (byActual.has(actual) || (sameLevel ? actual.level !== expected.level : farUnderOther(expected, actual, byActual))) continue;
+          if (byActual.has(actual) || (sameLevel ? actual.level !== expected.level : farUnderOther(expected, actual, byActual)) || othersOwn(expected, actual)) continue;
           const v = nearScore(expected, actual);
           if (v === undefined) continue;
           options.push({ expected, actual, score: v + (sameNumber(expected.heading.numbering, actual.heading.numbering) ? 0.1 : 0) });
@@ -190,4 +195,20 @@ test('common sub-items (Kết quả đạt được, Hạn chế) do not make an
   const fixed = fixAll(report, (t) => check(t, registry).findings).text;
   const body = fixed.slice(fixed.indexOf('### 2. Công tác đối ngoại'));
   assert.match(body, /^### 2\. Công tác đối ngoại Nhân dân\n\n#### 2\.1\. Kết quả đạt được\n\nB\.\n\n#### 2\.2\. Hạn chế, yếu kém\n\nC\.\n/);
+});
+
+test('a sub-item numbered as its own section’s (4.1. under 4.) does not pair with the outline’s 6.1 of its title found elsewhere; one that keeps the outline’s number (6.1. under 4.) still does', async () => {
+  const { readFixture, findings } = await import('../helpers.ts');
+  const complete = readFixture('complete', 'bao-cao-6-thang-cong-tac-mat-tran.md');
+  // Section 6 reworded, so that it pairs only as a near title, after the exact titles are placed.
+  const reworded = complete.replace('### 6. Đánh giá chung', '### 6. Nhận xét, đánh giá').replace('#### 6.1. Kết quả đạt được', '#### 6.1. Ưu điểm');
+  const under4 = (a: string, b: string) => reworded.replace('### 5. Nội dung chương trình 5', `#### ${a}. Kết quả đạt được\n\nĐã tổ chức 3 đoàn.\n\n#### ${b}. Hạn chế, yếu kém\n\nChưa thường xuyên.\n\n### 5. Nội dung chương trình 5`);
+  const said = (text: string) => findings(text).map((f) => `${f.code}: ${f.message.en}`);
+  const base = said(reworded);
+  assert.ok(base.some((m) => m.startsWith('missing-section: Missing section “6.1. Kết quả đạt được”')), base.join('\n'));
+  // The report's own 4.1 and 4.2 change nothing: 6.1 is still missing, nothing is out of place.
+  assert.deepEqual(said(under4('4.1', '4.2')), base);
+  // Kept as 6.1 and 6.2 under 4, they are the outline's, moved there.
+  const moved = said(under4('6.1', '6.2'));
+  assert.ok(moved.some((m) => m.startsWith('section-order: ') && m.includes('6.1. Kết quả đạt được')), moved.join('\n'));
 });

@@ -1,6 +1,7 @@
 import type { Outline, Section } from './outline';
 import { containsWords, similarity, wordOverlap } from './normalize';
 import { sameNumber } from './numbering';
+import { isPrefix, prefixOf } from './renumber';
 
 /** A template section paired with the report section that stands for it. */
 export interface Pair {
@@ -61,14 +62,14 @@ export function align(template: Outline, report: Outline): Alignment {
   return alignment;
 }
 
-/** Everything `alignAnew` reads of one report section: level, parent, title keys, number. */
-type SectionShape = [level: number, parent: number, core: string, full: string, style: string | undefined, value: number | undefined];
+/** Everything `alignAnew` reads of one report section: level, parent, title keys, number (`4.1` and `6.1` both have value 1). */
+type SectionShape = [level: number, parent: number, core: string, full: string, style: string | undefined, value: number | undefined, parts: readonly number[] | undefined];
 
 /** The last pairing per template outline, with the shape of the report outline it was made for. */
 const lastAlignment = new WeakMap<Outline, { shape: SectionShape[]; pairs: Array<[number, number, boolean]> }>();
 
 function shapeOf(report: Outline): SectionShape[] {
-  return report.all.map((s) => [s.level, s.parent?.index ?? -1, s.heading.keys.core, s.heading.keys.full, s.heading.numbering?.style, s.heading.numbering?.value]);
+  return report.all.map((s) => [s.level, s.parent?.index ?? -1, s.heading.keys.core, s.heading.keys.full, s.heading.numbering?.style, s.heading.numbering?.value, s.heading.numbering?.parts]);
 }
 
 /** Compared in place, allocating nothing: this runs on every keystroke. */
@@ -78,7 +79,15 @@ function sameShape(shape: readonly SectionShape[], report: Outline): boolean {
     const s = report.all[i]!;
     const k = shape[i]!;
     if (k[0] !== s.level || k[1] !== (s.parent?.index ?? -1) || k[2] !== s.heading.keys.core || k[3] !== s.heading.keys.full || k[4] !== s.heading.numbering?.style || k[5] !== s.heading.numbering?.value) return false;
+    if (!sameParts(k[6], s.heading.numbering?.parts)) return false;
   }
+  return true;
+}
+
+function sameParts(a: readonly number[] | undefined, b: readonly number[] | undefined): boolean {
+  if (a === b) return true;
+  if (!a || !b || a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;
 }
 
@@ -155,9 +164,14 @@ function alignAnew(template: Outline, report: Outline): Alignment {
     byActual.set(pair.actual, pair);
     taken[a] = 1;
   };
-  /** Can report section `a` in [from, to) still pair with `expected`? */
+  /** Is report section `a` under the match of `expected`'s parent? */
+  const inParentMatch = (expected: Section, a: number) => {
+    const parent = expected.parent && pairs.get(expected.parent)?.actual;
+    return Boolean(parent && a > parent.index && a < subtreeEnd[parent.index]!);
+  };
+  /** Can report section `a` in [from, to) still pair with `expected`? Outside its parent's match, not another section's own sub-item. */
   const open = (expected: Section, a: number, from: number, to: number, sameLevel: boolean) =>
-    a >= from && a < to && !taken[a] && (sameLevel ? all[a]!.level === expected.level : !farUnderOther(expected, all[a]!, byActual));
+    a >= from && a < to && !taken[a] && (sameLevel ? all[a]!.level === expected.level : !farUnderOther(expected, all[a]!, byActual)) && !(ownSubsectionOfOther(expected, all[a]!) && !inParentMatch(expected, a));
   /** The first open section of `list` (ascending) in [from, to). */
   const firstOpen = (expected: Section, list: readonly number[] | undefined, from: number, to: number, sameLevel: boolean, also?: (a: number) => boolean) => {
     if (list) for (const a of list) if (open(expected, a, from, to, sameLevel) && (!also || also(a))) return a;
@@ -320,6 +334,20 @@ export function farUnderOther(expected: Section, actual: Section, byActual: Read
     return true;
   }
   return false;
+}
+
+/**
+ * Report section `actual` is numbered as its own parent's subsection (`4.1.` under `4.`) and
+ * `expected` as another's (`6.1.`): a sub-item of that section that shares a common title (“Kết quả
+ * đạt được”, “Hạn chế, yếu kém”), not the outline's section moved there, which keeps its number.
+ */
+export function ownSubsectionOfOther(expected: Section, actual: Section): boolean {
+  const e = expected.heading.numbering;
+  const a = actual.heading.numbering;
+  if (e?.style !== 'decimal' || a?.style !== 'decimal' || e.parts!.length < 2) return false;
+  const parent = prefixOf(actual.parent?.heading.numbering);
+  if (!parent || !isPrefix(parent, a.parts!)) return false;
+  return !isPrefix(e.parts!.slice(0, -1), a.parts!);
 }
 
 /** Indices of a longest strictly increasing subsequence of `values`. */
