@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { align, farUnderOther, numberOnly, ownSubsectionOfOther, pairByChildren, type Alignment } from '../../server/src/core/align.ts';
 import { buildOutline, isDescendant, type Outline, type Section } from '../../server/src/core/outline.ts';
 import { parseMarkdown } from '../../server/src/core/parse.ts';
-import { containsWords, similarity, wordOverlap } from '../../server/src/core/normalize.ts';
+import { containsWords, shortenedScore, similarity, wordOverlap } from '../../server/src/core/normalize.ts';
 import { sameNumber } from '../../server/src/core/numbering.ts';
 import { builtinRegistry, mulberry32 } from '../helpers.ts';
 
@@ -32,7 +32,7 @@ function referenceAlign(template: Outline, report: Outline): Alignment {
     const r = actual.heading.keys.core;
     if (!t || !r) return undefined;
     const bar = sameNumber(expected.heading.numbering, actual.heading.numbering) ? 0.45 : 0.6;
-    const score = Math.max(wordOverlap(r, t), similarity(r, t, 0.45));
+    const score = Math.max(wordOverlap(r, t), similarity(r, t, 0.45), shortenedScore(r, t));
     return score >= bar ? score : undefined;
   };
   const pairs: Alignment['pairs'] = new Map();

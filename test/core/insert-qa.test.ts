@@ -198,3 +198,35 @@ test('the subject line typed as a heading under the title (`# BÁO CÁO` / `## K
   const apart = `${frontMatter}# BÁO CÁO\n\nMở đầu.\n\n## ${subject}\n\n${deeper(sections)}`;
   assert.equal(buildOutline(parseMarkdown(apart)).subtitle, undefined);
 });
+
+test('a section missing at the end goes before the closing block (recipients, signature), in a table too; typing the block in moves it as a fresh check does', async () => {
+  const { check, fixAll, ParseCache } = await import('../../server/src/core/index.ts');
+  const body = ['# KẾ HOẠCH TỔ CHỨC HỘI NGHỊ', '', '## I. MỤC ĐÍCH, YÊU CẦU', '', 'Nội dung mở đầu.', '', '## II. NỘI DUNG', '', 'Hội nghị gồm ba phần.', ''];
+  const closings = [
+    ['Nơi nhận:', '- Thường trực Đảng ủy xã;', '- Lưu: VT.', '', 'TM. BAN THƯỜNG TRỰC', '', 'CHỦ TỊCH', '', 'Trần Thị Mai', ''],
+    ['**TM. BAN THƯỜNG TRỰC**', '**KT. CHỦ TỊCH**', '', 'Nguyễn Văn An', ''],
+    ['|  |  |', '|---|---|', '| **Nơi nhận:**<br>- Lưu: VT. | **TM. BAN THƯỜNG TRỰC**<br>**CHỦ TỊCH** |', ''],
+  ];
+  for (const eol of ['\n', '\r\n']) {
+    for (const closing of closings) {
+      const head = body.join(eol);
+      const text = head + closing.join(eol);
+      const fixed = fixAll(text, (t) => check(t, builtinRegistry(), { insertOnly: true }).findings, undefined, ['missing-section']).text;
+      const at = fixed.indexOf('## III. TỔ CHỨC THỰC HIỆN');
+      assert.ok(at >= head.length && fixed.endsWith(closing.join(eol)), `before the closing block:\n${fixed}`);
+      assert.ok(fixed.startsWith(head), 'the report up to its closing block kept');
+    }
+  }
+  // Typed in after a check, far from the old insertion point (the end): the structure memo does not
+  // keep that point, the closing block now decides it.
+  const head = body.join('\n');
+  const tail = `${'Các đơn vị gửi báo cáo đúng thời hạn. '.repeat(12)}\n`;
+  const cache = new ParseCache({ tellsEdits: true });
+  check(head + tail, builtinRegistry(), {}, cache);
+  const closing = 'Nơi nhận:\n- Lưu: VT.\n\nTM. BAN THƯỜNG TRỰC\n\n';
+  cache.edited(head.length, 0, closing.length);
+  const text = head + closing + tail;
+  const insertAt = (r: ReturnType<typeof check>) => r.findings.find((f) => f.code === 'missing-section')!.data!.insertAt;
+  assert.equal(insertAt(check(text, builtinRegistry(), {}, cache)), insertAt(check(text, builtinRegistry())));
+  assert.equal(insertAt(check(text, builtinRegistry())), head.length);
+});

@@ -1,5 +1,5 @@
 import type { Outline, Section } from './outline';
-import { containsWords, similarity, wordOverlap } from './normalize';
+import { containsWords, shortenedScore, similarity, wordOverlap } from './normalize';
 import { sameNumber } from './numbering';
 import { isPrefix, prefixOf } from './renumber';
 
@@ -226,7 +226,7 @@ function alignAnew(template: Outline, report: Outline): Alignment {
     let score = memo.get(reportCore[a]!);
     if (score === undefined) {
       // Scores below the lowest bar are never used: the edit distance stops early there.
-      score = Math.max(wordOverlap(r, t), similarity(r, t, NEAR_MATCH_SAME_NUMBER));
+      score = Math.max(wordOverlap(r, t), similarity(r, t, NEAR_MATCH_SAME_NUMBER), shortenedScore(r, t));
       memo.set(reportCore[a]!, score);
       memoEntries++;
     }

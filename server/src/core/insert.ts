@@ -53,7 +53,51 @@ export function pairedDescendants(ctx: CheckContext, section: Section): Section[
  */
 export function outsideOpenBlock(ctx: CheckContext, offset: number): number {
   const open = openTailStart(ctx);
-  return open >= 0 && offset > open ? open : offset;
+  const closing = closingStart(ctx);
+  const before = open >= 0 && (closing < 0 || open < closing) ? open : closing;
+  return before >= 0 && offset > before ? before : offset;
+}
+
+/**
+ * A line that opens a document's closing block: the list of recipients (`Nơi nhận:`) or the
+ * signature (`TM. BAN THƯỜNG TRỰC`, `KT. CHỦ TỊCH`, `CHỦ TỊCH` alone), bold or in a table's cell.
+ */
+const CLOSING_LINE = /^(?:nơi nhận\b|(?:tm|t\/m|kt|k\/t|tl|t\/l|tuq|q)\.?\s+\p{Lu}|(?:phó )?chủ tịch$|trưởng ban$|bí thư$)/iu;
+
+/** How far from the end a closing block may start: recipients and a signature, not sections. */
+const CLOSING_MAX = 2000;
+
+const closings = new WeakMap<CheckContext['doc'], number>();
+
+/**
+ * Where the closing block at the end of the document starts (its first line, or its table's), after
+ * the last heading; -1 when there is none. A section missing at the end goes before it: the last
+ * section's content ends there, not below the signature. Per parse, once.
+ */
+export function closingStart(ctx: Pick<CheckContext, 'doc' | 'text'>): number {
+  let known = closings.get(ctx.doc);
+  if (known !== undefined) return known;
+  known = -1;
+  const text = ctx.text;
+  const lastHeading = ctx.doc.headings[ctx.doc.headings.length - 1];
+  const from = Math.max(lastHeading ? lastHeading.end : 0, text.length - CLOSING_MAX);
+  let lineStart = text.indexOf('\n', from) + 1;
+  let tableStart = -1;
+  while (lineStart > 0 && lineStart < text.length) {
+    const nl = text.indexOf('\n', lineStart);
+    const lineEnd = nl < 0 ? text.length : nl;
+    const line = text.slice(lineStart, lineEnd).trim();
+    tableStart = line.startsWith('|') ? (tableStart < 0 ? lineStart : tableStart) : -1;
+    const bare = line.replace(/^[|>\s-]*/, '').replace(/[*_]/g, '').trim().normalize('NFC');
+    if (CLOSING_LINE.test(bare)) {
+      known = tableStart >= 0 ? tableStart : lineStart;
+      break;
+    }
+    if (nl < 0) break;
+    lineStart = nl + 1;
+  }
+  closings.set(ctx.doc, known);
+  return known;
 }
 
 const openTails = new WeakMap<CheckContext['doc'], number>();

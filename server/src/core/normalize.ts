@@ -140,6 +140,20 @@ export function setOverlap(wa: ReadonlySet<string>, wb: ReadonlySet<string>): nu
   return (2 * common) / (wa.size + wb.size);
 }
 
+/**
+ * How near a report title is to an outline title it shortens — a run of the outline's words, its
+ * citation left out (`2. Công tác phối hợp với chính quyền` for `2. Công tác phối hợp với chính
+ * quyền thực hiện Chương trình phối hợp số 2417/CTPH-… về …`): 0.6 for its first five words or more,
+ * 0.5 for another run of three or more (near only with the same number), else 0.
+ */
+export function shortenedScore(report: string, outline: string): number {
+  if (report.length >= outline.length) return 0;
+  let words = 0;
+  for (const w of report.split(' ')) if (w) words++;
+  if (words < 3 || !containsWords(outline, report)) return 0;
+  return words >= 5 && outline.startsWith(`${report} `) ? 0.6 : 0.5;
+}
+
 /** Does `haystack` contain the words of `needle` as a contiguous run? */
 export function containsWords(haystack: string, needle: string): boolean {
   if (!needle) return false;

@@ -47,7 +47,7 @@ function findTitle(headings: Heading[]): Heading | undefined {
 }
 
 /** The words a report's or an outline's title begins with: the kind of document. */
-const DOCUMENT_TITLE = /^(?:ĐỀ CƯƠNG|BÁO CÁO|KẾ HOẠCH|TỜ TRÌNH|THÔNG BÁO|CHƯƠNG TRÌNH|ĐỀ ÁN|HƯỚNG DẪN|BIÊN BẢN|QUY CHẾ|DIỄN VĂN|DỰ THẢO)(?=\s|$)/iu;
+export const DOCUMENT_TITLE = /^(?:ĐỀ CƯƠNG|BÁO CÁO|KẾ HOẠCH|TỜ TRÌNH|THÔNG BÁO|CHƯƠNG TRÌNH|ĐỀ ÁN|HƯỚNG DẪN|BIÊN BẢN|QUY CHẾ|DIỄN VĂN|DỰ THẢO)(?=\s|$)/iu;
 
 /**
  * Builds the section tree of a parsed report or template; `unmarked` adds titles typed as plain

@@ -1,5 +1,5 @@
 import type { ParsedMarkdown } from './parse';
-import type { Outline, Section } from './outline';
+import { DOCUMENT_TITLE, type Outline, type Section } from './outline';
 import type { Alignment } from './align';
 import type { Template, TemplateRegistry } from './templates';
 import { titleKeys } from './normalize';
@@ -83,11 +83,22 @@ export function titleBlock(doc: ParsedMarkdown, outline: Outline): { text: strin
     const line = m[1]!.trim();
     if (!m[0]) break;
     if (!line) continue;
-    if (!titleLine(line)) break;
+    if (!titleLine(line) && !subjectAfter(kept[kept.length - 1], line)) break;
     kept.push(line);
     end = start + m.index! + m[1]!.length;
   }
   return { text: kept.join('\n'), offset: start, end };
+}
+
+/**
+ * The subject line (trích yếu) under the document's kind alone (`BÁO CÁO` / `Sơ kết 05 năm thực
+ * hiện Cuộc vận động “…” giai đoạn 2016 - 2020`), whatever its length, as Decree 30 lays a title out;
+ * not a sentence that opens the text (`… báo cáo như sau:`).
+ */
+function subjectAfter(previous: string | undefined, line: string): boolean {
+  if (!previous || /[:;]$/.test(line) || line.split(/\s+/).length > 40) return false;
+  const kind = previous.replace(/^#{1,6}\s+/, '').replace(/^(\*\*|__)(.*)\1$/, '$2').trim().normalize('NFC');
+  return DOCUMENT_TITLE.test(kind) && kind.split(/\s+/).length <= 3;
 }
 
 /**
@@ -200,7 +211,7 @@ function byTitle(key: string, registry: TemplateRegistry): Template | undefined 
       // The workspace's own phrases match with words between theirs too (“sơ kết 6 tháng đầu năm”
       // in “sơ kết công tác Hội … 6 tháng đầu năm”): they are written for its reports.
       const at = template.builtin ? key.indexOf(` ${phrase} `) : wordsInOrder(key, phrase);
-      if (at < 0) continue;
+      if (at < 0 || citedKind(key, phrase, at)) continue;
       const candidate = { template, at, words: phrase.split(' ').length };
       if (!best || beats(candidate, best, registry)) best = candidate;
     }
@@ -209,6 +220,22 @@ function byTitle(key: string, registry: TemplateRegistry): Template | undefined 
 }
 
 type TitleMatch = { template: Template; at: number; words: number };
+
+/** Kinds of document as title keys (“dự thảo”, a draft of any kind, is none). */
+const KIND_KEYS = ['đề cương', 'báo cáo', 'kế hoạch', 'tờ trình', 'thông báo', 'chương trình', 'đề án', 'hướng dẫn', 'biên bản', 'quy chế', 'diễn văn'].map((k) => ` ${titleKeys(k).full} `);
+
+/**
+ * A phrase that is a kind of document (`kế hoạch`) found after the title named another kind: a
+ * document the title cites (“BÁO CÁO kết quả thực hiện Kế hoạch số 35/KH-UBND” is a report), not
+ * the report's own kind.
+ */
+function citedKind(key: string, phrase: string, at: number): boolean {
+  if (!KIND_KEYS.includes(` ${phrase} `)) return false;
+  return KIND_KEYS.some((k) => {
+    const i = key.indexOf(k);
+    return i >= 0 && i < at && k !== ` ${phrase} `;
+  });
+}
 
 /**
  * Where the phrase stands in the key, its words together or in order with others between; -1 if

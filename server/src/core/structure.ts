@@ -1,4 +1,4 @@
-import { openTailStart } from './insert';
+import { closingStart, openTailStart } from './insert';
 import type { CheckContext } from './check';
 import type { Heading, NumberedLine } from './parse';
 import type { Section } from './outline';
@@ -119,6 +119,10 @@ function sameOutline(a: CheckContext, b: CheckContext, move: (p: number) => numb
   const oa = openTailStart(a);
   const ob = openTailStart(b);
   if ((oa < 0 ? oa : move(oa)) !== ob) return undefined;
+  // So does the closing block (recipients, signature): missing sections go before it.
+  const ca = closingStart(a);
+  const cb = closingStart(b);
+  if ((ca < 0 ? ca : move(ca)) !== cb) return undefined;
   const la = a.doc.numberedLines;
   const lb = b.doc.numberedLines;
   if (la.length !== lb.length) return undefined;

@@ -1,0 +1,64 @@
+// Titles as clerks write them: the subject line under “BÁO CÁO” at any length, and outline titles
+// shortened by their citation (QA round s10 on reports the checker had not seen).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { check } from '../../server/src/core/index.ts';
+import { builtinRegistry, findings, readFixture } from '../helpers.ts';
+
+const chosen = (text: string) => {
+  const s = check(text, builtinRegistry()).selection;
+  return 'template' in s ? s.template.id : undefined;
+};
+
+test('the subject line under the document’s kind alone names the outline whatever its length; a sentence ending in “:” does not', () => {
+  const subjects: Array<[string, string]> = [
+    ['Sơ kết giữa nhiệm kỳ thực hiện Nghị quyết Đại hội MTTQ xã Tân Thành, nhiệm kỳ 2019 - 2024', 'so-ket-giua-nhiem-ky-2019-2024'],
+    ['Kết quả công tác Mặt trận 6 tháng đầu năm, nhiệm vụ trọng tâm công tác 6 tháng cuối năm 2024', 'bao-cao-6-thang-cong-tac-mat-tran'],
+    ['Kiểm điểm tập thể Ban Thường trực Ủy ban MTTQ Việt Nam xã Định An năm 2024', 'kiem-diem-tap-the-ban-thuong-truc'],
+    ['Sơ kết 05 năm thực hiện Cuộc vận động “Toàn dân đoàn kết xây dựng nông thôn mới, đô thị văn minh” giai đoạn 2016 - 2020', 'so-ket-5-nam-cuoc-van-dong'],
+  ];
+  for (const [subject, id] of subjects) {
+    for (const kind of ['BÁO CÁO', '# BÁO CÁO', '**BÁO CÁO**']) {
+      for (const gap of ['\n', '\n\n']) {
+        const text = `${kind}${gap}${subject}\n\nI. TÌNH HÌNH CHUNG\n\nNội dung.\n`;
+        assert.equal(chosen(text), id, JSON.stringify(text));
+        assert.equal(chosen(text.replace(/\n/g, '\r\n').normalize('NFD')), id, 'CRLF, NFD');
+      }
+    }
+  }
+  // The opening sentence is prose, not the subject: the plan it cites does not make the report one.
+  assert.equal(chosen('BÁO CÁO\nThực hiện Kế hoạch số 87/KH-MTTQ-BTT ngày 06/10/2020 của Ban Thường trực Ủy ban MTTQ Việt Nam tỉnh về sơ kết 05 năm Cuộc vận động, báo cáo như sau:\n\nI. KẾT QUẢ\n'), undefined);
+});
+
+test('a section whose long outline title is shortened (its citation left out) is there, reworded: a near title, not missing', () => {
+  const complete = readFixture('complete', 'so-ket-5-nam-cuoc-van-dong.md');
+  // Each heading cut before “theo …”, “số …” or after its first words, as authors shorten them.
+  const shortened = complete
+    .replace(/^(### 1\. Công tác tham mưu cấp ủy lãnh đạo thực hiện Cuộc vận động) theo .*$/m, '$1')
+    .replace(/^(### 2\. Công tác phối hợp với chính quyền) thực hiện .*$/m, '$1')
+    .replace(/^(#### 1\.2\. Đoàn kết xây dựng đời sống văn hóa),.*$/m, '$1')
+    .replace(/^### 2\. Nêu một số (mô hình điển hình) trong .*$/m, '### 2. Mô hình điển hình');
+  assert.notEqual(shortened, complete);
+  const found = findings(shortened);
+  assert.deepEqual(found.filter((f) => f.code === 'missing-section').map((f) => f.message.en), []);
+  assert.deepEqual(found.filter((f) => f.code === 'section-title').map((f) => f.message.en.slice(0, f.message.en.indexOf('” differs'))), [
+    'Section title “1. Công tác tham mưu cấp ủy lãnh đạo thực hiện Cuộc vận động',
+    'Section title “2. Công tác phối hợp với chính quyền',
+    'Section title “1.2. Đoàn kết xây dựng đời sống văn hóa',
+    'Section title “2. Mô hình điển hình',
+  ]);
+  // Two of its words, or three that are not a run of them, are not that section.
+  for (const other of ['### 2. Phối hợp', '### 2. Công tác chính quyền']) {
+    const text = complete.replace(/^### 2\. Công tác phối hợp với chính quyền .*$/m, other);
+    assert.ok(findings(text).some((f) => f.code === 'missing-section' && f.message.en.startsWith('Missing section “2. Công tác phối hợp')), other);
+  }
+});
+
+test('a kind of document the title cites after naming its own (“BÁO CÁO … thực hiện Kế hoạch số 35”) does not choose that kind’s outline', () => {
+  assert.equal(chosen('# BÁO CÁO KẾT QUẢ GIÁM SÁT VIỆC THỰC HIỆN KẾ HOẠCH SỐ 35/KH-UBND NGÀY 10/3/2024\n\n## I. KẾT QUẢ\n\nA.\n'), undefined);
+  assert.equal(chosen('BÁO CÁO\nKết quả thực hiện Kế hoạch số 35/KH-UBND về tổ chức Ngày hội\n\nI. KẾT QUẢ\n\nA.\n'), undefined);
+  // A plan's own title, a draft of one, and a plan that cites a programme are plans.
+  assert.equal(chosen('# KẾ HOẠCH TỔ CHỨC NGÀY HỘI ĐẠI ĐOÀN KẾT\n\n## I. MỤC ĐÍCH, YÊU CẦU\n\nA.\n'), 'ke-hoach');
+  assert.equal(chosen('DỰ THẢO\n\nKẾ HOẠCH\nTổ chức hội nghị đại biểu Nhân dân\n\nI. MỤC ĐÍCH, YÊU CẦU\n\nA.\n'), 'ke-hoach');
+  assert.equal(chosen('# KẾ HOẠCH THỰC HIỆN CHƯƠNG TRÌNH PHỐI HỢP NĂM 2025\n\n## I. MỤC ĐÍCH, YÊU CẦU\n\nA.\n'), 'ke-hoach');
+});
