@@ -68,11 +68,11 @@ async function runServerFix(arg: unknown, command: string, say: { open: string; 
   else if (result.inserted === 0) void vscode.window.showInformationMessage(say.nothing);
 }
 
-/** Missing sections not inserted because a section with their number stands in their place. */
+/** Missing sections not inserted because their number is taken by a section of the report. */
 function leftOut(n: number, insertedOthers: boolean): string {
   return t(
-    `${insertedOthers ? 'Đã chèn các mục khác; ' : ''}${n} mục còn thiếu chưa được chèn vì ở đúng chỗ của chúng đang có mục cùng số thứ tự (có thể là mục đó nhưng đặt tên khác). Hãy xem từng lỗi “Thiếu mục” và chọn đổi tên hoặc chèn.`,
-    `${insertedOthers ? 'Other sections were inserted; ' : ''}${n} missing section${n > 1 ? 's were' : ' was'} not inserted: a section with the same number stands in ${n > 1 ? 'their' : 'its'} place (perhaps the same section under another title). Review each “Missing section” error and choose Rename or Insert.`,
+    `${insertedOthers ? 'Đã chèn các mục khác; ' : ''}${n} mục còn thiếu chưa được chèn vì số thứ tự của chúng đã có mục khác mang (có thể là chính mục đó nhưng đặt tên khác). Hãy xem từng lỗi “Thiếu mục” và chọn đổi tên, hoặc chèn (các mục sau sẽ được đánh lại số).`,
+    `${insertedOthers ? 'Other sections were inserted; ' : ''}${n} missing section${n > 1 ? 's were' : ' was'} not inserted: ${n > 1 ? 'their' : 'its'} number is taken by a section of the report (perhaps the same section under another title). Review each “Missing section” error and choose Rename, or Insert (which renumbers the sections after it).`,
   );
 }
 

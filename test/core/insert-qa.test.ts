@@ -230,3 +230,15 @@ test('a section missing at the end goes before the closing block (recipients, si
   assert.equal(insertAt(check(text, builtinRegistry(), {}, cache)), insertAt(check(text, builtinRegistry())));
   assert.equal(insertAt(check(text, builtinRegistry())), head.length);
 });
+
+test('insert-only, a missing section whose number a later sibling keeps is left to the author (no two “II.”); the quick fix inserts it and renumbers', async () => {
+  const { check, fixAll } = await import('../../server/src/core/index.ts');
+  const text = ['# KẾ HOẠCH TỔ CHỨC LỄ RA MẮT', '', '## I. MỤC ĐÍCH, YÊU CẦU', '', 'A.', '', '## II. THỜI GIAN, HÌNH THỨC TỔ CHỨC', '', 'B.', '', '## III. TỔ CHỨC THỰC HIỆN', '', 'C.', ''].join('\n');
+  const result = fixAll(text, (t) => check(t, builtinRegistry(), { insertOnly: true }).findings);
+  assert.equal(result.text, text, 'nothing inserted');
+  assert.deepEqual(result.left.map((f) => f.message.en.slice(0, 31)), ['Missing section “II. NỘI DUNG”;']);
+  const [f] = missing(text);
+  const insert = f!.fixes![0]!;
+  assert.equal(insert.preferred, true, 'in the editor the insertion renumbers: preferred');
+  assert.deepEqual(headingLines(applyEdits(text, insert.edits)), ['# KẾ HOẠCH TỔ CHỨC LỄ RA MẮT', '## I. MỤC ĐÍCH, YÊU CẦU', '## II. NỘI DUNG', '## III. THỜI GIAN, HÌNH THỨC TỔ CHỨC', '## IV. TỔ CHỨC THỰC HIỆN']);
+});

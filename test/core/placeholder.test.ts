@@ -22,6 +22,19 @@ test('blanks as staff leave them, each on exactly its range', () => {
   check('Số: ..../BC-MTTQ', ['....']);
 });
 
+test('dates and names left blank: the date’s whole blank part, the name’s ellipsis; filled ones and document numbers are not', () => {
+  check('(Địa danh), ngày … tháng … năm 2024', ['(Địa danh)', 'ngày … tháng … năm']);
+  check('- Thời gian: ngày .../.../2024, tại hội trường', ['.../.../2024']);
+  check('Các đơn vị gửi báo cáo trước ngày …/10/2024.', ['…/10/2024']);
+  check('Hội nghị họp ngày ... tháng 10 năm 2024', ['ngày ... tháng']);
+  check('Đề nghị đồng chí …, Chủ tịch Ủy ban MTTQ xã chủ trì.', ['…']);
+  check('Người lập biểu\n\nNguyễn Văn …', ['…']);
+  for (const text of ['Số: …/KH-MTTQ-BTT', 'ngày 15 tháng 10 năm 2024', 'tỷ lệ 1/2 đạt 3/4 kế hoạch...', 'Các đoàn thể: Hội Nông dân, Hội Phụ nữ …', 'do bà Nguyễn Thị Lan …', 'hàng Việt Nam …']) check(text, []);
+  // NFD: the range is the source's.
+  const nfd = 'Hội nghị ngày … tháng … năm 2024 tại xã'.normalize('NFD');
+  assert.deepEqual(blanks(nfd), ['ngày … tháng … năm'.normalize('NFD')]);
+});
+
 test('a named fill-in that trails off with an ellipsis is one blank, the parenthesis included', () => {
   check('Kính gửi: (tên cơ quan …), (tên đơn vị...) và (Tên đơn vị…)', ['(tên cơ quan …)', '(tên đơn vị...)', '(Tên đơn vị…)']);
   check('(Họ và tên …) ký (Chức vụ...)', ['(Họ và tên …)', '(Chức vụ...)']);

@@ -233,9 +233,11 @@ export function guidanceComment(text: string, eol: string): string {
  * The edits that insert a missing section (and its required subsections) where it belongs: at the
  * level the report uses for that depth, numbered as the report's neighbours imply, with the
  * outline's guidance as a comment; a following sibling that already carries the new number is
- * renumbered in the same edit. Only inserts text, and only replaces numbers of shifted siblings.
+ * renumbered in the same edit. Only inserts text, and only replaces numbers of shifted siblings;
+ * insert-only (`options.insertOnly`), it renumbers nothing and sets `placed.collides` when that
+ * sibling keeps the number.
  */
-export function insertSectionEdits(ctx: CheckContext, expected: Section, insertAt: number, withGuidance: boolean): Fix[] {
+export function insertSectionEdits(ctx: CheckContext, expected: Section, insertAt: number, withGuidance: boolean, placed?: { collides?: boolean }): Fix[] {
   const text = ctx.text;
   const eol = lineBreakOf(text);
   const outline = ctx.outline;
@@ -244,8 +246,9 @@ export function insertSectionEdits(ctx: CheckContext, expected: Section, insertA
   const depth = (level: number) => Math.max(1, Math.min(6, topDepth + level - 1));
   const parentActual = expected.parent ? pairs.get(expected.parent)?.actual : undefined;
   // Its own subsections the report has (orphaned where its heading was deleted) are no siblings
-  // to number after: "a. b. c." under "II." do not make the missing "1." a "d.".
-  const own = new Set(pairedDescendants(ctx, expected));
+  // to number after: "a. b. c." under "II." do not make the missing "1." a "d." — unless at its
+  // level, where they are numbered as its siblings are.
+  const own = new Set(pairedDescendants(ctx, expected).filter((s) => s.level > expected.level));
   const container = (parentActual ? parentActual.children : outline.roots).filter((s) => !own.has(s));
   const numbered = container.filter((s) => s.heading.numbering);
   // The number follows the previous sibling the outline names, when the report has it here: a
@@ -303,7 +306,10 @@ export function insertSectionEdits(ctx: CheckContext, expected: Section, insertA
   if (around !== around.normalize('NFC')) block = block.normalize('NFD');
 
   const edits: Fix[] = [{ offset: insertAt, length: 0, text: block }];
-  // "III." inserted before an existing "III.": shift the colliding siblings up.
+  // "III." inserted before an existing "III.": shift the colliding siblings up — or, insert-only
+  // (fix-all), say that the report would have two of that number.
+  const next = after[0]?.heading.numbering;
+  if (placed && number && next && family(next.style) === family(number.style) && next.value === number.value) placed.collides = Boolean(ctx.options.insertOnly);
   if (number && !ctx.options.insertOnly) {
     let taken = number.value;
     for (const s of after) {

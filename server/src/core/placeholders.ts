@@ -36,6 +36,22 @@ export const DEFAULT_PLACEHOLDERS: readonly PlaceholderKind[] = [
     description: { vi: 'dãy dấu gạch dưới', en: 'a run of underscores' },
   },
   {
+    id: 'date',
+    // A date whose day or month is left as dots or an ellipsis: “ngày … tháng … năm 2024”,
+    // “ngày .../.../2024”, “trước ngày …/10/2024”, “15/…/2024”. (A document number left for the
+    // office, “Số: …/KH-MTTQ”, is no date: it has no number after the slash.)
+    pattern: /ngày\s*(?:…|\.{2,3})\s*tháng(?:\s*(?:…|\.{2,3})(?:\s*năm(?:\s*(?:…|\.{2,3}))?)?)?|(?:…|\.{2,3})\s*\/\s*(?:…|\.{2,3}|\d{1,2})\s*\/\s*(?:\d{2,4}|…|\.{2,3})|\b\d{1,2}\s*\/\s*(?:…|\.{2,3})\s*\/\s*(?:\d{2,4}|…|\.{2,3})/giu,
+    needs: ['..', '…'],
+    description: { vi: 'ngày tháng còn để trống (“ngày … tháng …”, “…/…/2024”)', en: 'a date left blank (“ngày … tháng …”, “…/…/2024”)' },
+  },
+  {
+    id: 'name',
+    // A person left unnamed: “đồng chí …, Chủ tịch”, “ông …”, “Nguyễn Văn …” at the end of a line.
+    pattern: /(?<=(?:^|[\s(])(?:đồng chí|đ\/c|ông|bà)\s+)(?:…|\.{3})(?!\s*\p{L})|(?<=(?:^|\s)\p{Lu}\p{Ll}*\s+(?:Văn|Thị|Đức|Hữu|Ngọc|Minh|Thanh|Quốc|Xuân|Thu|Kim)\s+)(?:…|\.{3})(?=\s*$)/gmu,
+    needs: ['...', '…'],
+    description: { vi: 'tên người còn để trống (“đồng chí …”, “Nguyễn Văn …”)', en: 'a person’s name left blank (“đồng chí …”, “Nguyễn Văn …”)' },
+  },
+  {
     id: 'bracketed',
     needs: ['[', '('],
     // A named fill-in may trail off: "(tên cơ quan …)", "(tên đơn vị...)".

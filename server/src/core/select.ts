@@ -161,10 +161,14 @@ export function doubtByTitle(selection: Selection, doc: ParsedMarkdown, report: 
   if (selection.kind !== 'title') return undefined;
   const { template } = selection;
   const required = template.outline.all.filter((s) => !s.optional);
-  const paired = required.filter((s) => alignment.pairs.has(s)).length;
+  // Shared: paired by its title, or near it a level off at most (the letterhead typed as headings
+  // shifts a whole draft by one) — a near title further off (the report's top `IV. KIẾN NGHỊ` for
+  // the outline's `6.3. Các kiến nghị`) is a section of the report's own that words a topic alike.
+  const shares = (pair: { expected: Section; actual: Section; exact: boolean } | undefined) => Boolean(pair && (pair.exact || Math.abs(pair.expected.level - pair.actual.level) <= 1));
+  const paired = required.filter((s) => shares(alignment.pairs.get(s))).length;
   if (paired * 2 >= required.length) return undefined;
   const underShared = (s: Section): boolean => {
-    for (let p: Section | undefined = s; p; p = p.parent) if (alignment.byActual.has(p)) return true;
+    for (let p: Section | undefined = s; p; p = p.parent) if (shares(alignment.byActual.get(p))) return true;
     return false;
   };
   // A draft typed all at one level (`# I.`, `# 1.`, `# 2.`): items numbered finer than the shared
@@ -173,7 +177,7 @@ export function doubtByTitle(selection: Selection, doc: ParsedMarkdown, report: 
   let lastShared: Section | undefined;
   for (const s of report.all) {
     if (underShared(s)) {
-      if (alignment.byActual.has(s)) lastShared = s;
+      if (shares(alignment.byActual.get(s))) lastShared = s;
       continue;
     }
     if (lastShared && lastShared.level === s.level && finer(s.heading.numbering?.style, lastShared.heading.numbering?.style)) continue;

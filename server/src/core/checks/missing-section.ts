@@ -161,16 +161,18 @@ export const missingSection: Check = {
       const named = shifted
         ? { vi: `“${titleForReport(bareTitle(expected), years)}” (mục ${outlineNumber} trong đề cương)`, en: `“${titleForReport(bareTitle(expected), years)}” (numbered ${outlineNumber} in the outline)` }
         : { vi: `“${title}”`, en: `“${title}”` };
-      const edits = insertSectionEdits(ctx, expected, insertAt, ctx.options.insertGuidance ?? true);
+      const placed: { collides?: boolean } = {};
+      const edits = insertSectionEdits(ctx, expected, insertAt, ctx.options.insertGuidance ?? true, placed);
       // Named as it goes in — with the report's number (“III.” where the outline says “V.”), as
       // this fix alone inserts it — not as the outline numbers it.
       const inserted = /^#{1,6} (.+?)\r?$/m.exec(edits[0]?.text ?? '')?.[1]?.normalize('NFC') ?? title;
-      // With a section of the same number in its place, inserting may give the report two of that
-      // number (the author may have renamed it): the author chooses, fix-all leaves it.
+      // With a section of the same number in its place (the author may have renamed it), or, insert-
+      // only, a sibling after it that has its number, inserting would give the report two of that
+      // number: the author chooses (the quick fix renumbers the siblings), fix-all leaves it.
       const insert = {
         title: { vi: `Chèn mục “${inserted}”`, en: `Insert section “${inserted}”` },
         edits,
-        preferred: !renamed,
+        preferred: !renamed && !placed.collides,
       };
       const retitle = renamed && retitleEdit(ctx.text, renamed, bareTitle(expected));
       // The new name as the heading will read, its number kept: “II. CÁC HOẠT ĐỘNG …” → “II. NỘI DUNG”.
