@@ -190,3 +190,19 @@ test('a missing section after sections numbered otherwise than the outline is na
   const plain = lines.filter((_, k) => k < lines.findIndex((l) => /^# VI\. Phương hướng/.test(l)) || k >= lines.findIndex((l) => /^# VII\. /.test(l))).join('\n');
   assert.match(findings(plain).find((x) => x.code === 'missing-section')!.message.en, /^Missing section “VI\. Phương hướng/);
 });
+
+test('a section alone at a level the outline does not give it is section-level’s, not renumbered among its new siblings (“### III.” under “## II.” is not told to become “I.”)', () => {
+  const text = '# KẾ HOẠCH TỔ CHỨC THĂM HỎI\n\n## I. MỤC ĐÍCH, YÊU CẦU\n\nA.\n\n## II. NỘI DUNG\n\nB.\n\n### III. TỔ CHỨC THỰC HIỆN\n\nC.\n';
+  const found = findings(text);
+  assert.deepEqual(found.filter((f) => f.code === 'numbering').map((f) => f.message.en), []);
+  assert.deepEqual(found.filter((f) => f.code === 'section-level').map((f) => f.message.en.slice(0, f.message.en.indexOf(';'))), ['Section “III. TỔ CHỨC THỰC HIỆN” is a “###” heading']);
+});
+
+test('seed 004’s “4.” among Roman top sections, typed as a bold line: marked at the outline’s level, and numbered “IV.” among them — no advice against section-level', () => {
+  const lines = ['# BÁO CÁO KIỂM ĐIỂM TẬP THỂ BAN THƯỜNG TRỰC', '', '## I. Ưu điểm, kết quả đạt được', '', 'A.', '', '## II. Hạn chế, khuyết điểm và nguyên nhân', '', 'B.', '', '## III. Kết quả khắc phục những hạn chế, khuyết điểm đã được cấp có thẩm quyền kết luận hoặc được chỉ ra ở các kỳ kiểm điểm trước', '', 'C.', '', '**4. Giải trình những vấn đề được gợi ý kiểm điểm (nếu có)**', '', 'D.', '', '## V. Trách nhiệm của tập thể, cá nhân', '', 'E.', ''];
+  const found = findings(lines.join('\n'));
+  const on4 = found.filter((f) => f.line === 14).map((f) => `${f.code}: ${f.message.en}`);
+  assert.ok(on4.some((m) => m.startsWith('heading-not-marked: ') && m.includes('start the line with “## ”')), on4.join('\n'));
+  assert.ok(on4.some((m) => m === 'numbering: Section number “4.” is in another numbering style than its siblings; expected “IV.”.'), on4.join('\n'));
+  assert.ok(!on4.some((m) => m.startsWith('section-level: ')), on4.join('\n'));
+});

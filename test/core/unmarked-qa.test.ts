@@ -139,3 +139,14 @@ test('the same titles typed as a list under their own parent are still titles', 
       '1. Công tác tuyên truyền, giáo dục\n2. Hỗ trợ phụ nữ phát triển kinh tế\n\n');
   assert.deepEqual(codesIn(text, registry).map((f) => f.fixes![0]!.edits[0]!.text), ['#### ', '#### ']);
 });
+
+test('a list pasted under a title: a sentence among its items makes them all items, the short one too (no heading “1.” over a list item “2.”)', () => {
+  const text = [
+    'KẾ HOẠCH', 'Tổ chức các hoạt động chăm lo Tết Nguyên đán Ất Tỵ năm 2025',
+    'I. MỤC ĐÍCH, YÊU CẦU', 'Chăm lo cho hộ nghèo, hộ cận nghèo, gia đình chính sách có hoàn cảnh khó khăn để mọi người, mọi nhà đều được đón Tết.',
+    'II. NỘI DUNG', '1. Vận động các doanh nghiệp, nhà hảo tâm ủng hộ quà Tết.', '2. Trao 250 phần quà cho hộ nghèo, hộ cận nghèo, mỗi phần trị giá 500.000 đồng.',
+    'III. TỔ CHỨC THỰC HIỆN', 'Văn phòng Ủy ban MTTQ xã lập danh sách, trao quà trước ngày 25/01/2025.', '',
+  ].join('\n');
+  const marked = findings(text).filter((f) => f.code === 'heading-not-marked').map((f) => f.message.en.slice(1, f.message.en.indexOf('”')));
+  assert.deepEqual(marked, ['I. MỤC ĐÍCH, YÊU CẦU', 'II. NỘI DUNG', 'III. TỔ CHỨC THỰC HIỆN']);
+});

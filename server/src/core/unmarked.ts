@@ -130,16 +130,34 @@ export function findUnmarkedHeadings(doc: ParsedMarkdown, outline: Outline, temp
    * line's title that can stand there (under that section or one of its ancestors), false when
    * none can; undefined when nothing tells (not in a list, or the heading above is not the outline's).
    */
+  const all = doc.numberedLines;
+  const lineBreak = (offset: number) => (doc.text[offset] === '\r' ? 2 : 1);
+  /** `b` is the line right after `a`, numbered alike: two items of one list. */
+  const adjacent = (a: NumberedLine | undefined, b: NumberedLine | undefined) => Boolean(a && b && a.end + lineBreak(a.end) === b.offset && a.numbering.style === b.numbering.style);
+  /**
+   * Items of one list are alike: a sentence among them (`2. Trao 250 phần quà …, mỗi phần trị giá
+   * 500.000 đồng.`) makes them all items, the short one above it (`1. Vận động … quà Tết.`) too.
+   */
+  const listWithProse = (at: number): boolean => {
+    for (let i = at - 1; i >= 0 && adjacent(all[i], all[i + 1]); i--) if (readsAsProse(all[i]!)) return true;
+    for (let i = at + 1; i < all.length && adjacent(all[i - 1], all[i]); i++) if (readsAsProse(all[i]!)) return true;
+    return false;
+  };
   const inListElsewhere = (line: NumberedLine, at: number): Section | false | undefined => {
-    const all = doc.numberedLines;
-    const lineBreak = (offset: number) => (doc.text[offset] === '\r' ? 2 : 1);
-    const adjacent = (a: NumberedLine | undefined, b: NumberedLine | undefined) => Boolean(a && b && a.end + lineBreak(a.end) === b.offset && a.numbering.style === b.numbering.style);
     if (!adjacent(all[at - 1], line) && !adjacent(line, all[at + 1])) return undefined;
     const above = marked[countBefore(marked, line.offset) - 1];
     const containers = above?.keys.core ? sectionsTitled(above.keys.core) : [];
     if (!containers.length) return undefined;
     const fits = (s: Section) => !s.parent || containers.some((c) => { for (let p: Section | undefined = c; p; p = p.parent) if (p === s.parent) return true; return false; });
     return sectionsTitled(titleKeys(line.text).core).find(fits) ?? false;
+  };
+  /** The marked heading above `line` is titled as a sibling before `section` in the outline. */
+  const afterPreviousSibling = (line: NumberedLine, section: Section): boolean => {
+    const above = marked[countBefore(marked, line.offset) - 1];
+    if (!above?.keys.core) return false;
+    const siblings = section.parent ? section.parent.children : template!.outline.roots;
+    const before = siblings.slice(0, siblings.indexOf(section));
+    return sectionsTitled(above.keys.core).some((s) => before.includes(s));
   };
   let numbered: Heading[] | undefined; // the numbered headings, for decimal lines only
   /**
@@ -189,11 +207,17 @@ export function findUnmarkedHeadings(doc: ParsedMarkdown, outline: Outline, temp
       // title of part one, it is not that section.
       const own = inListElsewhere(line, at);
       if (own === false) return false;
-      levelFrom(line, own ?? section);
+      // Its very title, numbered otherwise, right after a heading of the section before it in the
+      // outline (`4. Giải trình …` after `III. Kết quả khắc phục …`, where the outline has `IV.`):
+      // at the outline's level, so that the marker added agrees with `section-level` and the number
+      // is `numbering`'s to judge among its siblings there. (“2. Nội dung” under “II. ĐỐI TƯỢNG,
+      // NỘI DUNG” is that section's own item.)
+      if (!own && key === section.heading.keys.core && afterPreviousSibling(line, section)) outlineLevel.set(line, section.level);
+      else levelFrom(line, own ?? section);
       return true;
     }
     if (!line.opensBlock) return false;
-    if (readsAsProse(line)) return false;
+    if (readsAsProse(line) || listWithProse(at)) return false;
     // A near title of the outline (a word added or left out: `section-title` says "did you mean")
     // — otherwise, once the report has headings, fix-all would insert the outline's title anew.
     const near = nearTitle(key, templateWords);

@@ -18,10 +18,12 @@ export const numbering: Check = {
     const pasted = repeatedSections(ctx.outline);
     for (const whole of numberingRuns(ctx.outline.roots, ctx.outline.all)) {
       // A subsection at a wrong level, numbered in its own style (`## 2.` among `## I.`, `## II.`),
-      // is `section-level`'s: it takes no place in its new siblings' count.
+      // or a section alone at a level the outline does not give it (`### III.` under `## II.`), is
+      // `section-level`'s: it takes no place in its new siblings' count — renumbering it there
+      // (“III.” → “I.”) would contradict that finding.
       const strays = whole.sections.filter((s) => {
         const pair = ctx.alignment?.byActual.get(s);
-        return pair && family(s.heading.numbering!.style) !== family(whole.style) && misplaced(ctx, s, pair.expected);
+        return pair && (family(s.heading.numbering!.style) !== family(whole.style) || whole.sections.length === 1) && pair.expected.level !== s.level;
       });
       const run = strays.length ? { ...whole, sections: whole.sections.filter((s) => !strays.includes(s)) } : whole;
       if (!run.sections.length) continue;
