@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { applyEdits, check, createRegistry } from '../../server/src/core/index.ts';
 import { guidanceComment } from '../../server/src/core/insert.ts';
 import { parseMarkdown } from '../../server/src/core/parse.ts';
-import { builtinSources, findings, readFixture } from '../helpers.ts';
+import { builtinRegistry, builtinSources, findings, readFixture } from '../helpers.ts';
 
 test('guidance with a table stays a table inside its comment; only “-->” is broken', () => {
   const guidance = '| Chỉ tiêu | Kết quả |\n|---|---|\n| Hộ nghèo | -- |\nGhi chú --> xem phụ lục';
@@ -47,4 +47,13 @@ test('the report’s year is read from its subject line under “# BÁO CÁO”,
   assert.deepEqual(phan(subject), ['## Phần thứ nhất. KẾT QUẢ CÔNG TÁC MẶT TRẬN 6 THÁNG ĐẦU NĂM 2025', '## Phần thứ hai. TRỌNG TÂM CÔNG TÁC MẶT TRẬN 6 THÁNG CUỐI NĂM 2025']);
   const twoYears = '# BÁO CÁO KẾT QUẢ THỰC HIỆN NGHỊ QUYẾT ĐẠI HỘI NHIỆM KỲ 2024 - 2029 VÀ CÔNG TÁC MẶT TRẬN 6 THÁNG ĐẦU NĂM 2025\n\nNội dung.\n';
   assert.deepEqual(phan(twoYears), ['## Phần thứ nhất. KẾT QUẢ CÔNG TÁC MẶT TRẬN 6 THÁNG ĐẦU NĂM 2025', '## Phần thứ hai. TRỌNG TÂM CÔNG TÁC MẶT TRẬN 6 THÁNG CUỐI NĂM 2025']);
+});
+
+test('an inserted section’s guidance speaks of the report’s years too (“giai đoạn 2027 - 2029” in a 2024 - 2029 mid-term review), its dates untouched', async () => {
+  const complete = readFixture('complete', 'so-ket-giua-nhiem-ky-2019-2024.md');
+  const shifted = complete.replace(/2019 - 2024/g, '2024 - 2029').replace(/^## V\. CÁC KIẾN NGHỊ, ĐỀ XUẤT[\s\S]*$/m, '');
+  const f = check(shifted, builtinRegistry()).findings.find((x) => x.code === 'missing-section' && x.message.en.includes('KIẾN NGHỊ'))!;
+  const inserted = f.fixes![0]!.edits[0]!.text;
+  assert.match(inserted, /giai đoạn 2027 - 2029/);
+  assert.doesNotMatch(inserted, /2022 - 2024/);
 });

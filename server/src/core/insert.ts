@@ -283,7 +283,7 @@ export function insertSectionEdits(ctx: CheckContext, expected: Section, insertA
     const title = titleForReport(bareTitle(section), shift) || (titleBelow ? '' : subtitle);
     lines.push(`${'#'.repeat(depth(level))} ${label}${title}`.trimEnd(), '');
     if (subtitle && !title) lines.push(`**${subtitle}**`, '');
-    const guidance = withGuidance ? ctx.template!.guidance[section.index] : '';
+    const guidance = withGuidance ? titleForReport(ctx.template!.guidance[section.index] ?? '', shift) : '';
     if (guidance) lines.push(guidanceComment(guidance, eol), '');
     const childPrefix = num && (num.style === 'arabic' || num.style === 'decimal') ? [...(num.prefix ?? []), num.value] : undefined;
     requiredChildren(section).forEach((child, i) => {
