@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { DecuongApi } from '../../../client/src/api';
-import { actionsAt, apply, EXTENSION_ID, lineOf, openReport, poll, quickFix, show, waitForDiagnostics, withCode } from './helpers';
+import { actionsAt, apply, EXTENSION_ID, lineOf, openReport, openUntitled, poll, quickFix, show, waitForDiagnostics, withCode } from './helpers';
 
 /** The text edits of an action for one document. */
 function editsOf(action: vscode.CodeAction, uri: vscode.Uri): vscode.TextEdit[] {
@@ -30,6 +30,14 @@ function onlyInserted(original: string, text: string): boolean {
   let i = 0;
   for (const c of text) if (i < original.length && original[i] === c) i++;
   return i === original.length;
+}
+/** An untitled report with `content`: once its `missing` missing sections are reported, the insert-missing command run on it. */
+async function insertMissingInto(content: string, missing: number): Promise<vscode.TextDocument> {
+  const doc = await openUntitled(content);
+  await waitForDiagnostics(doc.uri, (x) => withCode(x, 'missing-section').length === missing, `${missing} missing sections`);
+  await vscode.commands.executeCommand('decuong.insertMissingSections');
+  await poll(async () => (doc.getText() !== content ? true : undefined), 'the command to edit the report');
+  return doc;
 }
 const headings = (doc: vscode.TextDocument) => doc.getText().split(/\r?\n/).filter((l) => /^#{1,6} /.test(l));
 
@@ -102,8 +110,7 @@ describe('fixes', () => {
 
   it('unknown-template: “Use “ke-hoach”” replaces the mistyped id in the front matter, and the report is checked against it', async () => {
     const content = '---\ndecuong: ke-hoac\n---\n# KẾ HOẠCH\n\n## I. MỤC ĐÍCH, YÊU CẦU\n\nA.\n';
-    const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content });
-    await vscode.window.showTextDocument(doc, { preview: false });
+    const doc = await openUntitled(content);
     const ds = await waitForDiagnostics(doc.uri, (all) => withCode(all, 'unknown-template').length === 1, 'unknown-template for ke-hoac');
     const use = await quickFix(doc, withCode(ds, 'unknown-template')[0]!, /^(Use|Dùng mẫu) “ke-hoach”$/);
     assert.notEqual(use.isPreferred, true, 'the author chooses: not preferred');
@@ -117,8 +124,7 @@ describe('fixes', () => {
     const api = vscode.extensions.getExtension<DecuongApi>(EXTENSION_ID)?.exports;
     assert.ok(api, 'the extension API');
     const content = '# BÁO CÁO SƠ KẾT 6 THÁNG ĐẦU NĂM 2025\n\n**Hội Liên hiệp Phụ nữ xã Tân Hòa**\n\n## I. CÔNG TÁC TUYÊN TRUYỀN HỘI VIÊN\n\nA.\n\n## II. CÔNG TÁC HỖ TRỢ PHỤ NỮ PHÁT TRIỂN KINH TẾ\n\nB.\n\n## III. CÔNG TÁC XÂY DỰNG TỔ CHỨC HỘI\n\nC.\n\n## IV. PHƯƠNG HƯỚNG 6 THÁNG CUỐI NĂM\n\nD.\n';
-    const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content });
-    await vscode.window.showTextDocument(doc, { preview: false });
+    const doc = await openUntitled(content);
     const ds = await waitForDiagnostics(doc.uri, (all) => withCode(all, 'no-template').length === 1, 'no-template on a report of its own');
     assert.deepEqual(ds.filter((d) => d.source === 'decuong').map((d) => d.code), ['no-template'], show(ds));
     const d = withCode(ds, 'no-template')[0]!;
@@ -192,12 +198,7 @@ describe('fixes', () => {
   });
 
   it('a report begun with its title alone: decuong.insertMissingSections puts the sections below the title, numbered', async () => {
-    const content = '# KẾ HOẠCH TỔ CHỨC HỘI NGHỊ\n\nNội dung mở đầu.\n';
-    const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content });
-    await vscode.window.showTextDocument(doc, { preview: false });
-    await waitForDiagnostics(doc.uri, (x) => withCode(x, 'missing-section').length === 3, 'three missing sections');
-    await vscode.commands.executeCommand('decuong.insertMissingSections');
-    await poll(async () => (doc.getText() !== content ? true : undefined), 'the command to edit the report');
+    const doc = await insertMissingInto('# KẾ HOẠCH TỔ CHỨC HỘI NGHỊ\n\nNội dung mở đầu.\n', 3);
     assert.deepEqual(headings(doc), ['# KẾ HOẠCH TỔ CHỨC HỘI NGHỊ', '## I. MỤC ĐÍCH, YÊU CẦU', '## II. NỘI DUNG', '## III. TỔ CHỨC THỰC HIỆN'], doc.getText());
     await waitForDiagnostics(doc.uri, noneOf('missing-section'), 'no missing section left');
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
@@ -205,11 +206,7 @@ describe('fixes', () => {
 
   it('decuong.insertMissingSections leaves out a missing section whose number a section in its place has; its Insert and Rename fixes are for the author to choose', async () => {
     const content = '# KẾ HOẠCH TỔ CHỨC HỘI NGHỊ\n\n## I. MỤC ĐÍCH, YÊU CẦU\n\nNội dung mở đầu.\n\n## II. CÁC HOẠT ĐỘNG CHÍNH\n\nHội nghị gồm ba phần.\n';
-    const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content });
-    await vscode.window.showTextDocument(doc, { preview: false });
-    await waitForDiagnostics(doc.uri, (x) => withCode(x, 'missing-section').length === 2, 'two missing sections');
-    await vscode.commands.executeCommand('decuong.insertMissingSections');
-    await poll(async () => (doc.getText() !== content ? true : undefined), 'the command to edit the report');
+    const doc = await insertMissingInto(content, 2);
     // The missing V. goes after the report's II., numbered on from it; no second “II.”.
     assert.deepEqual(headings(doc), ['# KẾ HOẠCH TỔ CHỨC HỘI NGHỊ', '## I. MỤC ĐÍCH, YÊU CẦU', '## II. CÁC HOẠT ĐỘNG CHÍNH', '## III. TỔ CHỨC THỰC HIỆN'], doc.getText());
     assert.ok(onlyInserted(content, doc.getText()), doc.getText());
@@ -245,8 +242,7 @@ describe('fixes', () => {
       'CHỦ TỊCH',
       '',
     ].join('\n');
-    const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content });
-    await vscode.window.showTextDocument(doc, { preview: false });
+    const doc = await openUntitled(content);
     const ds = await waitForDiagnostics(doc.uri, (x) => missingNamed('V. TỔ CHỨC THỰC HIỆN')(x) && withCode(x, 'placeholder').length === 1, 'the outline chosen by the subject line, and the blank date');
     assert.equal(doc.getText(withCode(ds, 'placeholder')[0]!.range), '.../.../2025');
     const d = withCode(ds, 'missing-section').find((x) => x.message.includes('TỔ CHỨC THỰC HIỆN'))!;

@@ -29,6 +29,14 @@ export async function openReport(...parts: string[]): Promise<vscode.TextDocumen
   return doc;
 }
 
+/** An untitled Markdown report with `content`, shown in an editor (a report not saved yet). */
+export async function openUntitled(content: string): Promise<vscode.TextDocument> {
+  await activate();
+  const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content });
+  await vscode.window.showTextDocument(doc, { preview: false });
+  return doc;
+}
+
 export function ours(uri: vscode.Uri): vscode.Diagnostic[] {
   return vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'decuong');
 }

@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { DecuongApi } from '../../../client/src/api';
-import { EXTENSION_ID, lineOf, openReport, poll, show, waitForDiagnostics, withCode } from './helpers';
+import { EXTENSION_ID, lineOf, openReport, openUntitled, poll, show, waitForDiagnostics, withCode } from './helpers';
 
 describe('page estimate', () => {
   afterEach(async () => {
@@ -38,8 +38,7 @@ describe('page estimate', () => {
     const sentence = 'Ban Thường trực Ủy ban MTTQ xã phối hợp với chính quyền tổ chức tuyên truyền, vận động Nhân dân thực hiện tốt các chủ trương của Đảng, chính sách, pháp luật của Nhà nước. ';
     const body = Array.from({ length: 110 }, (_, i) => `Đoạn ${i + 1}. ${sentence.repeat(3)}`).join('\n\n');
     const content = `---\ndecuong: so-ket-giua-nhiem-ky-2019-2024\ncap: Xã\n---\n# BÁO CÁO SƠ KẾT GIỮA NHIỆM KỲ\n\n${body}\n`;
-    const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content });
-    await vscode.window.showTextDocument(doc, { preview: false });
+    const doc = await openUntitled(content);
     const ds = await waitForDiagnostics(doc.uri, (all) => withCode(all, 'page-limit').length === 1, 'a page-limit diagnostic for cap: Xã');
     assert.match(withCode(ds, 'page-limit')[0]!.message, /over the limit of 12 pages for commune level \(xã\)|vượt quá mức tối đa 12 trang \(cấp xã\)/, show(ds));
     const edit = new vscode.WorkspaceEdit();
@@ -57,8 +56,7 @@ describe('page estimate', () => {
     const api = vscode.extensions.getExtension<DecuongApi>(EXTENSION_ID)?.exports;
     assert.ok(api, 'the extension API');
     const content = '---\ndecuong: so-ket-giua-nhiem-ky-2019-2024\n---\n# BÁO CÁO SƠ KẾT GIỮA NHIỆM KỲ\n\nNội dung.\n';
-    const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content });
-    await vscode.window.showTextDocument(doc, { preview: false });
+    const doc = await openUntitled(content);
     const pages = await poll(async () => api.reportInfo(doc.uri)?.pages, 'the page estimate of the report');
     assert.equal(pages.limit, undefined);
     assert.deepEqual(pages.levelLimits, { xa: 12, huyen: 15 });
