@@ -206,6 +206,7 @@ test('a section missing at the end goes before the closing block (recipients, si
     ['Nơi nhận:', '- Thường trực Đảng ủy xã;', '- Lưu: VT.', '', 'TM. BAN THƯỜNG TRỰC', '', 'CHỦ TỊCH', '', 'Trần Thị Mai', ''],
     ['**TM. BAN THƯỜNG TRỰC**', '**KT. CHỦ TỊCH**', '', 'Nguyễn Văn An', ''],
     ['|  |  |', '|---|---|', '| **Nơi nhận:**<br>- Lưu: VT. | **TM. BAN THƯỜNG TRỰC**<br>**CHỦ TỊCH** |', ''],
+    ['### Nơi nhận:', '', '- Lưu: VT.', '', '**TM. BAN THƯỜNG TRỰC**', ''],
   ];
   for (const eol of ['\n', '\r\n']) {
     for (const closing of closings) {

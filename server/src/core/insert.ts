@@ -80,15 +80,16 @@ export function closingStart(ctx: Pick<CheckContext, 'doc' | 'text'>): number {
   known = -1;
   const text = ctx.text;
   const lastHeading = ctx.doc.headings[ctx.doc.headings.length - 1];
-  const from = Math.max(lastHeading ? lastHeading.end : 0, text.length - CLOSING_MAX);
-  let lineStart = text.indexOf('\n', from) + 1;
+  // From the last heading's own line: “### Nơi nhận:” typed as a heading opens the block too.
+  const from = Math.max(lastHeading ? lastHeading.offset : 0, text.length - CLOSING_MAX);
+  let lineStart = from === 0 ? 0 : text.lastIndexOf('\n', from - 1) + 1;
   let tableStart = -1;
-  while (lineStart > 0 && lineStart < text.length) {
+  while (lineStart >= 0 && lineStart < text.length) {
     const nl = text.indexOf('\n', lineStart);
     const lineEnd = nl < 0 ? text.length : nl;
     const line = text.slice(lineStart, lineEnd).trim();
     tableStart = line.startsWith('|') ? (tableStart < 0 ? lineStart : tableStart) : -1;
-    const bare = line.replace(/^[|>\s-]*/, '').replace(/[*_]/g, '').trim().normalize('NFC');
+    const bare = line.replace(/^#{1,6}\s+/, '').replace(/^[|>\s-]*/, '').replace(/[*_]/g, '').trim().normalize('NFC');
     if (CLOSING_LINE.test(bare)) {
       known = tableStart >= 0 ? tableStart : lineStart;
       break;
