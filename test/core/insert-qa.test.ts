@@ -194,6 +194,12 @@ test('the subject line typed as a heading under the title (`# BÁO CÁO` / `## K
   const codes = (text: string) => findings(text).map((f) => `${f.code} ${f.message.en}`);
   assert.deepEqual(codes(bold), []);
   assert.deepEqual(codes(asHeading), []);
+  // One with the title of one of the outline's sections is that section (a half-written report:
+  // Part One under the title, Part Two not yet).
+  const six = readFixture('complete', 'bao-cao-6-thang-cong-tac-mat-tran.md');
+  const partOne = six.slice(0, six.indexOf('## Phần thứ hai')).replace('## Phần thứ nhất. ', '## ');
+  assert.equal(buildOutline(parseMarkdown(partOne)).subtitle?.text, 'KẾT QUẢ CÔNG TÁC MẶT TRẬN 6 THÁNG ĐẦU NĂM 2021');
+  assert.deepEqual(findings(partOne).filter((f) => f.code !== 'page-limit').map((f) => f.message.en.slice(0, 40)), ['Missing section “Phần thứ hai. TRỌNG TÂM']);
   // A heading over the sections that is not right under the title is a section of the report.
   const apart = `${frontMatter}# BÁO CÁO\n\nMở đầu.\n\n## ${subject}\n\n${deeper(sections)}`;
   assert.equal(buildOutline(parseMarkdown(apart)).subtitle, undefined);
@@ -207,7 +213,10 @@ test('a section missing at the end goes before the closing block (recipients, si
     ['**TM. BAN THƯỜNG TRỰC**', '**KT. CHỦ TỊCH**', '', 'Nguyễn Văn An', ''],
     ['|  |  |', '|---|---|', '| **Nơi nhận:**<br>- Lưu: VT. | **TM. BAN THƯỜNG TRỰC**<br>**CHỦ TỊCH** |', ''],
     ['### Nơi nhận:', '', '- Lưu: VT.', '', '**TM. BAN THƯỜNG TRỰC**', ''],
+    ['Nơi nhận:', '- Lưu: VT.', '', 'TM. BAN THƯỜNG TRỰC', '', '## PHỤ LỤC', '', '| Ấp | Số hộ |', '|---|---|', '| Tân Hòa | 120 |', ''],
   ];
+  // Lines of the last section's prose that begin like a closing block are prose: the section goes after them.
+  body.push('Nơi nhận tiền ủng hộ: Văn phòng Ủy ban MTTQ xã.', '', 'TM. Ban Vận động Quỹ xã, Văn phòng tiếp nhận và cấp giấy chứng nhận.', '');
   for (const eol of ['\n', '\r\n']) {
     for (const closing of closings) {
       const head = body.join(eol);

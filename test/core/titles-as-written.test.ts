@@ -26,6 +26,11 @@ test('the subject line under the document’s kind alone names the outline whate
       }
     }
   }
+  // A note in brackets between the kind and its subject, and a subject run on over two lines.
+  assert.equal(chosen('BÁO CÁO\n(Dự thảo lần 2 - tài liệu phục vụ Hội nghị)\nSơ kết giữa nhiệm kỳ thực hiện Nghị quyết Đại hội đại biểu MTTQ Việt Nam xã An Bình, nhiệm kỳ 2024 - 2029\n\nI. KẾT QUẢ\n'), 'so-ket-giua-nhiem-ky-2019-2024');
+  assert.equal(chosen('BÁO CÁO\nKết quả công tác Mặt trận\n6 tháng đầu năm, nhiệm vụ trọng tâm công tác 6 tháng cuối năm 2024\n\nI. KẾT QUẢ\n'), 'bao-cao-6-thang-cong-tac-mat-tran');
+  // A sentence under the kind is prose (it ends as one), not the subject.
+  assert.equal(chosen('# BÁO CÁO\n\nTrong 6 tháng đầu năm 2024, Hội Cựu chiến binh xã đã phối hợp tốt với Mặt trận.\n\n## 1. Kết quả\n'), undefined);
   // The opening sentence is prose, not the subject: the plan it cites does not make the report one.
   assert.equal(chosen('BÁO CÁO\nThực hiện Kế hoạch số 87/KH-MTTQ-BTT ngày 06/10/2020 của Ban Thường trực Ủy ban MTTQ Việt Nam tỉnh về sơ kết 05 năm Cuộc vận động, báo cáo như sau:\n\nI. KẾT QUẢ\n'), undefined);
 });

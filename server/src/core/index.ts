@@ -1,5 +1,5 @@
 import { parseLight, parseMarkdown, ParseCache } from './parse';
-import { buildOutline, type Outline } from './outline';
+import { buildOutline, titleOfSection, type Outline } from './outline';
 import { loadTemplates, type Template, type TemplateRegistry, type TemplateSource } from './templates';
 import { doubtByTitle, selectTemplate, type Selection } from './select';
 import { align } from './align';
@@ -51,11 +51,15 @@ const LIGHT_CHECKS = new Set(['no-template', 'unknown-template', 'template-error
 export function check(text: string, registry: TemplateRegistry, options: CheckOptions = {}, cache?: ParseCache): CheckResult {
   const large = utf8SizeOver(text, options.largeFileThreshold ?? LARGE_FILE_THRESHOLD);
   const doc = large ? parseLight(text) : parseMarkdown(text, cache);
-  const marked = buildOutline(doc);
+  let marked = buildOutline(doc);
   let selection = selectTemplate(doc, marked, registry, options);
   let template = 'template' in selection ? selection.template : undefined;
+  // A `##` under the title with the title of one of the outline's sections (Part One written, Part
+  // Two not yet) is that section, not the subject line typed as a heading.
+  const subtitles = !(template && marked.subtitle && titleOfSection(template.outline, marked.subtitle));
+  if (!subtitles) marked = buildOutline(doc, [], false);
   let unmarked = large ? [] : findUnmarkedHeadings(doc, marked, template);
-  let outline = unmarked.length ? buildOutline(doc, unmarked) : marked;
+  let outline = unmarked.length ? buildOutline(doc, unmarked, subtitles) : marked;
   let alignment = template ? align(template.outline, outline) : undefined;
   // An outline named only by the title that the report does not follow is not applied: its
   // sections would all be “missing”, and fix-all would insert them (see `Doubt`).
@@ -64,7 +68,7 @@ export function check(text: string, registry: TemplateRegistry, options: CheckOp
     selection = { kind: 'none', doubted };
     template = alignment = undefined;
     unmarked = large ? [] : findUnmarkedHeadings(doc, marked, undefined);
-    outline = unmarked.length ? buildOutline(doc, unmarked) : marked;
+    outline = unmarked.length ? buildOutline(doc, unmarked, subtitles) : marked;
   }
   const errors: CheckResult['errors'] = [];
   const ctx: CheckContext = { text, doc, outline, registry, selection, template, alignment, options, large };

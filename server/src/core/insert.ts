@@ -62,7 +62,10 @@ export function outsideOpenBlock(ctx: CheckContext, offset: number): number {
  * A line that opens a document's closing block: the list of recipients (`Nơi nhận:`) or the
  * signature (`TM. BAN THƯỜNG TRỰC`, `KT. CHỦ TỊCH`, `CHỦ TỊCH` alone), bold or in a table's cell.
  */
-const CLOSING_LINE = /^(?:nơi nhận\b|(?:tm|t\/m|kt|k\/t|tl|t\/l|tuq|q)\.?\s+\p{Lu}|(?:phó )?chủ tịch$|trưởng ban$|bí thư$)/iu;
+const CLOSING_LINE = /^(?:nơi nhận\s*:?\s*(?:$|<br>|\|)|(?:tm|t\/m|kt|k\/t|tl|t\/l|tuq|q)\.?\s+\p{Lu}[^.,;:]{0,60}(?:$|<br>|\|)|(?:phó )?chủ tịch$|trưởng ban$|bí thư$)/iu;
+
+/** A heading after the signature that the closing block does not end at: an appendix. */
+const APPENDIX = /^(?:phụ lục|biểu mẫu|danh sách kèm theo)\b/iu;
 
 /** How far from the end a closing block may start: recipients and a signature, not sections. */
 const CLOSING_MAX = 2000;
@@ -79,12 +82,16 @@ export function closingStart(ctx: Pick<CheckContext, 'doc' | 'text'>): number {
   if (known !== undefined) return known;
   known = -1;
   const text = ctx.text;
-  const lastHeading = ctx.doc.headings[ctx.doc.headings.length - 1];
-  // From the last heading's own line: “### Nơi nhận:” typed as a heading opens the block too.
-  const from = Math.max(lastHeading ? lastHeading.offset : 0, text.length - CLOSING_MAX);
+  // Up to an appendix after the signature (`## PHỤ LỤC`), if any; from the last heading before
+  // that, its own line (“### Nơi nhận:” typed as a heading opens the block too).
+  const headings = ctx.doc.headings;
+  const appendix = headings.findIndex((h) => APPENDIX.test(h.text.normalize('NFC')));
+  const end = appendix >= 0 ? headings[appendix]!.offset : text.length;
+  const lastHeading = headings[(appendix >= 0 ? appendix : headings.length) - 1];
+  const from = Math.max(lastHeading ? lastHeading.offset : 0, end - CLOSING_MAX);
   let lineStart = from === 0 ? 0 : text.lastIndexOf('\n', from - 1) + 1;
   let tableStart = -1;
-  while (lineStart >= 0 && lineStart < text.length) {
+  while (lineStart >= 0 && lineStart < end) {
     const nl = text.indexOf('\n', lineStart);
     const lineEnd = nl < 0 ? text.length : nl;
     const line = text.slice(lineStart, lineEnd).trim();

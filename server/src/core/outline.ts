@@ -53,12 +53,12 @@ export const DOCUMENT_TITLE = /^(?:ĐỀ CƯƠNG|BÁO CÁO|KẾ HOẠCH|TỜ TR�
  * Builds the section tree of a parsed report or template; `unmarked` adds titles typed as plain
  * paragraphs, so a report pasted from Word is checked as the author sees it.
  */
-export function buildOutline(doc: ParsedMarkdown, unmarked: readonly Heading[] = []): Outline {
+export function buildOutline(doc: ParsedMarkdown, unmarked: readonly Heading[] = [], subtitles = true): Outline {
   const headingsAndTitles = unmarked.length ? [...doc.headings, ...unmarked].sort((a, b) => a.offset - b.offset) : doc.headings;
   // A heading with no text (a stray `###`) is no section: as a parent it would misplace the ones after it.
   const all = headingsAndTitles.some((h) => !h.text.trim()) ? headingsAndTitles.filter((h) => h.text.trim()) : headingsAndTitles;
   const title = findTitle(all);
-  const subtitle = title && findSubtitle(doc.text, title, all.slice(1));
+  const subtitle = subtitles && title && findSubtitle(doc.text, title, all.slice(1));
   const headings = all.slice((title ? 1 : 0) + (subtitle ? 1 : 0));
   const topDepth = headings.reduce((min, h) => Math.min(min, h.depth), 6);
   const roots: Section[] = [];
@@ -87,6 +87,13 @@ export function buildOutline(doc: ParsedMarkdown, unmarked: readonly Heading[] =
   readLettersInRuns(roots);
   for (const s of sections) if (s.children.length) readLettersInRuns(s.children);
   return { title, subtitle: subtitle || undefined, topDepth, roots, all: sections };
+}
+
+/** Whether `heading` has the title of a section of `outline` (its years aside): no subject line, then. */
+export function titleOfSection(outline: Outline, heading: Heading): boolean {
+  const key = (k: string) => k.replace(/(?:19|20)\d\d/g, '').replace(/\s+/g, ' ').trim();
+  const own = key(heading.keys.core);
+  return Boolean(own) && outline.all.some((s) => key(s.heading.keys.core) === own);
 }
 
 /**

@@ -46,8 +46,9 @@ export const DEFAULT_PLACEHOLDERS: readonly PlaceholderKind[] = [
   },
   {
     id: 'name',
-    // A person left unnamed: “đồng chí …, Chủ tịch”, “ông …”, “Nguyễn Văn …” at the end of a line.
-    pattern: /(?<=(?:^|[\s(])(?:đồng chí|đ\/c|ông|bà)\s+)(?:…|\.{3})(?!\s*\p{L})|(?<=(?:^|\s)\p{Lu}\p{Ll}*\s+(?:Văn|Thị|Đức|Hữu|Ngọc|Minh|Thanh|Quốc|Xuân|Thu|Kim)\s+)(?:…|\.{3})(?=\s*$)/gmu,
+    // A person left unnamed: “đồng chí …, Chủ tịch”, “Nguyễn Văn …” at the end of a line. (Not
+    // “ông …” / “bà …”: “các cụ ông, cụ bà …,” ends a list.)
+    pattern: /(?<=(?:^|[\s(])(?:đồng chí|đ\/c)\s+)(?:…|\.{3})(?!\s*\p{L})|(?<=(?:^|\s)\p{Lu}\p{Ll}*\s+(?:Văn|Thị|Đức|Hữu|Ngọc|Minh|Thanh|Quốc|Xuân|Thu|Kim)\s+)(?:…|\.{3})(?=\s*$)/gmu,
     needs: ['...', '…'],
     description: { vi: 'tên người còn để trống (“đồng chí …”, “Nguyễn Văn …”)', en: 'a person’s name left blank (“đồng chí …”, “Nguyễn Văn …”)' },
   },

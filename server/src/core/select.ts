@@ -79,11 +79,21 @@ export function titleBlock(doc: ParsedMarkdown, outline: Outline): { text: strin
   const window = doc.text.slice(start, Math.max(start, Math.min(firstSection, start + TITLE_WINDOW)));
   const kept: string[] = [];
   let end = start;
+  // After the kind alone, its subject line (a note in brackets between, `(Dự thảo lần 2)`), and
+  // the subject's next line when it runs on without a blank line.
+  let subject: 'open' | 'running' | undefined;
+  let blank = false;
   for (const m of window.matchAll(/([^\r\n]*)(\r?\n|\r|$)/g)) {
     const line = m[1]!.trim();
     if (!m[0]) break;
-    if (!line) continue;
-    if (!titleLine(line) && !subjectAfter(kept[kept.length - 1], line)) break;
+    if (!line) {
+      blank = true;
+      continue;
+    }
+    const asSubject = (subject === 'open' || (subject === 'running' && !blank)) && subjectLine(line);
+    if (!titleLine(line) && !asSubject) break;
+    subject = kindAlone(line) || (subject === 'open' && /^\(.*\)$/.test(line)) ? 'open' : asSubject ? 'running' : undefined;
+    blank = false;
     kept.push(line);
     end = start + m.index! + m[1]!.length;
   }
@@ -93,11 +103,15 @@ export function titleBlock(doc: ParsedMarkdown, outline: Outline): { text: strin
 /**
  * The subject line (trích yếu) under the document's kind alone (`BÁO CÁO` / `Sơ kết 05 năm thực
  * hiện Cuộc vận động “…” giai đoạn 2016 - 2020`), whatever its length, as Decree 30 lays a title out;
- * not a sentence that opens the text (`… báo cáo như sau:`).
+ * not a sentence that opens the text (`… báo cáo như sau:`, `Năm 2024, … đã phối hợp tốt.`).
  */
-function subjectAfter(previous: string | undefined, line: string): boolean {
-  if (!previous || /[:;]$/.test(line) || line.split(/\s+/).length > 40) return false;
-  const kind = previous.replace(/^#{1,6}\s+/, '').replace(/^(\*\*|__)(.*)\1$/, '$2').trim().normalize('NFC');
+function subjectLine(line: string): boolean {
+  return !/[.:;]$/.test(line) && line.split(/\s+/).length <= 40;
+}
+
+/** The document's kind alone on its line (`BÁO CÁO`, `# KẾ HOẠCH`, `**BÁO CÁO**`). */
+function kindAlone(line: string): boolean {
+  const kind = line.replace(/^#{1,6}\s+/, '').replace(/^(\*\*|__)(.*)\1$/, '$2').trim().normalize('NFC');
   return DOCUMENT_TITLE.test(kind) && kind.split(/\s+/).length <= 3;
 }
 
