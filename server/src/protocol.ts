@@ -61,7 +61,7 @@ export const FixReportCommand = 'decuong.server.fixReport';
 
 /**
  * What both commands answer: whether the edit was applied, how many edits it had, and how many
- * missing sections were left out because a section with the same number stands in their place.
+ * missing sections were left out because their number is taken by a section of the report.
  */
 export interface ServerFixResult {
   applied: boolean;

@@ -366,7 +366,7 @@ export function startServer(connection: Connection): void {
     const fixing = command === FixReportCommand;
     // Fixing the report removes indents too (a paragraph indented as code, a joined line indented so).
     const { edits, left: unfixed } = (await fixAllEdits(doc))(fixing ? [...FIX_ALL_CODES, 'indented-code'] : ['heading-not-marked', 'missing-section'], fixing);
-    // Missing sections not inserted: a section of the same number stands in their place.
+    // Missing sections not inserted: their number is taken by a section of the report.
     const left = unfixed.filter((f) => f.code === 'missing-section').length;
     if (!edits.length) return { applied: true, inserted: 0, left } satisfies ServerFixResult;
     const vi = langFor(await settings.get(doc.uri)) === 'vi';
