@@ -67,3 +67,12 @@ test('a kind of document the title cites after naming its own (“BÁO CÁO … 
   assert.equal(chosen('DỰ THẢO\n\nKẾ HOẠCH\nTổ chức hội nghị đại biểu Nhân dân\n\nI. MỤC ĐÍCH, YÊU CẦU\n\nA.\n'), 'ke-hoach');
   assert.equal(chosen('# KẾ HOẠCH THỰC HIỆN CHƯƠNG TRÌNH PHỐI HỢP NĂM 2025\n\n## I. MỤC ĐÍCH, YÊU CẦU\n\nA.\n'), 'ke-hoach');
 });
+
+test('a title line that names another kind of document than the outline’s (HƯỚNG DẪN, CHƯƠNG TRÌNH) chooses no report outline by a shared phrase; reports and plans keep theirs', () => {
+  assert.equal(chosen('# HƯỚNG DẪN SƠ KẾT GIỮA NHIỆM KỲ THỰC HIỆN NGHỊ QUYẾT ĐẠI HỘI MTTQ CÁC CẤP\n\n## I. MỤC ĐÍCH\n\nA.\n'), undefined);
+  assert.equal(chosen('# CHƯƠNG TRÌNH CÔNG TÁC 6 THÁNG ĐẦU NĂM 2025\n\n## I. NHIỆM VỤ\n\nA.\n'), undefined);
+  assert.equal(chosen('# BÁO CÁO SƠ KẾT GIỮA NHIỆM KỲ\n\n## I. KẾT QUẢ\n\nA.\n'), 'so-ket-giua-nhiem-ky-2019-2024');
+  assert.equal(chosen('# SƠ KẾT GIỮA NHIỆM KỲ THỰC HIỆN NGHỊ QUYẾT ĐẠI HỘI\n\n## I. KẾT QUẢ\n\nA.\n'), 'so-ket-giua-nhiem-ky-2019-2024');
+  assert.equal(chosen('DỰ THẢO\n\nBÁO CÁO\nSơ kết giữa nhiệm kỳ thực hiện Nghị quyết\n\nI. KẾT QUẢ\n'), 'so-ket-giua-nhiem-ky-2019-2024');
+  assert.equal(chosen('# KẾ HOẠCH SƠ KẾT GIỮA NHIỆM KỲ\n\n## I. MỤC ĐÍCH, YÊU CẦU\n\nA.\n'), 'ke-hoach');
+});

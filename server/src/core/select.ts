@@ -159,7 +159,8 @@ export function selectTemplate(doc: ParsedMarkdown, outline: Outline, registry: 
     const template = registry.templates.get(options.template);
     if (template) return { kind: 'setting', template, cap };
   }
-  const chosen = byTitle(` ${titleKeys(titleBlock(doc, outline).text).full} `, registry);
+  const block = titleBlock(doc, outline).text;
+  const chosen = byTitle(` ${titleKeys(block).full} `, registry, kindOfTitle(block));
   return chosen ? { kind: 'title', template: chosen, cap } : { kind: 'none' };
 }
 
@@ -218,13 +219,17 @@ function finer(style: NumberingStyle | undefined, than: NumberingStyle | undefin
 }
 
 /** The template whose `match` phrase comes first in the title key (see `beats` for ties). */
-function byTitle(key: string, registry: TemplateRegistry): Template | undefined {
+function byTitle(key: string, registry: TemplateRegistry, kind?: string): Template | undefined {
   // The phrase found earliest wins — a title names its kind first ("KẾ HOẠCH sơ kết …" is a plan,
   // "BÁO CÁO sơ kết … kế hoạch" a report) — then the longest.
   // Before that, the workspace's own outlines (kept there for its reports) over the built-in ones,
   // and an outline over one it extends (it narrows it: a 9-month report of a general one).
   let best: TitleMatch | undefined;
   for (const template of registry.templates.values()) {
+    // A document whose title line names another kind than the outline's (`HƯỚNG DẪN sơ kết giữa
+    // nhiệm kỳ …`, a guidance, not the report) is not its draft, whatever phrase it shares.
+    const own = kind && kindAt(` ${titleKeys(template.title).full} `);
+    if (own && own !== kind) continue;
     for (const phrase of template.match) {
       // The workspace's own phrases match with words between theirs too (“sơ kết 6 tháng đầu năm”
       // in “sơ kết công tác Hội … 6 tháng đầu năm”): they are written for its reports.
@@ -241,6 +246,21 @@ type TitleMatch = { template: Template; at: number; words: number };
 
 /** Kinds of document as title keys (“dự thảo”, a draft of any kind, is none). */
 const KIND_KEYS = ['đề cương', 'báo cáo', 'kế hoạch', 'tờ trình', 'thông báo', 'chương trình', 'đề án', 'hướng dẫn', 'biên bản', 'quy chế', 'diễn văn'].map((k) => ` ${titleKeys(k).full} `);
+
+/** The kind a title key begins with (`báo cáo …`; after `đề cương`, the kind it outlines), if any. */
+function kindAt(key: string): string | undefined {
+  const rest = key.startsWith(' đề cương ') && key.length > ' đề cương '.length ? key.slice(' đề cương'.length) : key;
+  return KIND_KEYS.find((k) => rest.startsWith(k));
+}
+
+/** The kind the title block's first line that begins with one names (`BÁO CÁO`, `# HƯỚNG DẪN …`). */
+function kindOfTitle(block: string): string | undefined {
+  for (const line of block.split('\n')) {
+    const kind = kindAt(` ${titleKeys(line.replace(/^#{1,6}\s+/, '').replace(/[*_]/g, '')).full} `);
+    if (kind) return kind;
+  }
+  return undefined;
+}
 
 /**
  * A phrase that is a kind of document (`kế hoạch`) found after the title named another kind: a
