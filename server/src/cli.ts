@@ -210,7 +210,7 @@ function checkLevel(cap: string, registry: TemplateRegistry): void {
 function fixFile(file: string, text: string, checkText: (t: string, cache: ParseCache) => Finding[], lang: Lang): string {
   const cache = new ParseCache();
   const result = fixAll(text, (t) => checkText(t, cache));
-  // Not inserted: a section with the same number stands in its place (renamed, perhaps).
+  // Not inserted: their number is taken by a section of the report (renamed in place, perhaps).
   const left = result.left.filter((f) => f.code === 'missing-section').length;
   if (left) process.stderr.write(`${file}: ${lang === 'vi' ? `chưa chèn ${left} mục còn thiếu vì số thứ tự của chúng đã có mục khác mang (có thể là chính mục đó nhưng đặt tên khác): hãy đổi tên mục đó theo đề cương, hoặc chèn trong trình soạn thảo (sửa nhanh sẽ đánh lại số các mục sau)` : `${left} missing section(s) not inserted: their number is taken by a section of the report (perhaps the same section under another title) — rename it to the outline's title, or insert from the editor's quick fix, which renumbers the sections after it`}\n`);
   if (!result.applied.length) return text;

@@ -71,7 +71,7 @@ function afterQuoteLine(text: string, offset: number): boolean {
  * Fix-all: applies the preferred fix of the first fixable finding, checks again, and repeats, so
  * each insertion sees the ones before it (numbers, places). Returns edits of the original text, and
  * `left`: the findings of `codes` still there at the end with no fix to apply unasked (a missing
- * section whose number a section in its place already has: the author chooses).
+ * section whose number a section of the report already has: the author chooses).
  * `checkText` should check with `insertOnly` set, so no fix rewrites the author's numbers. `codes`:
  * the codes fixed, in this order: `FIX_ALL_CODES` (insert-only, safe on save) unless the user asked
  * for more (the fix-report command adds `indented-code`, whose fix removes indents, and asks for
@@ -96,13 +96,14 @@ export function fixAll(text: string, checkText: (text: string) => Finding[], max
   let left: Finding[] = [];
   for (let step = 0; step < maxSteps; step++) {
     const findings = checkText(current);
-    left = findings.filter((f) => codes.includes(f.code));
     const counts = new Map<string, number>();
     for (const f of findings) if (codes.includes(f.code)) counts.set(keyOf(f), (counts.get(keyOf(f)) ?? 0) + 1);
     for (const [k, c] of counts) if (c > (seenAtOnce.get(k) ?? 0)) seenAtOnce.set(k, c);
     const next = codes.map((code) => findings.find((f) => f.code === code && fixable(f))).find(Boolean);
-    if (!next) break;
-    left = [];
+    if (!next) {
+      left = findings.filter((f) => codes.includes(f.code));
+      break;
+    }
     const batch = FIXED_TOGETHER.has(next.code) ? findings.filter((f) => f.code === next.code && fixable(f)) : [next];
     for (const f of batch) appliedTimes.set(keyOf(f), (appliedTimes.get(keyOf(f)) ?? 0) + 1);
     const edits = batch.flatMap((f) => chosen(f)!.edits);

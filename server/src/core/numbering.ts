@@ -118,6 +118,10 @@ export function sameNumber(a: Numbering | undefined, b: Numbering | undefined): 
 
 /** Numbered alike, so that their values compare: `Phần I` and `Phần thứ hai`, `1.` and `2.1.`. */
 export function sameStyle(a: Numbering, b: Numbering): boolean {
-  const family = (s: NumberingStyle) => (s.startsWith('part-') ? 'part' : s === 'decimal' ? 'decimal' : s);
   return family(a.style) === family(b.style);
+}
+
+/** Style families: `Phần thứ hai`, `Phần II` and `Phần 2` are one family (parts). */
+export function family(style: NumberingStyle): string {
+  return style.startsWith('part-') ? 'part' : style;
 }

@@ -46,8 +46,11 @@ function findTitle(headings: Heading[]): Heading | undefined {
   return headings.some((h, i) => i > 0 && h.depth === first.depth && h.numbering) ? first : undefined;
 }
 
-/** The words a report's or an outline's title begins with: the kind of document. */
-export const DOCUMENT_TITLE = /^(?:ĐỀ CƯƠNG|BÁO CÁO|KẾ HOẠCH|TỜ TRÌNH|THÔNG BÁO|CHƯƠNG TRÌNH|ĐỀ ÁN|HƯỚNG DẪN|BIÊN BẢN|QUY CHẾ|DIỄN VĂN|DỰ THẢO)(?=\s|$)/iu;
+/** The kinds of document a title names first. */
+export const DOCUMENT_KINDS = ['ĐỀ CƯƠNG', 'BÁO CÁO', 'KẾ HOẠCH', 'TỜ TRÌNH', 'THÔNG BÁO', 'CHƯƠNG TRÌNH', 'ĐỀ ÁN', 'HƯỚNG DẪN', 'BIÊN BẢN', 'QUY CHẾ', 'DIỄN VĂN'] as const;
+
+/** The words a report's or an outline's title begins with: the kind of document (or `DỰ THẢO`, a draft of any). */
+export const DOCUMENT_TITLE = new RegExp(`^(?:${[...DOCUMENT_KINDS, 'DỰ THẢO'].join('|')})(?=\\s|$)`, 'iu');
 
 /**
  * Builds the section tree of a parsed report or template; `unmarked` adds titles typed as plain

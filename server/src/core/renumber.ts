@@ -1,12 +1,9 @@
 import type { Heading } from './parse';
 import type { Section } from './outline';
-import { ORDINALS, toRoman, VIETNAMESE_LETTERS, type Numbering, type NumberingStyle } from './numbering';
+import { family, ORDINALS, toRoman, VIETNAMESE_LETTERS, type Numbering, type NumberingStyle } from './numbering';
 import type { Fix } from './types';
 
-/** Style families: `Phần thứ hai`, `Phần II` and `Phần 2` are one family (parts). */
-export function family(style: NumberingStyle): string {
-  return style.startsWith('part-') ? 'part' : style;
-}
+export { family };
 
 /** Source range of a heading's number (`III.`, `1.2.`, `Phần thứ hai`), NFD and emphasis aware. */
 export function numberRange(text: string, heading: Heading): [number, number] | undefined {

@@ -1,5 +1,5 @@
 import type { ParsedMarkdown } from './parse';
-import { DOCUMENT_TITLE, type Outline, type Section } from './outline';
+import { DOCUMENT_KINDS, DOCUMENT_TITLE, type Outline, type Section } from './outline';
 import type { Alignment } from './align';
 import type { Template, TemplateRegistry } from './templates';
 import { titleKeys } from './normalize';
@@ -228,7 +228,7 @@ function byTitle(key: string, registry: TemplateRegistry, kind?: string): Templa
   for (const template of registry.templates.values()) {
     // A document whose title line names another kind than the outline's (`HƯỚNG DẪN sơ kết giữa
     // nhiệm kỳ …`, a guidance, not the report) is not its draft, whatever phrase it shares.
-    const own = kind && kindAt(` ${titleKeys(template.title).full} `);
+    const own = kind && kindOfTemplate(template);
     if (own && own !== kind) continue;
     for (const phrase of template.match) {
       // The workspace's own phrases match with words between theirs too (“sơ kết 6 tháng đầu năm”
@@ -244,8 +244,15 @@ function byTitle(key: string, registry: TemplateRegistry, kind?: string): Templa
 
 type TitleMatch = { template: Template; at: number; words: number };
 
-/** Kinds of document as title keys (“dự thảo”, a draft of any kind, is none). */
-const KIND_KEYS = ['đề cương', 'báo cáo', 'kế hoạch', 'tờ trình', 'thông báo', 'chương trình', 'đề án', 'hướng dẫn', 'biên bản', 'quy chế', 'diễn văn'].map((k) => ` ${titleKeys(k).full} `);
+/** Kinds of document as title keys. */
+const KIND_KEYS = DOCUMENT_KINDS.map((k) => ` ${titleKeys(k).full} `);
+
+/** Each outline's kind, from its title: read once, not on every keystroke. */
+const templateKinds = new WeakMap<Template, string | undefined>();
+function kindOfTemplate(template: Template): string | undefined {
+  if (!templateKinds.has(template)) templateKinds.set(template, kindAt(` ${titleKeys(template.title).full} `));
+  return templateKinds.get(template);
+}
 
 /** The kind a title key begins with (`báo cáo …`; after `đề cương`, the kind it outlines), if any. */
 function kindAt(key: string): string | undefined {

@@ -143,9 +143,11 @@ export function findUnmarkedHeadings(doc: ParsedMarkdown, outline: Outline, temp
     for (let i = at + 1; i < all.length && adjacent(all[i - 1], all[i]); i++) if (readsAsProse(all[i]!)) return true;
     return false;
   };
+  /** The marked heading above `line`. */
+  const headingAbove = (line: NumberedLine): Heading | undefined => marked[countBefore(marked, line.offset) - 1];
   const inListElsewhere = (line: NumberedLine, at: number): Section | false | undefined => {
     if (!adjacent(all[at - 1], line) && !adjacent(line, all[at + 1])) return undefined;
-    const above = marked[countBefore(marked, line.offset) - 1];
+    const above = headingAbove(line);
     const containers = above?.keys.core ? sectionsTitled(above.keys.core) : [];
     if (!containers.length) return undefined;
     const fits = (s: Section) => !s.parent || containers.some((c) => { for (let p: Section | undefined = c; p; p = p.parent) if (p === s.parent) return true; return false; });
@@ -153,7 +155,7 @@ export function findUnmarkedHeadings(doc: ParsedMarkdown, outline: Outline, temp
   };
   /** The marked heading above `line` is titled as a sibling before `section` in the outline. */
   const afterPreviousSibling = (line: NumberedLine, section: Section): boolean => {
-    const above = marked[countBefore(marked, line.offset) - 1];
+    const above = headingAbove(line);
     if (!above?.keys.core) return false;
     const siblings = section.parent ? section.parent.children : template!.outline.roots;
     const before = siblings.slice(0, siblings.indexOf(section));
@@ -180,7 +182,7 @@ export function findUnmarkedHeadings(doc: ParsedMarkdown, outline: Outline, temp
     // Under its parent: “1. Yêu cầu: các chi đoàn báo cáo …” under “IV. TỔ CHỨC THỰC HIỆN” is an
     // item of that section, not “2. Yêu cầu” of I. (unless the heading above is no outline section).
     const parent = templateSections[at]!.parent;
-    const above = marked[countBefore(marked, line.offset) - 1];
+    const above = headingAbove(line);
     const containers = parent && above?.keys.core ? sectionsTitled(above.keys.core) : [];
     if (containers.length && !containers.includes(parent!)) return undefined;
     runIns.set(line, { text: label, end: sourceColon });
