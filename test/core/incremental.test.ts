@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { check, estimatePages, ParseCache } from '../../server/src/core/index.ts';
 import { parseWhole, type ParsedMarkdown } from '../../server/src/core/parse.ts';
+import { PieceText } from '../../server/src/core/text.ts';
 import { builtinRegistry, mulberry32, readFixture } from '../helpers.ts';
 
 const PIECES = ['a', 'ệ', 'ư', ' ', '.', '…', '\n', '\n\n', '# ', '## ', '### II. ', '\n## 3. Mục mới\n', '.....', '__', '```\n', '**', '1. ', '---\n', '(Địa danh)', 'I.',
@@ -30,18 +31,26 @@ test('incremental checking gives exactly the from-scratch result after every one
     // One cache told of every edit (as the server keeps it), one that finds the edit by comparing.
     const told = new ParseCache({ tellsEdits: true });
     const untold = new ParseCache();
+    // And the text as the server keeps it: in pieces (small ones here, so that reads cross them).
+    const piecedCache = new ParseCache({ tellsEdits: true });
+    let pieced = PieceText.of(text, 61);
     const options = { placeholders: ['X{3,}'] };
     check(text, builtinRegistry(), options, told);
     check(text, builtinRegistry(), options, untold);
+    check(pieced, builtinRegistry(), options, piecedCache);
     for (let i = 0; i < count; i++) {
       const at = Math.floor(random() * (text.length + 1));
       if (random() < 0.35 && text.length > 10) {
         const len = Math.min(1 + Math.floor(random() * 12), text.length - at);
         told.edited(at, len, 0);
+        piecedCache.edited(at, len, 0);
+        pieced = pieced.replace(at, at + len, '');
         text = text.slice(0, at) + text.slice(at + len);
       } else {
         const piece = PIECES[Math.floor(random() * PIECES.length)]!;
         told.edited(at, 0, piece.length);
+        piecedCache.edited(at, 0, piece.length);
+        pieced = pieced.replace(at, at, piece);
         text = text.slice(0, at) + piece + text.slice(at);
       }
       const fresh = check(text, builtinRegistry(), options);
@@ -50,6 +59,9 @@ test('incremental checking gives exactly the from-scratch result after every one
         assert.equal(snapshot(incremental), snapshot(fresh), `edit ${i}`);
         assert.deepEqual(incremental.pages, fresh.pages, `pages at edit ${i}`);
       }
+      const fromPieces = check(pieced, builtinRegistry(), options, piecedCache);
+      assert.equal(snapshot(fromPieces), snapshot(fresh), `in pieces, edit ${i}`);
+      assert.deepEqual(fromPieces.pages, fresh.pages, `in pieces, pages at edit ${i}`);
       reparsed += told.misses;
       if (told.movedChecks.length) {
         moved++;
@@ -228,4 +240,29 @@ test('findings are moved only from the check of the parse just before: a parse i
   const incremental = check(text, builtinRegistry(), {}, cache);
   assert.ok(!cache.movedChecks.includes('missing-section'));
   assert.equal(snapshot(incremental), snapshot(check(text, builtinRegistry(), {})));
+});
+
+test('typing in the prose of a long report held in pieces never joins its text whole', () => {
+  const complete = readFixture('complete', 'so-ket-giua-nhiem-ky-2019-2024.md');
+  // A long report: the body repeated (the outline's sections then repeat too: duplicates to report).
+  const body = complete.slice(complete.indexOf('\n## ') + 1);
+  let text = complete + '\n' + Array.from({ length: 30 }, () => body).join('\n');
+  let pieced = PieceText.of(text, 4096);
+  assert.ok(pieced.pieces.length > 30);
+  const cache = new ParseCache({ tellsEdits: true });
+  const options = { placeholders: ['X{3,}'] };
+  check(pieced, builtinRegistry(), options, cache);
+  const random = mulberry32(7);
+  const joins = PieceText.joins;
+  for (let i = 0; i < 60; i++) {
+    // A letter typed into a paragraph: after a letter that a letter follows, away from headings.
+    let at = Math.floor(random() * text.length);
+    while (!(/\p{L}/u.test(text[at - 1] ?? '') && /\p{L}/u.test(text[at] ?? '')) || text.lastIndexOf('#', at) > text.lastIndexOf('\n', at)) at = (at + 97) % text.length;
+    cache.edited(at, 0, 1);
+    pieced = pieced.replace(at, at, 'ệ');
+    text = text.slice(0, at) + 'ệ' + text.slice(at);
+    const result = check(pieced, builtinRegistry(), options, cache);
+    if (i % 20 === 0) assert.equal(snapshot(result), snapshot(check(text, builtinRegistry(), options)), `edit ${i}`);
+  }
+  assert.equal(PieceText.joins, joins, 'the text was joined whole on a keystroke');
 });

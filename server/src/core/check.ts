@@ -1,3 +1,4 @@
+import type { DocText } from './text';
 import { memoSlot, type ChunkSummary, type ParsedChunk, type ParsedMarkdown } from './parse';
 import type { Outline, Section } from './outline';
 import type { Template, TemplateRegistry } from './templates';
@@ -8,7 +9,7 @@ import type { PageEstimate } from './pages';
 
 /** Everything a check may look at; built once per check run, read-only. */
 export interface CheckContext {
-  text: string;
+  text: DocText;
   doc: ParsedMarkdown;
   outline: Outline;
   registry: TemplateRegistry;

@@ -1,3 +1,4 @@
+import type { DocText } from './text';
 import type { CheckContext } from './check';
 import type { Section } from './outline';
 import type { Finding } from './types';
@@ -23,7 +24,7 @@ export interface Checklist {
 }
 
 /** Does a section have text of its own (before its first subsection), comments aside? */
-function hasOwnText(text: string, s: Section): boolean {
+function hasOwnText(text: DocText, s: Section): boolean {
   const end = s.children[0]?.heading.offset ?? s.end;
   return text.slice(s.bodyOffset, end).replace(/<!--[\s\S]*?(-->|$)/g, '').trim().length > 0;
 }

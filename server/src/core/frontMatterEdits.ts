@@ -1,3 +1,4 @@
+import { flat, type DocText } from './text';
 // The report's YAML front matter as far as choosing its outline needs it: read `decuong:` / `cap:`, and
 // the edits that set them (the commands' and the no-template fix's). Offsets are UTF-16 into the text as given.
 
@@ -35,9 +36,9 @@ function lines(text: string, from: number): Line[] {
   return out;
 }
 
-function frontMatter(text: string): FrontMatter {
+function frontMatter(text: DocText): FrontMatter {
   const start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  const all = lines(text, start);
+  const all = lines(flat(text), start);
   if (all[0]?.text.trimEnd() !== '---') return { start };
   const close = all.findIndex((l, i) => i > 0 && /^(---|\.\.\.)\s*$/.test(l.text));
   if (close < 0) return { start, unterminated: true };
@@ -75,7 +76,7 @@ function scalar(value: string): string {
  * matter gets one before its first line (after a BOM). Every inserted line ends with `eol`.
  * Returns `'unterminated'` when the front matter has no closing `---`: editing it would guess.
  */
-export function templateChoiceEdits(text: string, eol: string, id: string, cap?: string | null): TextChange[] | 'unterminated' {
+export function templateChoiceEdits(text: DocText, eol: string, id: string, cap?: string | null): TextChange[] | 'unterminated' {
   const fm = frontMatter(text);
   if (fm.unterminated) return 'unterminated';
   const idLine = `decuong: ${scalar(id)}`;
@@ -83,7 +84,7 @@ export function templateChoiceEdits(text: string, eol: string, id: string, cap?:
   if (!fm.body) return [{ offset: fm.start, length: 0, text: `---${eol}${idLine}${eol}${capLine ? `${capLine}${eol}` : ''}---${eol}` }];
 
   const body = fm.body;
-  const top = body[0]?.start ?? lines(text, fm.start)[1]!.start;
+  const top = body[0]?.start ?? lines(flat(text), fm.start)[1]!.start;
   const edits: TextChange[] = [];
   const replace = (line: Line, value: string) => {
     if (line.text !== value) edits.push({ offset: line.start, length: line.text.length, text: value });

@@ -1,3 +1,4 @@
+import { flat, type DocText } from './text';
 import { parseLight, parseMarkdown, ParseCache } from './parse';
 import { buildOutline, titleOfSection, type Outline } from './outline';
 import { loadTemplates, type Template, type TemplateRegistry, type TemplateSource } from './templates';
@@ -48,9 +49,9 @@ export const LARGE_FILE_THRESHOLD = 5 * 1024 * 1024;
 /** Checks that still run on a very large document (they need only headings and front matter). */
 const LIGHT_CHECKS = new Set(['no-template', 'unknown-template', 'template-error', 'front-matter', 'large-file', 'missing-section', 'section-order', 'section-level', 'section-title', 'numbering']);
 
-export function check(text: string, registry: TemplateRegistry, options: CheckOptions = {}, cache?: ParseCache): CheckResult {
+export function check(text: DocText, registry: TemplateRegistry, options: CheckOptions = {}, cache?: ParseCache): CheckResult {
   const large = utf8SizeOver(text, options.largeFileThreshold ?? LARGE_FILE_THRESHOLD);
-  const doc = large ? parseLight(text) : parseMarkdown(text, cache);
+  const doc = large ? parseLight(flat(text)) : parseMarkdown(text, cache);
   let marked = buildOutline(doc);
   let selection = selectTemplate(doc, marked, registry, options);
   let template = 'template' in selection ? selection.template : undefined;

@@ -1,3 +1,4 @@
+import type { DocText } from './text';
 import { readText, type CheckContext } from './check';
 import { titleBlock } from './select';
 import type { Section } from './outline';
@@ -336,13 +337,13 @@ export function insertSectionEdits(ctx: CheckContext, expected: Section, insertA
 }
 
 /** Replaces only a heading's title text with the outline's, keeping its number and marker. */
-export function retitleEdit(text: string, actual: Section, title: string): Fix | undefined {
+export function retitleEdit(text: DocText, actual: Section, title: string): Fix | undefined {
   const h = actual.heading;
   let start = numberRange(text, h)?.[1] ?? h.textOffset;
-  while (start < h.textEnd && /[ \t*_]/.test(text[start]!)) start++;
+  while (start < h.textEnd && /[ \t*_]/.test(text.charAt(start))) start++;
   let end = h.textEnd;
   // Keep closing emphasis (`## **1. Tiêu đề**`).
-  while (end > start && (text[end - 1] === '*' || text[end - 1] === '_')) end--;
+  while (end > start && (text.charAt(end - 1) === '*' || text.charAt(end - 1) === '_')) end--;
   if (h.numbering && start === h.textOffset) return undefined;
   const current = text.slice(start, end);
   const replacement = current !== current.normalize('NFC') ? title.normalize('NFD') : title;

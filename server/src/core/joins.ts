@@ -1,3 +1,4 @@
+import type { DocText } from './text';
 import { parseNumbering } from './numbering';
 
 /**
@@ -76,7 +77,7 @@ export function withoutMarks(line: string): string {
 }
 
 /** The text of the line starting at `start` (container marks left out, trimmed) and where it starts. */
-export function lineText(text: string, start: number, end: number): { offset: number; text: string } {
+export function lineText(text: DocText, start: number, end: number): { offset: number; text: string } {
   const lineEnd = text.indexOf('\n', start);
   const to = lineEnd < 0 || lineEnd > end ? end : lineEnd;
   const raw = text.slice(start, to);
@@ -90,7 +91,7 @@ export function lineText(text: string, start: number, end: number): { offset: nu
  * breaks mid-sentence before a small letter) a full line may end a sentence by chance, so there
  * only a short line counts as a paragraph's last.
  */
-export function meantBreaks(text: string, paragraph: ParagraphLines, at = 0): number[] {
+export function meantBreaks(text: DocText, paragraph: ParagraphLines, at = 0): number[] {
   // The first line from its start: a list item's number ("1. Công tác …") is part of the line read.
   const lines = paragraph.lines.map((start, i) => lineText(text, i ? at + start : text.lastIndexOf('\n', at + start - 1) + 1, at + paragraph.end).text);
   // The subject line under "KẾ HOẠCH" / "BÁO CÁO" ends there, full stop or not.

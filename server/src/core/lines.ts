@@ -1,3 +1,4 @@
+import type { DocText } from './text';
 /** Offset ↔ (line, character) in UTF-16 code units, as LSP counts them. */
 export interface Position {
   line: number;
@@ -6,7 +7,7 @@ export interface Position {
 
 export class LineIndex {
   readonly #starts: number[];
-  constructor(text: string) {
+  constructor(text: DocText) {
     const starts = [0];
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
@@ -31,12 +32,19 @@ export class LineIndex {
   }
 }
 
+/** Where the line holding `from` ends (before its line break; the text's length on the last line). */
+export function lineEndAt(text: DocText, from = 0): number {
+  let i = Math.max(0, from);
+  for (let c = text.charCodeAt(i); i < text.length && c !== 10 && c !== 13; c = text.charCodeAt(++i));
+  return Math.min(i, text.length);
+}
+
 /** The line break a file uses, so inserted text keeps CRLF files CRLF. */
-export function lineBreakOf(text: string): string {
+export function lineBreakOf(text: DocText): string {
   const i = text.indexOf('\n');
   // A file of old Mac line ends (`\r` alone) keeps them too.
   if (i < 0) return text.includes('\r') ? '\r' : '\n';
-  return i > 0 && text[i - 1] === '\r' ? '\r\n' : '\n';
+  return i > 0 && text.charCodeAt(i - 1) === 13 ? '\r\n' : '\n';
 }
 
 /**
@@ -44,13 +52,13 @@ export function lineBreakOf(text: string): string {
  * Vietnamese letter with its marks takes 2–3 bytes for its one UTF-16 unit. Counted only between
  * `atMost` and three times it: below, the bytes are surely under; above, surely over.
  */
-export function utf8SizeOver(text: string, atMost: number): boolean {
+export function utf8SizeOver(text: DocText, atMost: number): boolean {
   if (text.length > atMost) return true;
   if (text.length * 3 <= atMost) return false;
   return utf8Length(text) > atMost;
 }
 
-export function utf8Length(text: string): number {
+export function utf8Length(text: DocText): number {
   let bytes = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);

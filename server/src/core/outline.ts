@@ -1,3 +1,4 @@
+import type { DocText } from './text';
 import { letterInRun } from './numbering';
 import type { Heading, ParsedMarkdown } from './parse';
 
@@ -105,7 +106,7 @@ export function titleOfSection(outline: Outline, heading: Heading): boolean {
  * other: unnumbered, right under the title (blank lines between at most), above every heading after
  * it. Its sections are then levelled from the next depth, as under a title alone.
  */
-function findSubtitle(text: string, title: Heading, rest: readonly Heading[]): Heading | undefined {
+function findSubtitle(text: DocText, title: Heading, rest: readonly Heading[]): Heading | undefined {
   const next = rest[0];
   if (!next || next.numbering || rest.length < 2 || text.slice(title.end, next.offset).trim()) return undefined;
   return rest.every((h, i) => i === 0 || h.depth > next.depth) ? next : undefined;
@@ -124,7 +125,7 @@ function readLettersInRuns(siblings: Section[]): void {
 }
 
 /** Offset just past the line break that ends the line containing `offset`. */
-export function lineEndAfter(text: string, offset: number): number {
+export function lineEndAfter(text: DocText, offset: number): number {
   const nl = text.indexOf('\n', offset);
   return nl < 0 ? text.length : nl + 1;
 }

@@ -1,3 +1,4 @@
+import { flat } from './text';
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import { chunkStarts, chunkTree, definitionsIn, keyOf, memoSlot, parseMarkdown, referencedIn, type ParsedMarkdown } from './parse';
@@ -1038,7 +1039,7 @@ export function estimatePages(text: string, settings?: Partial<PageSettings>, ca
  */
 export function estimatePagesOf(doc: ParsedMarkdown, settings?: Partial<PageSettings>): PageEstimate {
   const resolved = resolvePageSettings(readPageSettings(doc.frontMatter?.entries), settings);
-  if (!doc.chunks.length) return layout(doc.text, chunkStarts(doc.text), resolved);
+  if (!doc.chunks.length) return layout(flat(doc.text), chunkStarts(flat(doc.text)), resolved);
   const g = geometry(resolved);
   const { chunks, text } = doc;
   return paginateChunks(chunks.length, (c) => chunks[c]!.offset, (c) => {

@@ -1,3 +1,4 @@
+import { flat, type DocText } from './text';
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkFrontmatter from 'remark-frontmatter';
@@ -78,7 +79,7 @@ export interface FrontMatter {
 }
 
 export interface ParsedMarkdown {
-  text: string;
+  text: DocText;
   frontMatter?: FrontMatter;
   headings: Heading[];
   numberedLines: NumberedLine[];
@@ -182,7 +183,7 @@ export class ParseCache {
   }
 
   /** @internal The last parse and how much of `text`'s start and end it shares. */
-  against(text: string): { last: ParsedMarkdown; whole: boolean; prefix: number; suffix: number } | undefined {
+  against(text: DocText): { last: ParsedMarkdown; whole: boolean; prefix: number; suffix: number } | undefined {
     const last = this.#last;
     if (!last) return undefined;
     const old = last.text;
@@ -275,7 +276,7 @@ function readFrontMatter(node: MdNode, text: string): FrontMatter {
  * (`id: …`) that is never closed, closed with YAML's `...`, or not on the first line (an empty line
  * before it). Its `---` offset and which slip; undefined when there is none.
  */
-export function frontMatterSlip(text: string): { offset: number; kind: 'unclosed' | 'dots' | 'not-first-line' } | undefined {
+export function frontMatterSlip(text: DocText): { offset: number; kind: 'unclosed' | 'dots' | 'not-first-line' } | undefined {
   const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const lead = /^(?:[ \t]*\r?\n)+/.exec(text.slice(bom, bom + 200))?.[0].length ?? 0;
   const start = bom + lead;
@@ -366,15 +367,15 @@ export function chunkStarts(text: string, headingsOnly = false): number[] {
  * cuts after it onto `starts`; `stop` may end the scan at a cut (which it then does not push).
  * Says where the scan stopped.
  */
-function scanCuts(text: string, from: number, headingsOnly: boolean, starts: number[], stop?: (cut: number) => boolean): { stoppedAt: number } {
+function scanCuts(text: DocText, from: number, headingsOnly: boolean, starts: number[], stop?: (cut: number) => boolean): { stoppedAt: number } {
   let pos = from;
   if (from === 0) {
     if (text.charCodeAt(0) === 0xfeff) pos = 1;
     // Skip a front matter: a `#` inside YAML is a comment, not a heading.
-    if (text.startsWith('---', pos) && /^---[ \t]*\r?\n/.test(text.slice(pos, pos + 8))) {
+    if (text.slice(pos, pos + 3) === '---' && /^---[ \t]*\r?\n/.test(text.slice(pos, pos + 8))) {
       const close = /\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/g;
       close.lastIndex = pos + 3;
-      const m = close.exec(text);
+      const m = close.exec(flat(text));
       if (m) pos = m.index + m[0].length;
     }
   }
@@ -432,7 +433,7 @@ function scanCuts(text: string, from: number, headingsOnly: boolean, starts: num
  * are UTF-16 code units of `text` exactly as given (BOM, CRLF and NFD included). With a cache,
  * only the chunks an edit touched since the last call are parsed again.
  */
-export function parseMarkdown(text: string, cache?: ParseCache): ParsedMarkdown {
+export function parseMarkdown(text: DocText, cache?: ParseCache): ParsedMarkdown {
   const prior = cache?.against(text);
   if (prior && !prior.whole) {
     const reparsed = reparse(text, prior.last, prior.prefix, prior.suffix);
@@ -508,7 +509,7 @@ export function referencedIn(chunk: string, definitions: Definitions | undefined
 }
 
 /** The definitions in the chunks of `text` at `starts` that may hold one (`[label]:` needs a `]:`). */
-export function definitionsIn(text: string, starts: readonly number[]): Definitions | undefined {
+export function definitionsIn(text: DocText, starts: readonly number[]): Definitions | undefined {
   if (!text.includes(']:')) return undefined;
   const chunks: ParsedChunk[] = [];
   for (let i = 0; i < starts.length; i++) {
@@ -532,7 +533,7 @@ function definitionsOf(chunks: readonly ParsedChunk[]): Definitions | undefined 
  * Parses the chunks from `starts` (up to `end`) into `out` with `out.definitions`, re-using
  * `known` ones; says how many were parsed, or undefined when one took in the definitions.
  */
-function addChunks(out: ParsedMarkdown, text: string, starts: readonly number[], end: number, known: Map<string, ChunkSummary>): number | undefined {
+function addChunks(out: ParsedMarkdown, text: DocText, starts: readonly number[], end: number, known: Map<string, ChunkSummary>): number | undefined {
   let misses = 0;
   for (let i = 0; i < starts.length; i++) {
     const start = starts[i]!;
@@ -562,7 +563,7 @@ function addChunks(out: ParsedMarkdown, text: string, starts: readonly number[],
  * text had one inside the shared end, and the chunks from there are kept, shifted. Undefined when
  * the edited region holds a link reference definition (the document is then parsed whole).
  */
-function reparse(text: string, last: ParsedMarkdown, prefix: number, suffix: number): { parsed: ParsedMarkdown; misses: number } | undefined {
+function reparse(text: DocText, last: ParsedMarkdown, prefix: number, suffix: number): { parsed: ParsedMarkdown; misses: number } | undefined {
   const old = last.text;
   const oldChunks = last.chunks;
   const delta = text.length - old.length;

@@ -1,3 +1,4 @@
+import type { DocText } from './text';
 import type { Heading } from './parse';
 import type { Section } from './outline';
 import { family, ORDINALS, toRoman, VIETNAMESE_LETTERS, type Numbering, type NumberingStyle } from './numbering';
@@ -6,15 +7,15 @@ import type { Fix } from './types';
 export { family };
 
 /** Source range of a heading's number (`III.`, `1.2.`, `Phần thứ hai`), NFD and emphasis aware. */
-export function numberRange(text: string, heading: Heading): [number, number] | undefined {
+export function numberRange(text: DocText, heading: Heading): [number, number] | undefined {
   const n = heading.numbering;
   if (!n) return undefined;
   let start = heading.textOffset;
-  while (text[start] === '*' || text[start] === '_') start++;
+  while (text.charAt(start) === '*' || text.charAt(start) === '_') start++;
   // Map the NFC length of the number back onto the source, which may be NFD.
   let end = start;
   while (end < heading.textEnd && text.slice(start, end).normalize('NFC').length < n.text.length) end++;
-  while (end < heading.textEnd && /\p{M}/u.test(text[end]!)) end++;
+  while (end < heading.textEnd && /\p{M}/u.test(text.charAt(end))) end++;
   return end > start ? [start, end] : undefined;
 }
 
@@ -129,7 +130,7 @@ export function expectedLabel(run: Run, i: number): string {
  * Edits that renumber a whole run positionally, and the decimal descendants whose prefixes
  * depend on a changed number (`2.` → `3.` makes `2.1.` → `3.1.`). Only numbers change.
  */
-export function renumberEdits(text: string, run: Run): Fix[] {
+export function renumberEdits(text: DocText, run: Run): Fix[] {
   const edits: Fix[] = [];
   run.sections.forEach((s, i) => {
     const label = expectedLabel(run, i);
@@ -144,7 +145,7 @@ export function renumberEdits(text: string, run: Run): Fix[] {
   return edits;
 }
 
-export function reprefix(text: string, section: Section, from: number[], to: number[]): Fix[] {
+export function reprefix(text: DocText, section: Section, from: number[], to: number[]): Fix[] {
   const edits: Fix[] = [];
   for (const child of section.children) {
     const n = child.heading.numbering;

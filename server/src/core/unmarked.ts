@@ -131,7 +131,7 @@ export function findUnmarkedHeadings(doc: ParsedMarkdown, outline: Outline, temp
    * none can; undefined when nothing tells (not in a list, or the heading above is not the outline's).
    */
   const all = doc.numberedLines;
-  const lineBreak = (offset: number) => (doc.text[offset] === '\r' ? 2 : 1);
+  const lineBreak = (offset: number) => (doc.text.charCodeAt(offset) === 13 ? 2 : 1);
   /** `b` is the line right after `a`, numbered alike: two items of one list. */
   const adjacent = (a: NumberedLine | undefined, b: NumberedLine | undefined) => Boolean(a && b && a.end + lineBreak(a.end) === b.offset && a.numbering.style === b.numbering.style);
   /**

@@ -6,15 +6,15 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
  * the author feels. Edits that arrive while a check runs only mark the document dirty, so the next
  * run sees the newest version; a result whose version moved on meanwhile is never published.
  */
-export class DiagnosticsScheduler {
+export class DiagnosticsScheduler<D extends TextDocument = TextDocument> {
   readonly #dirty = new Set<string>();
   #running = false;
 
   constructor(
     private readonly connection: Connection,
-    private readonly getDocument: (uri: string) => TextDocument | undefined,
+    private readonly getDocument: (uri: string) => D | undefined,
     /** Computes diagnostics for a document; may await settings. */
-    private readonly compute: (doc: TextDocument) => Promise<import('vscode-languageserver/node').Diagnostic[] | undefined>,
+    private readonly compute: (doc: D) => Promise<import('vscode-languageserver/node').Diagnostic[] | undefined>,
     /** Runs once the queue is empty after checks (on the next turn: the diagnostics are written first). */
     private readonly onIdle?: () => void,
   ) {}

@@ -20,6 +20,7 @@ import { builtinSources } from '../builtins';
 import { SettingsCache, settingProblems, toCheckOptions, type SettingProblem, type Settings } from './settings';
 import { toDiagnostic } from './convert';
 import { IdleScavenger } from './idleScavenge';
+import { PieceDocument } from './pieceDocument';
 import { DiagnosticsScheduler } from './diagnostics';
 import { documentSymbols } from './symbols';
 import { codeActions, FixAllKind } from './codeActions';
@@ -33,24 +34,24 @@ const WARM_UP_STEPS = 300;
 export function startServer(connection: Connection): void {
   /** Parsed chunks per open document: an edit re-parses only the chunks it touched. */
   const parseCaches = new Map<string, ParseCache>();
-  const documents = new TextDocuments({
-    create: TextDocument.create,
+  // Texts in pieces: a keystroke in a long report makes no fresh copy of the whole text (see `PieceDocument`).
+  const documents = new TextDocuments<PieceDocument>({
+    create: PieceDocument.create,
     // Each change is told to the document's parse cache before it is applied, with offsets in the
     // text it applies to, so the next check knows where the edits are without comparing texts.
     update: (doc, changes, version) => {
       const cache = parseCaches.get(doc.uri);
-      if (!cache) return TextDocument.update(doc, changes, version);
-      let updated = doc;
+      if (!cache) return PieceDocument.update(doc, changes, version);
       for (const change of changes) {
         if ('range' in change) {
-          const start = updated.offsetAt(change.range.start);
-          cache.edited(start, updated.offsetAt(change.range.end) - start, change.text.length);
+          const start = doc.offsetAt(change.range.start);
+          cache.edited(start, doc.offsetAt(change.range.end) - start, change.text.length);
         } else {
-          cache.edited(0, updated.getText().length, change.text.length);
+          cache.edited(0, doc.text.length, change.text.length);
         }
-        updated = TextDocument.update(updated, [change], version);
+        doc.update([change], version);
       }
-      return updated;
+      return doc;
     },
   });
   let canAskConfiguration = false;
@@ -89,7 +90,7 @@ export function startServer(connection: Connection): void {
     return known.problems;
   };
 
-  async function compute(doc: TextDocument): Promise<Diagnostic[]> {
+  async function compute(doc: PieceDocument): Promise<Diagnostic[]> {
     const s = await settings.get(doc.uri);
     const lang = langFor(s);
     const dir = templates.dirFor(doc.uri, s.templatesPath);
@@ -101,7 +102,7 @@ export function startServer(connection: Connection): void {
       void connection.sendNotification(ReportInfoNotification, { uri: doc.uri, version: doc.version, selectedBy: 'template-file', missing: 0 } satisfies ReportInfoParams);
       return problems.map((p) => toDiagnostic(doc, { code: 'template-error', level: 'error', offset: p.offset, length: p.end - p.offset, message: p.message }, lang));
     }
-    const result = check(doc.getText(), registry, toCheckOptions(s), cacheFor(doc.uri));
+    const result = check(doc.text, registry, toCheckOptions(s), cacheFor(doc.uri));
     for (const e of result.errors) {
       // A failing check is contained; say so once per check, not on every keystroke.
       if (loggedFailures.has(e.code)) continue;
@@ -241,12 +242,12 @@ export function startServer(connection: Connection): void {
   });
 
   /** The check result of the document's current version: the last published one, or a fresh run. */
-  async function currentResult(doc: TextDocument): Promise<CheckResult> {
+  async function currentResult(doc: PieceDocument): Promise<CheckResult> {
     const cached = results.get(doc.uri);
     if (cached && cached.version === doc.version) return cached.result;
     const s = await settings.get(doc.uri);
     const registry = templates.registry(templates.dirFor(doc.uri, s.templatesPath));
-    return check(doc.getText(), registry, toCheckOptions(s), cacheFor(doc.uri));
+    return check(doc.text, registry, toCheckOptions(s), cacheFor(doc.uri));
   }
 
   connection.onHover(async ({ textDocument, position }) => {
@@ -337,7 +338,7 @@ export function startServer(connection: Connection): void {
    * two (titles are marked so that they are not inserted again); the fix-report command also
    * takes indents away.
    */
-  async function fixAllEdits(doc: TextDocument): Promise<(codes?: readonly string[], whitespace?: boolean) => { edits: Fix[]; left: Finding[] }> {
+  async function fixAllEdits(doc: PieceDocument): Promise<(codes?: readonly string[], whitespace?: boolean) => { edits: Fix[]; left: Finding[] }> {
     const s = await settings.get(doc.uri);
     const dir = templates.dirFor(doc.uri, s.templatesPath);
     // A template is no report: its guidance lines are not paragraphs to separate nor titles to mark.

@@ -1,3 +1,4 @@
+import type { DocText } from '../text';
 import { excerpt, perChunk, type Check, type Draft } from '../check';
 import { lineText, meantBreaks } from '../joins';
 import type { FixAction } from '../types';
@@ -19,7 +20,7 @@ export const joinedParagraph: Check = {
 };
 
 /** The column of `offset` in its line, tabs to the next multiple of 4 (as Markdown counts). */
-function columnOf(text: string, offset: number): number {
+function columnOf(text: DocText, offset: number): number {
   let column = 0;
   for (let i = text.lastIndexOf('\n', offset - 1) + 1; i < offset; i++) column = text.charCodeAt(i) === 9 ? column + 4 - (column % 4) : column + 1;
   return column;
@@ -29,7 +30,7 @@ function columnOf(text: string, offset: number): number {
  * The finding for the line starting at `at + start` of `text` (offsets relative to `at`), in a
  * paragraph whose text starts at `column`.
  */
-function joinedAt(text: string, at: number, start: number, column: number): Draft {
+function joinedAt(text: DocText, at: number, start: number, column: number): Draft {
   const line = lineText(text, at + start, text.length);
   const word = /^\S*/.exec(line.text)![0];
   const shown = excerpt(line.text);

@@ -1,7 +1,7 @@
 import type { Check, CheckContext, Draft } from '../check';
 import type { Doubt } from '../select';
 import { templateChoiceEdits } from '../frontMatterEdits';
-import { lineBreakOf } from '../lines';
+import { lineBreakOf, lineEndAt } from '../lines';
 
 export const noTemplate: Check = {
   code: 'no-template',
@@ -10,7 +10,7 @@ export const noTemplate: Check = {
   title: { vi: 'Chưa xác định đề cương', en: 'No outline chosen' },
   run(ctx) {
     if (ctx.selection.kind !== 'none') return [];
-    const firstLine = ctx.text.search(/\r?\n|\r|$/);
+    const firstLine = lineEndAt(ctx.text);
     const at = { offset: 0, length: Math.max(0, firstLine) };
     if (ctx.selection.doubted) return [doubtFinding(ctx, ctx.selection.doubted, at)];
     // A few ids as examples: the whole list is the command's (or `decuong templates`'), not a hover's.

@@ -2,6 +2,7 @@ import type { Check, CheckContext, Draft } from '../check';
 import type { PageEstimate, PageSettings } from '../pages';
 import { levelName, limitsByLevel } from '../levels';
 import { pageCount } from '../templates';
+import { lineEndAt } from '../lines';
 
 /** What the check reads besides the usual context: the page estimate of the report (`pages.ts`). */
 type PageContext = CheckContext & { pages?: PageEstimate };
@@ -75,8 +76,7 @@ export const pageLimit: Check = {
     const { limit, cap, source } = found;
     // The first page past the limit begins where page `limit + 1` does.
     const offset = Math.min(Math.max(0, estimate.breakOffsets[limit - 1] ?? 0), ctx.text.length);
-    const rest = ctx.text.slice(offset);
-    const lineEnd = rest.search(/\r?\n|\r|$/);
+    const lineEnd = lineEndAt(ctx.text, offset) - offset;
     // Where the limit comes from when it is not the outline's own: the report's front matter.
     const where = {
       vi: cap ? ` (${levelName(cap, 'vi')})` : source === 'front-matter' ? ' (theo phần khai báo đầu tệp của báo cáo)' : '',
