@@ -17,19 +17,25 @@ export class LineIndex {
     this.#starts = starts;
   }
   position(offset: number): Position {
-    let lo = 0;
-    let hi = this.#starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.#starts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo, character: offset - this.#starts[lo]! };
+    const line = lastAtOrBefore(this.#starts, offset);
+    return { line, character: offset - this.#starts[line]! };
   }
   offset(pos: Position): number {
     const start = this.#starts[Math.min(pos.line, this.#starts.length - 1)] ?? 0;
     return start + pos.character;
   }
+}
+
+/** The index of the last of `sorted` (ascending, starting at or below `value`) that is at most `value`: the line or piece that holds an offset. */
+export function lastAtOrBefore(sorted: readonly number[], value: number): number {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (sorted[mid]! <= value) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
 }
 
 /** Where the line holding `from` ends (before its line break; the text's length on the last line). */

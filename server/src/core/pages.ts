@@ -1,4 +1,5 @@
 import { flat } from './text';
+import { lastAtOrBefore } from './lines';
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import { chunkStarts, chunkTree, definitionsIn, keyOf, memoSlot, parseMarkdown, referencedIn, type ParsedMarkdown } from './parse';
@@ -533,15 +534,7 @@ interface LayoutCtx {
 }
 
 function lineOf(ctx: LayoutCtx, offset: number): number {
-  const s = ctx.lineStarts;
-  let lo = 0;
-  let hi = s.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (s[mid]! <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
+  return lastAtOrBefore(ctx.lineStarts, offset);
 }
 
 function lineStartsOf(text: string): number[] {

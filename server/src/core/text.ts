@@ -1,3 +1,5 @@
+import { lastAtOrBefore } from './lines';
+
 /**
  * A document's text as the checks read it: a `string`, or `PieceText` — the text kept in pieces,
  * so that an edit of a long report does not make (and the checks do not read) a fresh flat copy of
@@ -113,15 +115,7 @@ export class PieceText implements DocText {
     // Reads come in runs along the text: try the piece of the last one first.
     const hint = this.#hint;
     if (starts[hint]! <= offset && (hint + 1 === starts.length || offset < starts[hint + 1]!)) return hint;
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    this.#hint = lo;
-    return lo;
+    return (this.#hint = lastAtOrBefore(starts, offset));
   }
 
   charCodeAt(index: number): number {

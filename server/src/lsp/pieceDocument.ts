@@ -1,4 +1,5 @@
 import type { Position, Range, TextDocument, TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
+import { lastAtOrBefore } from '../core/lines';
 import { PIECE_MAX, PieceText } from '../core/text';
 
 const isLineBreak = (c: number) => c === 10 || c === 13;
@@ -94,14 +95,7 @@ export class PieceDocument implements TextDocument {
   positionAt(offset: number): Position {
     const at = Math.max(Math.min(offset, this.#text.length), 0);
     const lines = this.#lineStarts();
-    let lo = 0;
-    let hi = lines.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (lines[mid]! > at) hi = mid;
-      else lo = mid + 1;
-    }
-    const line = lo - 1;
+    const line = lastAtOrBefore(lines, at);
     return { line, character: this.#beforeLineBreak(at, lines[line]!) - lines[line]! };
   }
 
