@@ -109,3 +109,30 @@ test('property: the renumber fix leaves no numbering finding and changes nothing
     assert.equal(fixed.split('\r\n').length, text.split('\r\n').length, 'line endings kept');
   }), { numRuns: 300 });
 });
+
+test('a section one level too deep counts among the siblings the outline gives it: no skip after it', () => {
+  // `### III.` under `## II.` is section-level's finding; `## IV.` after it follows III, it does not skip it.
+  const text = '# KẾ HOẠCH TỔ CHỨC TẾT VÌ NGƯỜI NGHÈO NĂM 2025\n\n## I. MỤC ĐÍCH, YÊU CẦU\n\nChăm lo Tết.\n\n## II. NỘI DUNG\n\nTrao quà.\n\n### III. THỜI GIAN, HÌNH THỨC TỔ CHỨC\n\nTừ ngày 10/01/2025.\n\n## IV. TỔ CHỨC THỰC HIỆN\n\nBan công tác Mặt trận thực hiện.\n';
+  const all = findings(text);
+  assert.deepEqual(all.filter((f) => f.code === 'section-level').map((f) => f.line), [10]);
+  assert.deepEqual(numberingOf(text), []);
+  // Without the stray III, IV does skip.
+  const skipped = text.replace(/### III\.[^]*?(?=## IV)/, '');
+  assert.deepEqual(numberingOf(skipped).map((f) => f.data), [{ expected: 'III.' }]);
+});
+
+test('a lone first child numbered as its parent’s next sibling: the level is the slip, and the fix moves it up', () => {
+  const text = '# KẾ HOẠCH GIÁM SÁT NĂM 2025\n\n## I. MỤC ĐÍCH, YÊU CẦU\n\nGiám sát.\n\n## II. NỘI DUNG\n\n### 1. Đối tượng giám sát\n\nỦy ban nhân dân xã.\n\n### 2. Nội dung giám sát\n\nHỗ trợ nhà ở.\n\n#### 3. Phương thức giám sát\n\nGiám sát trực tiếp.\n\n## III. TỔ CHỨC THỰC HIỆN\n\nBan Thường trực chủ trì.\n';
+  const got = numberingOf(text);
+  assert.equal(got.length, 1);
+  assert.equal(got[0]!.line, 16);
+  assert.match(got[0]!.message.vi, /“3\.” có số liền sau mục “2\.”.*“####” thành “###”/);
+  assert.match(got[0]!.message.en, /next of “2\.” one level up/);
+  assert.ok(!got[0]!.message.en.includes('expected “1.”'));
+  const fixed = apply(text, got[0]!.fixes![0]!.edits);
+  assert.equal(fixed, text.replace('#### 3.', '### 3.'));
+  assert.deepEqual(numberingOf(fixed), []);
+  // Two children, or one numbered “1.”, or one under a parent of another style: a run of their own.
+  assert.deepEqual(numberingOf(text.replace('#### 3. Phương thức giám sát', '#### 1. Phương thức giám sát')), []);
+  assert.match(numberingOf(text.replace('#### 3. Phương thức giám sát\n\nGiám sát trực tiếp.\n', '#### 3. Phương thức\n\nA.\n\n#### 4. Thời gian\n\nB.\n'))[0]!.message.en, /expected “1\.”/);
+});

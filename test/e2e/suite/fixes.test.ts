@@ -384,4 +384,18 @@ describe('fixes', () => {
       await waitForDiagnostics(doc.uri, noneOf('missing-section'), 'missing-section to go away');
     });
   });
+
+  it('numbering: a lone subsection numbered as its parent’s next sibling is told as a level slip; its quick fix moves the heading up, one undo restores it', async () => {
+    const content = '# KẾ HOẠCH GIÁM SÁT NĂM 2025\n\n## I. MỤC ĐÍCH, YÊU CẦU\n\nGiám sát.\n\n## II. NỘI DUNG\n\n### 1. Đối tượng giám sát\n\nỦy ban nhân dân xã.\n\n### 2. Nội dung giám sát\n\nHỗ trợ nhà ở.\n\n#### 3. Phương thức giám sát\n\nGiám sát trực tiếp.\n\n## III. TỔ CHỨC THỰC HIỆN\n\nBan Thường trực chủ trì.\n';
+    const doc = await openUntitled(content);
+    const ds = await waitForDiagnostics(doc.uri, (x) => withCode(x, 'numbering').length === 1, 'the numbering finding');
+    const d = withCode(ds, 'numbering')[0]!;
+    assert.equal(d.range.start.line, lineOf(doc, /^#### 3\. Phương thức giám sát$/));
+    assert.match(d.message, /(“####” heading “###”|“####” thành “###”)/);
+    const fix = await quickFix(doc, d, /^(Move “3\.” up to the level of “2\.”|Đưa “3\.” lên cùng cấp với “2\.”)/);
+    await apply(fix);
+    assert.equal(doc.getText(), content.replace('#### 3.', '### 3.'));
+    await waitForDiagnostics(doc.uri, noneOf('numbering'), 'the numbering finding to go away');
+    await undoOnceTo(doc, content);
+  });
 });

@@ -16,17 +16,28 @@ export const numbering: Check = {
     const headingAt = new Set(ctx.outline.all.map((o) => o.heading.offset));
     const lines = ctx.doc.numberedLines.filter((l) => !headingAt.has(l.offset));
     const pasted = repeatedSections(ctx.outline);
-    for (const whole of numberingRuns(ctx.outline.roots, ctx.outline.all)) {
-      // A subsection at a wrong level, numbered in its own style (`## 2.` among `## I.`, `## II.`),
-      // or a section alone at a level the outline does not give it (`### III.` under `## II.`), is
-      // `section-level`'s: it takes no place in its new siblings' count — renumbering it there
-      // (“III.” → “I.”) would contradict that finding.
-      const strays = whole.sections.filter((s) => {
+    const runs = numberingRuns(ctx.outline.roots, ctx.outline.all);
+    // A subsection at a wrong level, numbered in its own style (`## 2.` among `## I.`, `## II.`),
+    // or a section alone at a level the outline does not give it (`### III.` under `## II.`), is
+    // `section-level`'s: it takes no place in its new siblings' count — renumbering it there
+    // (“III.” → “I.”) would contradict that finding. It counts, where it stands, among the
+    // sections of the level the outline gives it: `## II.`, `### III.`, `## IV.` is no skip.
+    const strays = new Set<Section>();
+    for (const whole of runs) {
+      for (const s of whole.sections) {
         const pair = ctx.alignment?.byActual.get(s);
-        return pair && (family(s.heading.numbering!.style) !== family(whole.style) || whole.sections.length === 1) && pair.expected.level !== s.level;
-      });
-      const run = strays.length ? { ...whole, sections: whole.sections.filter((s) => !strays.includes(s)) } : whole;
+        if (pair && (family(s.heading.numbering!.style) !== family(whole.style) || whole.sections.length === 1) && pair.expected.level !== s.level) strays.add(s);
+      }
+    }
+    const strayList = [...strays].sort((a, b) => a.heading.offset - b.heading.offset);
+    for (const whole of runs) {
+      const run = whole.sections.some((s) => strays.has(s)) ? { ...whole, sections: whole.sections.filter((s) => !strays.has(s)) } : whole;
       if (!run.sections.length) continue;
+      const alone = nextOfParent(ctx, run);
+      if (alone) {
+        out.push(alone);
+        continue;
+      }
       let previous = 0;
       const seen = new Set<number>();
       let edits: ReturnType<typeof renumberEdits> | undefined;
@@ -37,6 +48,14 @@ export const numbering: Check = {
         for (let j = countBefore(lines, from); j < lines.length && lines[j]!.offset < s.heading.offset; j++) {
           const line = lines[j]!;
           if (family(line.numbering.style) === family(n.style) && line.numbering.value === previous + 1) previous++;
+        }
+        for (let j = countBefore(strayList.map((t) => t.heading), from); j < strayList.length && strayList[j]!.heading.offset < s.heading.offset; j++) {
+          const t = strayList[j]!;
+          const m = t.heading.numbering!;
+          if (ctx.alignment!.byActual.get(t)!.expected.level === s.level && family(m.style) === family(n.style) && m.value === previous + 1) {
+            previous++;
+            seen.add(m.value);
+          }
         }
         const prefixOk = n.style !== 'decimal' || !run.prefix || isPrefix(run.prefix, n.parts!);
         // A section pasted twice is `duplicate-section`'s finding; its number is not the slip, and
@@ -97,6 +116,34 @@ export const numbering: Check = {
     return out;
   },
 };
+
+/**
+ * A run of one section, the first child of its parent, numbered as the parent's next sibling
+ * (`### 2. Nội dung` then `#### 3. Phương thức`): the slip is its level, not its number. Said as
+ * such, with the heading one level up as the fix, rather than “3.” to be renumbered “1.”.
+ */
+function nextOfParent(ctx: CheckContext, run: { sections: readonly Section[] }): Draft | undefined {
+  const s = run.sections[0]!;
+  const parent = s.parent;
+  const n = s.heading.numbering!;
+  const p = parent?.heading.numbering;
+  if (run.sections.length !== 1 || !parent || !p || parent.children[0] !== s || p.style !== n.style || n.value !== p.value + 1) return undefined;
+  if (n.style === 'decimal' && (n.parts!.length !== p.parts!.length || n.parts!.slice(0, -1).join('.') !== p.parts!.slice(0, -1).join('.'))) return undefined;
+  if (!s.heading.marked || s.heading.setext || s.heading.depth !== parent.heading.depth + 1 || !parent.heading.marked) return undefined;
+  if (ctx.text.slice(s.heading.offset, s.heading.offset + s.heading.depth + 1) !== `${'#'.repeat(s.heading.depth)} `) return undefined;
+  const marker = '#'.repeat(parent.heading.depth);
+  return {
+    offset: s.heading.offset,
+    length: s.heading.depth,
+    message: {
+      vi: `Mục “${n.text}” có số liền sau mục “${p.text}” ở cấp trên: nếu là mục cùng cấp với “${p.text}”, hãy đổi tiêu đề “${'#'.repeat(s.heading.depth)}” thành “${marker}”.`,
+      en: `Section “${n.text}” is numbered as the next of “${p.text}” one level up: if it is a sibling of “${p.text}”, make its “${'#'.repeat(s.heading.depth)}” heading “${marker}”.`,
+    },
+    related: [{ offset: parent.heading.offset, length: parent.heading.end - parent.heading.offset, message: { vi: `Mục cấp trên: ${quote(parent)}`, en: `The section above: ${quote(parent)}` } }],
+    data: { level: parent.heading.depth },
+    fixes: [{ title: { vi: `Đưa “${n.text}” lên cùng cấp với “${p.text}” (“${marker}”)`, en: `Move “${n.text}” up to the level of “${p.text}” (“${marker}”)` }, edits: [{ offset: s.heading.offset, length: s.heading.depth, text: marker }] }],
+  };
+}
 
 /** Required outline sections between the ones `a` and `b` are paired with (siblings there) that the report leaves out; 0 when they are not siblings. */
 function missingBetween(ctx: CheckContext, a: Section, b: Section): number {
