@@ -24,8 +24,9 @@ export const DEFAULT_PLACEHOLDERS: readonly PlaceholderKind[] = [
   },
   {
     id: 'glued-dots',
-    // "Tiến hành...cuộc", "cho…ban": dots or an ellipsis with a letter on both sides.
-    pattern: new RegExp(String.raw`(?<=${LETTER})(?:\.{2,3}|…)(?=${LETTER})`, 'gu'),
+    // "Tiến hành...cuộc", "cho…ban": dots or an ellipsis with a letter on both sides. (Between
+    // two numbers it is a range: “từ ngày 01…15/11”, “giai đoạn 2021…2025”.)
+    pattern: new RegExp(String.raw`(?<=\p{L})(?:\.{2,3}|…)(?=${LETTER})|(?<=\p{N})(?:\.{2,3}|…)(?=\p{L})`, 'gu'),
     needs: ['..', '…'],
     description: { vi: '“...” hoặc “…” dính giữa hai chữ', en: '“...” or “…” glued between two words' },
   },
@@ -38,11 +39,12 @@ export const DEFAULT_PLACEHOLDERS: readonly PlaceholderKind[] = [
   {
     id: 'date',
     // A date whose day or month is left as dots or an ellipsis: “ngày … tháng … năm 2024”,
-    // “ngày .../.../2024”, “trước ngày …/10/2024”, “15/…/2024”. (A document number left for the
-    // office, “Số: …/KH-MTTQ”, is no date: it has no number after the slash.)
-    pattern: /ngày\s*(?:…|\.{2,3})\s*tháng(?:\s*(?:…|\.{2,3})(?:\s*năm(?:\s*(?:…|\.{2,3}))?)?)?|(?:…|\.{2,3})\s*\/\s*(?:…|\.{2,3}|\d{1,2})\s*\/\s*(?:\d{2,4}|…|\.{2,3})|\b\d{1,2}\s*\/\s*(?:…|\.{2,3})\s*\/\s*(?:\d{2,4}|…|\.{2,3})/giu,
+    // “ngày .../.../2024”, “trước ngày …/10/2024”, “15/…/2024”, “ngày 5/…”; a time: “lúc … giờ”,
+    // “9 giờ … phút”. (A document number left for the office, “Số: …/KH-MTTQ”, is no date: it has
+    // no number after the slash.)
+    pattern: /ngày\s*(?:…|\.{2,3})\s*tháng(?:\s*(?:…|\.{2,3})(?:\s*năm(?:\s*(?:…|\.{2,3}))?)?)?|(?<=ngày\s*)\d{1,2}\s*\/\s*(?:…|\.{2,3})(?!\s*\/)|lúc\s*(?:…|\.{2,3})\s*giờ(?:\s*(?:…|\.{2,3})(?:\s*phút)?)?|(?:\b\d{1,2}|…|\.{2,3})\s*giờ\s*(?:…|\.{2,3})\s*phút|(?:…|\.{2,3})\s*\/\s*(?:…|\.{2,3}|\d{1,2})\s*\/\s*(?:\d{2,4}|…|\.{2,3})|\b\d{1,2}\s*\/\s*(?:…|\.{2,3})\s*\/\s*(?:\d{2,4}|…|\.{2,3})/giu,
     needs: ['..', '…'],
-    description: { vi: 'ngày tháng còn để trống (“ngày … tháng …”, “…/…/2024”)', en: 'a date left blank (“ngày … tháng …”, “…/…/2024”)' },
+    description: { vi: 'ngày giờ còn để trống (“ngày … tháng …”, “…/…/2024”, “lúc … giờ”)', en: 'a date or time left blank (“ngày … tháng …”, “…/…/2024”, “lúc … giờ”)' },
   },
   {
     id: 'name',
