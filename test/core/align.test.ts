@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { align, farUnderOther, numberOnly, ownSubsectionOfOther, pairByChildren, type Alignment } from '../../server/src/core/align.ts';
+import { align, farUnderOther, numberOnly, ownSubsectionOfOther, pairByChildren, standIn, type Alignment } from '../../server/src/core/align.ts';
 import { buildOutline, isDescendant, type Outline, type Section } from '../../server/src/core/outline.ts';
 import { parseMarkdown } from '../../server/src/core/parse.ts';
 import { containsWords, shortenedScore, similarity, wordOverlap } from '../../server/src/core/normalize.ts';
@@ -19,6 +19,12 @@ function referenceAlign(template: Outline, report: Outline): Alignment {
     const r = actual.heading.keys;
     if (t.core && (r.core === t.core || r.full === t.full)) return 1;
     if ((!r.core || numberOnly(expected)) && sameNumber(expected.heading.numbering, actual.heading.numbering)) return 0.8;
+    if (standIn(expected) && sameNumber(expected.heading.numbering, actual.heading.numbering)) {
+      const parent = expected.parent && pairs.get(expected.parent)?.actual;
+      const siblings = expected.parent ? expected.parent.children : template.roots;
+      const siblingTitle = siblings.some((o) => o.heading.keys.core && (o.heading.keys.core === r.core || o.heading.keys.full === r.full));
+      if ((!expected.parent || (parent && isDescendant(actual, parent))) && !siblingTitle) return 0.8;
+    }
     return undefined;
   };
   const containsScore: Score = (expected, actual) => {
@@ -211,4 +217,23 @@ test('a sub-item numbered as its own section’s (4.1. under 4.) does not pair w
   // Kept as 6.1 and 6.2 under 4, they are the outline's, moved there.
   const moved = said(under4('6.1', '6.2'));
   assert.ok(moved.some((m) => m.startsWith('section-order: ') && m.includes('6.1. Kết quả đạt được')), moved.join('\n'));
+});
+
+test('an outline title that only names its number (“4. Nội dung chương trình 4”) pairs with the section of that number where it stands, titled as the author titles it', async () => {
+  const { readFixture, findings } = await import('../helpers.ts');
+  const complete = readFixture('complete', 'bao-cao-6-thang-cong-tac-mat-tran.md');
+  const programmes = ['Tuyên truyền, vận động, tập hợp các tầng lớp Nhân dân', 'Vận động Nhân dân thi đua học tập, lao động sáng tạo', 'Thực hiện dân chủ, giám sát và phản biện xã hội', 'Tăng cường đoàn kết quốc tế, mở rộng hoạt động đối ngoại Nhân dân', 'Tăng cường củng cố tổ chức, đổi mới nội dung, phương thức'];
+  const named = programmes.reduce((t, name, i) => t.replace(`### ${i + 1}. Nội dung chương trình ${i + 1}`, `### ${i + 1}. ${name}`), complete);
+  assert.notEqual(named, complete);
+  const structural = (text: string) => findings(text).filter((f) => ['missing-section', 'section-title', 'section-order', 'section-level', 'numbering'].includes(f.code)).map((f) => `${f.code}: ${f.message.en}`);
+  // Named by its programme, each is the outline's section: nothing missing, no “did you mean Nội dung chương trình 4”.
+  assert.deepEqual(structural(named), []);
+  // Only where it stands: a section 4. titled as another of its siblings is that sibling, and the stand-in is missing.
+  const condensed = named.replace(/### 4\. Tăng cường đoàn kết quốc tế[^]*?(?=### 6\. Đánh giá chung)/, '').replace('### 6. Đánh giá chung', '### 4. Đánh giá chung').replace(/#### 6\.(\d)\./g, '#### 4.$1.');
+  const said = structural(condensed);
+  assert.ok(said.some((m) => m.startsWith('missing-section: Missing section “4. Nội dung chương trình 4”')), said.join('\n'));
+  assert.ok(!said.some((m) => m.includes('Missing section “6. Đánh giá chung”')), said.join('\n'));
+  // Under another part, a section of that number is not it.
+  const moved = named.replace(/### 4\. Tăng cường đoàn kết quốc tế[^]*?(?=### 5\.)/, '');
+  assert.ok(structural(moved).some((m) => m.startsWith('missing-section: Missing section “4. Nội dung chương trình 4”')));
 });

@@ -123,6 +123,19 @@ export function numberOnly(section: Section): boolean {
 }
 
 /**
+ * An outline title that stands in for the report's own, naming only its number in a few words
+ * (`4. Nội dung chương trình 4`: each report names its programme there): the report's section of
+ * that number under the parent's match is it, titled as the author titled it.
+ */
+export function standIn(section: Section): boolean {
+  const h = section.heading;
+  const n = h.numbering;
+  if (!n) return false;
+  const m = /^\S+(?:\s+\S+){0,3}\s+(\d{1,2})$/u.exec(h.text.slice(n.length).trim());
+  return Boolean(m) && Number(m![1]) === n.value;
+}
+
+/**
  * The rounds of `align` over index ranges and integer keys: each round asks, per outline section,
  * for the first report section in document order with the best score, as a plain scan would, but
  * equal titles are looked up by key and a scan for elaborated titles stops at the first hit (all
@@ -193,6 +206,15 @@ function alignAnew(template: Outline, report: Outline): Alignment {
       // gives no words to compare: the report's section with that number is it, titled or not.
       for (let a = from; a < to; a++) if (open(expected, a, from, to, sameLevel) && sameNumber(expected.heading.numbering, all[a]!.heading.numbering)) return a;
       return -1;
+    }
+    if (standIn(expected)) {
+      // Likewise a stand-in title, but only where it stands (under its parent's match), and not a
+      // section titled as one of its siblings (`4. Đánh giá chung` is the outline's `6. Đánh giá chung`).
+      const siblings = expected.parent ? expected.parent.children : template.roots;
+      const siblingTitle = (a: number) => siblings.some((o) => o.heading.keys.core && (outlineCore[o.index] === reportCore[a] || outlineFull[o.index] === reportFull[a]));
+      for (let a = from; a < to; a++) {
+        if (open(expected, a, from, to, sameLevel) && sameNumber(expected.heading.numbering, all[a]!.heading.numbering) && (!expected.parent || inParentMatch(expected, a)) && !siblingTitle(a)) return a;
+      }
     }
     return firstOpen(expected, untitled, from, to, sameLevel, (a) => sameNumber(expected.heading.numbering, all[a]!.heading.numbering));
   };
