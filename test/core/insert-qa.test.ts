@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { applyEdits } from '../../server/src/core/index.ts';
+import { applyEdits, check, fixAll } from '../../server/src/core/index.ts';
 import { parseMarkdown } from '../../server/src/core/parse.ts';
 import { buildOutline, type Section } from '../../server/src/core/outline.ts';
 import { builtinRegistry, findings, listFixtures, readFixture } from '../helpers.ts';
@@ -251,4 +251,31 @@ test('insert-only, a missing section whose number a later sibling keeps is left 
   const insert = f!.fixes![0]!;
   assert.equal(insert.preferred, true, 'in the editor the insertion renumbers: preferred');
   assert.deepEqual(headingLines(applyEdits(text, insert.edits)), ['# KẾ HOẠCH TỔ CHỨC LỄ RA MẮT', '## I. MỤC ĐÍCH, YÊU CẦU', '## II. NỘI DUNG', '## III. THỜI GIAN, HÌNH THỨC TỔ CHỨC', '## IV. TỔ CHỨC THỰC HIỆN']);
+});
+
+// ── missing-section: a section written under a bold label is not inserted again ─────────────────
+
+test('sub-sections written as bold-label bullets: missing, the message says where, fix-all inserts no empty twin', () => {
+  const complete = readFixture('complete', 'so-ket-giua-nhiem-ky-2019-2024.md');
+  const bulleted = complete
+    .replace('#### a. Công tác thông tin, tuyên truyền\n\nPhối hợp', '- **Công tác thông tin, tuyên truyền:** Phối hợp')
+    .replace('#### b. Công tác tuyên truyền, vận động, đoàn kết, tập hợp lực lượng trong tổ chức Mặt trận\n\nDuy trì', '- __Công tác tuyên truyền, vận động, đoàn kết, tập hợp lực lượng trong tổ chức Mặt trận.__ Duy trì');
+  assert.notEqual(bulleted, complete);
+  const missing = check(bulleted, builtinRegistry()).findings.filter((f) => f.code === 'missing-section');
+  assert.deepEqual(missing.map((f) => /“([^”]+)”/.exec(f.message.en)![1]), ['a. Công tác thông tin, tuyên truyền', 'b. Công tác tuyên truyền, vận động, đoàn kết, tập hợp lực lượng trong tổ chức Mặt trận']);
+  for (const f of missing) {
+    assert.match(f.message.en, /written under the bold label “Công tác/);
+    assert.match(f.message.vi, /viết dưới dòng in đậm “Công tác/);
+    assert.ok(!f.fixes!.some((x) => x.preferred), 'no preferred insertion');
+    assert.equal(bulleted.slice(f.related![0]!.offset, f.related![0]!.offset + f.related![0]!.length).startsWith('Công tác'), true);
+  }
+  const fixed = fixAll(bulleted, (t) => check(t, builtinRegistry(), { insertOnly: true }).findings);
+  assert.equal(fixed.text, bulleted, 'nothing inserted');
+  assert.equal(fixed.left.filter((f) => f.code === 'missing-section').length, 2);
+  // A bold label with other words, or one outside the section's place, is no such section: the insertion stands.
+  const elsewhere = complete.replace('#### a. Công tác thông tin, tuyên truyền\n\nPhối hợp', 'Phối hợp').replace('## II.', '- **Công tác thông tin, tuyên truyền:** ở mục khác.\n\n## II.');
+  const far = check(elsewhere, builtinRegistry()).findings.filter((f) => f.code === 'missing-section');
+  assert.equal(far.length, 1);
+  assert.ok(far[0]!.fixes![0]!.preferred);
+  assert.ok(!far[0]!.message.en.includes('bold label'));
 });

@@ -1,5 +1,6 @@
 import type { Check, CheckContext, Draft } from '../check';
-import { headingRange, quote } from '../check';
+import { headingRange, quotable, quote, readText } from '../check';
+import { titleKeys } from '../normalize';
 import type { Section } from '../outline';
 import { bareTitle, insertSectionEdits, missingDescendants, outsideOpenBlock, pairedDescendants, previousInReport, retitleEdit, titleForReport, yearShiftOnce } from '../insert';
 import { sameNumber, sameStyle } from '../numbering';
@@ -116,6 +117,39 @@ function renamedInPlace(ctx: CheckContext, expected: Section): Section | undefin
     && (!after || s.heading.offset < after.heading.offset));
 }
 
+/** A line led by a bold label (in a list item or not): `- **Công tác thông tin, tuyên truyền:** …`. */
+const BOLD_LABEL = /^[ \t]*(?:[-*+][ \t]+|\d{1,2}[.)][ \t]+)?(\*\*|__)(?!\s)([^\n]{3,300}?)\1/gmu;
+
+/**
+ * A bold label with the missing subsection's title under its parent's match: the author wrote the
+ * sub-item as a labelled bullet or paragraph (`- **Công tác thông tin, tuyên truyền:** …`) rather
+ * than a heading. Inserting an empty heading beside it would give the report the section twice:
+ * the message says where it is, and fix-all leaves it. The parent's body is read (a label typed
+ * or changed there changes the finding); a top section, whose place is the whole report, is not
+ * looked for so (a keystroke anywhere would find it again).
+ */
+function labelledInPlace(ctx: CheckContext, expected: Section): { offset: number; end: number; label: string } | undefined {
+  const key = expected.heading.keys.core;
+  const parent = expected.parent ? ctx.alignment!.pairs.get(expected.parent)?.actual : undefined;
+  if (!key || !parent) return undefined;
+  const from = parent.bodyOffset;
+  const to = parent.end;
+  readText({ offset: from, end: to });
+  const region = ctx.text.slice(from, to);
+  if (!region.includes('**') && !region.includes('__')) return undefined;
+  const headings = new Set(ctx.outline.all.map((s) => s.heading.offset));
+  for (const m of region.matchAll(BOLD_LABEL)) {
+    const label = m[2]!.replace(/[\s:：.]+$/u, '');
+    const keys = titleKeys(label);
+    if (keys.core !== key && keys.full !== expected.heading.keys.full) continue;
+    if (headings.has(from + m.index!)) continue;
+    // The label's own text, between its bold marks.
+    const offset = from + m.index! + m[0].length - m[1]!.length - m[2]!.length;
+    return { offset, end: offset + m[2]!.length, label };
+  }
+  return undefined;
+}
+
 export const missingSection: Check = {
   code: 'missing-section',
   defaultLevel: 'error',
@@ -148,6 +182,7 @@ export const missingSection: Check = {
         ? 'heading' in target ? headingRange(target) : { offset: target.offset, length: target.end - target.offset }
         : { offset: ctx.doc.frontMatter?.end ?? 0, length: 0 };
       const renamed = renamedInPlace(ctx, expected);
+      const labelled = renamed ? undefined : labelledInPlace(ctx, expected);
       // The outline's title with the report's years ("… NĂM 2021" in a report for 2023).
       const years = shift();
       const title = titleForReport(expected.heading.text, years);
@@ -172,7 +207,7 @@ export const missingSection: Check = {
       const insert = {
         title: { vi: `Chèn mục “${inserted}”`, en: `Insert section “${inserted}”` },
         edits,
-        preferred: !renamed && !placed.collides,
+        preferred: !renamed && !labelled && !placed.collides,
       };
       const retitle = renamed && retitleEdit(ctx.text, renamed, bareTitle(expected));
       // The new name as the heading will read, its number kept: “II. CÁC HOẠT ĐỘNG …” → “II. NỘI DUNG”.
@@ -180,11 +215,12 @@ export const missingSection: Check = {
       out.push({
         ...range,
         message: {
-          vi: `Thiếu mục ${named.vi}${withChildren.vi}${where.vi}.${renamed ? ` Ở đúng vị trí này đang có mục ${quote(renamed)} cùng số thứ tự: nếu đó chính là mục này nhưng đặt tên khác, hãy sửa theo tên trong đề cương.` : ''}`,
-          en: `Missing section ${named.en}${withChildren.en}${where.en}.${renamed ? ` ${quote(renamed)} stands in its place with the same number: if it is this section under another title, use the outline’s title.` : ''}`,
+          vi: `Thiếu mục ${named.vi}${withChildren.vi}${where.vi}.${renamed ? ` Ở đúng vị trí này đang có mục ${quote(renamed)} cùng số thứ tự: nếu đó chính là mục này nhưng đặt tên khác, hãy sửa theo tên trong đề cương.` : ''}${labelled ? ` Nội dung mục này đang được viết dưới dòng in đậm “${quotable(labelled.label)}”: hãy chuyển dòng đó thành tiêu đề mục (có số thứ tự) thay vì chèn thêm một mục trống.` : ''}`,
+          en: `Missing section ${named.en}${withChildren.en}${where.en}.${renamed ? ` ${quote(renamed)} stands in its place with the same number: if it is this section under another title, use the outline’s title.` : ''}${labelled ? ` It is written under the bold label “${quotable(labelled.label)}”: make that line the section’s (numbered) heading rather than insert an empty one.` : ''}`,
         },
         data: { section: expected.index, title: expected.heading.text, level: expected.level, insertAt, template: ctx.template.id },
         ...(renamed ? { related: [{ offset: renamed.heading.textOffset, length: renamed.heading.textEnd - renamed.heading.textOffset, message: { vi: 'Cùng số, ở đúng chỗ của mục còn thiếu', en: 'Same number, in the missing section’s place' } }] } : {}),
+        ...(labelled ? { related: [{ offset: labelled.offset, length: labelled.end - labelled.offset, message: { vi: 'Mục còn thiếu, viết dưới dòng in đậm', en: 'The missing section, written under a bold label' } }] } : {}),
         fixes: retitle
           ? [insert, { title: { vi: `Đổi tên ${quote(renamed)} thành “${newName}”`, en: `Rename ${quote(renamed)} to “${newName}”` }, edits: [retitle] }]
           : [insert],
