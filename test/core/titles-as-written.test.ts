@@ -85,3 +85,15 @@ test('a title line that names another kind of document than the outline’s (HƯ
     ['# KẾ HOẠCH SƠ KẾT GIỮA NHIỆM KỲ\n\n## I. MỤC ĐÍCH, YÊU CẦU\n\nA.\n', 'ke-hoach'],
   ]);
 });
+
+test('an invitation, a decision, a speech for the conference (GIẤY MỜI, QUYẾT ĐỊNH, THAM LUẬN …) chooses no outline by the conference’s name', () => {
+  const body = '\n\nBan Thường trực trân trọng kính mời dự Hội nghị.\n\nThời gian: 8 giờ.\n';
+  chooses(
+    ['GIẤY MỜI', 'THƯ MỜI', 'GIẤY TRIỆU TẬP', 'QUYẾT ĐỊNH', 'THAM LUẬN', 'BÀI PHÁT BIỂU'].flatMap((kind) => [
+      [`# ${kind}\n**Dự Hội nghị sơ kết giữa nhiệm kỳ thực hiện Nghị quyết Đại hội đại biểu MTTQ Việt Nam xã, nhiệm kỳ 2024 - 2029**${body}`, undefined],
+      [`${kind}\nVề việc tổ chức Hội nghị báo cáo kết quả công tác Mặt trận 6 tháng đầu năm 2025${body}`, undefined],
+    ] as const),
+  );
+  // The same subject under BÁO CÁO is the report.
+  chooses([['# BÁO CÁO\n**Sơ kết giữa nhiệm kỳ thực hiện Nghị quyết Đại hội đại biểu MTTQ Việt Nam xã, nhiệm kỳ 2024 - 2029**\n\n## I. KẾT QUẢ\n\nA.\n', 'so-ket-giua-nhiem-ky-2019-2024']]);
+});
