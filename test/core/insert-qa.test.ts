@@ -214,9 +214,13 @@ test('a section missing at the end goes before the closing block (recipients, si
     ['|  |  |', '|---|---|', '| **Nơi nhận:**<br>- Lưu: VT. | **TM. BAN THƯỜNG TRỰC**<br>**CHỦ TỊCH** |', ''],
     ['### Nơi nhận:', '', '- Lưu: VT.', '', '**TM. BAN THƯỜNG TRỰC**', ''],
     ['Nơi nhận:', '- Lưu: VT.', '', 'TM. BAN THƯỜNG TRỰC', '', '## PHỤ LỤC', '', '| Ấp | Số hộ |', '|---|---|', '| Tân Hòa | 120 |', ''],
+    // The sentence that closes the body: with its mark “./.”, or with only the signature or the end after it.
+    ['Trên đây là Kế hoạch tổ chức hội nghị của Ban Thường trực Ủy ban MTTQ xã./.', '', 'Nơi nhận:', '- Lưu: VT.', ''],
+    ['*Trên đây là Kế hoạch tổ chức hội nghị của Ban Thường trực.*', '', '', '**TM. BAN THƯỜNG TRỰC**', ''],
+    ['Trên đây là Kế hoạch tổ chức hội nghị của Ban Thường trực.', ''],
   ];
   // Lines of the last section's prose that begin like a closing block are prose: the section goes after them.
-  body.push('Nơi nhận tiền ủng hộ: Văn phòng Ủy ban MTTQ xã.', '', 'TM. Ban Vận động Quỹ xã, Văn phòng tiếp nhận và cấp giấy chứng nhận.', '');
+  body.push('Nơi nhận tiền ủng hộ: Văn phòng Ủy ban MTTQ xã.', '', 'TM. Ban Vận động Quỹ xã, Văn phòng tiếp nhận và cấp giấy chứng nhận.', '', 'Trên đây là các phần của hội nghị.', '', 'Các đơn vị chuẩn bị tham luận.', '');
   for (const eol of ['\n', '\r\n']) {
     for (const closing of closings) {
       const head = body.join(eol);

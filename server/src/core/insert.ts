@@ -65,6 +65,13 @@ export function outsideOpenBlock(ctx: CheckContext, offset: number): number {
  */
 const CLOSING_LINE = /^(?:nơi nhận\s*:?\s*(?:$|<br>|\|)|(?:tm|t\/m|kt|k\/t|tl|t\/l|tuq|q)\.?\s+\p{Lu}[^.,;:]{0,60}(?:$|<br>|\|)|(?:phó )?chủ tịch$|trưởng ban$|bí thư$)/iu;
 
+/**
+ * The sentence that closes a report's body (“Trên đây là báo cáo … ./.”): the closing block starts
+ * there when it ends with the official mark `./.` or nothing but the recipients, the signature or
+ * the end follows it (a “Trên đây là …” summing up a passage is prose).
+ */
+const CLOSING_SENTENCE = /^trên đây là\s/iu;
+
 /** A heading after the signature that the closing block does not end at: an appendix. */
 const APPENDIX = /^(?:phụ lục|biểu mẫu|danh sách kèm theo)\b/iu;
 
@@ -92,6 +99,8 @@ export function closingStart(ctx: Pick<CheckContext, 'doc' | 'text'>): number {
   const from = Math.max(lastHeading ? lastHeading.offset : 0, end - CLOSING_MAX);
   let lineStart = from === 0 ? 0 : text.lastIndexOf('\n', from - 1) + 1;
   let tableStart = -1;
+  /** Where a closing sentence was seen, while only blank lines have followed it. */
+  let sentence = -1;
   while (lineStart >= 0 && lineStart < end) {
     const nl = text.indexOf('\n', lineStart);
     const lineEnd = nl < 0 ? text.length : nl;
@@ -99,12 +108,21 @@ export function closingStart(ctx: Pick<CheckContext, 'doc' | 'text'>): number {
     tableStart = line.startsWith('|') ? (tableStart < 0 ? lineStart : tableStart) : -1;
     const bare = line.replace(/^#{1,6}\s+/, '').replace(/^[|>\s-]*/, '').replace(/[*_]/g, '').trim().normalize('NFC');
     if (CLOSING_LINE.test(bare)) {
-      known = tableStart >= 0 ? tableStart : lineStart;
+      known = sentence >= 0 ? sentence : tableStart >= 0 ? tableStart : lineStart;
       break;
     }
+    if (CLOSING_SENTENCE.test(bare)) {
+      if (bare.endsWith('./.')) {
+        known = lineStart;
+        break;
+      }
+      sentence = lineStart;
+    } else if (bare) sentence = -1;
     if (nl < 0) break;
     lineStart = nl + 1;
   }
+  // The closing sentence last in the text (or before an appendix), with no signature after it.
+  if (known < 0 && sentence >= 0) known = sentence;
   closings.set(ctx.doc, known);
   return known;
 }
