@@ -188,6 +188,10 @@ test('an inserted section takes the report’s years, not the outline’s (“�
   assert.doesNotMatch(fixed, /2021/);
   assert.equal(missing(fixed).length, 0);
   assert.equal(titleForReport('theo Chỉ thị số 10-CT/TW ngày 15/12/2016, giai đoạn 2016 - 2020', 2), 'theo Chỉ thị số 10-CT/TW ngày 15/12/2016, giai đoạn 2018 - 2022');
+  // A term typed without spaces moves whole; a month's year moves with it; a date's year does not.
+  assert.equal(titleForReport('bầu cử đại biểu HĐND các cấp nhiệm kỳ 2021-2026.', 5), 'bầu cử đại biểu HĐND các cấp nhiệm kỳ 2026-2031.');
+  assert.equal(titleForReport('Giai đoạn 2019 - 2022, số liệu đến tháng 6/2022.', 5), 'Giai đoạn 2024 - 2027, số liệu đến tháng 6/2027.');
+  assert.equal(titleForReport('Kế hoạch số 237/KHPH ngày 12/9/2017, ngày 10-3-2021, nhiệm kỳ 2019–2024', 5), 'Kế hoạch số 237/KHPH ngày 12/9/2017, ngày 10-3-2021, nhiệm kỳ 2024–2029');
 });
 
 test('a missing section goes after the whole of the one before it, a subsection of it at a wrong level included, numbered after it', () => {

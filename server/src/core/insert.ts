@@ -242,9 +242,20 @@ export function yearShiftOnce(ctx: CheckContext): () => number {
   return () => (shift ??= yearShift(ctx));
 }
 
-/** An outline section's title with its years moved to the report's (see `yearShift`). */
+/**
+ * The years `titleForReport` moves: a year standing alone, both ends of a range typed without
+ * spaces (“nhiệm kỳ 2021-2026”), and a month's year (“số liệu đến tháng 6/2022”) — not the year
+ * of a date (“ngày 12/9/2017”, a document cited: it stays as it was).
+ */
+const MOVED_YEARS = /(?<![\d/.-])((?:19|20)\d\d)(?!\d)(?:([-–])((?:19|20)\d\d)(?!\d))?|(?<=tháng\s+\d{1,2}\/)((?:19|20)\d\d)(?!\d)/giu;
+
+/** An outline section's title (or guidance) with its years moved to the report's (see `yearShift`). */
 export function titleForReport(title: string, shift: number): string {
-  return shift ? title.replace(TITLE_YEAR, (y) => String(Number(y) + shift)) : title;
+  if (!shift) return title;
+  const move = (y: string) => String(Number(y) + shift);
+  return title.replace(MOVED_YEARS, (_m, year: string | undefined, dash: string | undefined, end: string | undefined, monthYear: string | undefined) =>
+    year ? `${move(year)}${dash ? `${dash}${move(end!)}` : ''}` : move(monthYear!),
+  );
 }
 
 /**
