@@ -283,3 +283,25 @@ test('sub-sections written as bold-label bullets: missing, the message says wher
   assert.ok(far[0]!.fixes![0]!.preferred);
   assert.ok(!far[0]!.message.en.includes('bold label'));
 });
+
+// ── missing-section: two sections of the outline merged into one ───────────────────────────────
+
+test('a section that merges the missing one with its neighbour (“2. Thuận lợi, khó khăn”) has it: not missing; typing the words out makes it missing again', async () => {
+  const { ParseCache } = await import('../../server/src/core/index.ts');
+  const complete = readFixture('complete', 'so-ket-giua-nhiem-ky-2019-2024.md');
+  const merged = complete.replace(/### 2\. Thuận lợi\n\n([^\n]*)\n\n### 3\. Khó khăn\n\n/, '### 2. Thuận lợi, khó khăn\n\n$1\n\n');
+  assert.notEqual(merged, complete);
+  assert.deepEqual(missing(merged), []);
+  // Either way round, and with other words between.
+  assert.deepEqual(missing(merged.replace('### 2. Thuận lợi, khó khăn', '### 2. Những khó khăn và thuận lợi trong triển khai')), []);
+  // Only one of the two: the other is missing.
+  const onlyOne = merged.replace('### 2. Thuận lợi, khó khăn', '### 2. Thuận lợi');
+  assert.deepEqual(missing(onlyOne).map((f) => /“([^”]+)”/.exec(f.message.en)![1]), ['3. Khó khăn']);
+  // As an edit after a check: the structure memo does not keep the old answer.
+  const cache = new ParseCache({ tellsEdits: true });
+  check(merged, builtinRegistry(), {}, cache);
+  const at = merged.indexOf(', khó khăn');
+  cache.edited(at, ', khó khăn'.length, 0);
+  const incremental = check(onlyOne, builtinRegistry(), {}, cache).findings.filter((f) => f.code === 'missing-section');
+  assert.deepEqual(incremental.map((f) => f.message.en), missing(onlyOne).map((f) => f.message.en));
+});

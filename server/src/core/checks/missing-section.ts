@@ -1,6 +1,6 @@
 import type { Check, CheckContext, Draft } from '../check';
 import { headingRange, quotable, quote, readText } from '../check';
-import { titleKeys } from '../normalize';
+import { containsWords, titleKeys } from '../normalize';
 import type { Section } from '../outline';
 import { bareTitle, insertSectionEdits, missingDescendants, outsideOpenBlock, pairedDescendants, previousInReport, retitleEdit, titleForReport, yearShiftOnce } from '../insert';
 import { sameNumber, sameStyle } from '../numbering';
@@ -150,6 +150,27 @@ function labelledInPlace(ctx: CheckContext, expected: Section): { offset: number
   return undefined;
 }
 
+/**
+ * A report section that merges the missing one with its neighbour in the outline: `2. Thuận lợi,
+ * khó khăn` for the outline's `2. Thuận lợi` and `3. Khó khăn`. Its title has the words of both;
+ * the missing one is there, not missing (only one without required subsections: those would go
+ * unchecked). The neighbours' headings are read, so that typing the words in or out re-checks.
+ */
+function mergedInto(ctx: CheckContext, expected: Section): Section | undefined {
+  const key = expected.heading.keys.core;
+  if (!key || expected.children.some((c) => !c.optional)) return undefined;
+  const siblings = expected.parent ? expected.parent.children : ctx.template!.outline.roots;
+  const at = siblings.indexOf(expected);
+  for (const neighbour of [siblings[at - 1], siblings[at + 1]]) {
+    const actual = neighbour && ctx.alignment!.pairs.get(neighbour)?.actual;
+    if (!actual || !neighbour.heading.keys.core) continue;
+    readText(actual.heading);
+    const words = actual.heading.keys.core;
+    if (containsWords(words, key) && containsWords(words, neighbour.heading.keys.core)) return actual;
+  }
+  return undefined;
+}
+
 export const missingSection: Check = {
   code: 'missing-section',
   defaultLevel: 'error',
@@ -164,6 +185,7 @@ export const missingSection: Check = {
       if (expected.optional || pairs.has(expected)) continue;
       // A missing parent is reported once, with its children; an optional missing parent excuses them.
       if (expected.parent && !pairs.has(expected.parent)) continue;
+      if (mergedInto(ctx, expected)) continue;
       const { anchor, where: relation, insertAt } = place(ctx, expected);
       // Subsections the report has (its heading deleted, or under a renamed one) are not missing.
       const children = missingDescendants(ctx, expected).length;
