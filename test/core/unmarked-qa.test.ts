@@ -150,3 +150,11 @@ test('a list pasted under a title: a sentence among its items makes them all ite
   const marked = findings(text).filter((f) => f.code === 'heading-not-marked').map((f) => f.message.en.slice(1, f.message.en.indexOf('”')));
   assert.deepEqual(marked, ['I. MỤC ĐÍCH, YÊU CẦU', 'II. NỘI DUNG', 'III. TỔ CHỨC THỰC HIỆN']);
 });
+
+test('an item of a list, a sentence that only begins with an outline title (“2. Khen thưởng … xuất sắc.”), is not that section’s title', () => {
+  const plan = (item: string) => ['KẾ HOẠCH', 'Tổ chức Hội nghị tổng kết công tác Mặt trận năm 2024', 'I. MỤC ĐÍCH, YÊU CẦU', '1. Đánh giá kết quả công tác Mặt trận năm 2024, chỉ rõ những ưu điểm, hạn chế và nguyên nhân, rút ra bài học kinh nghiệm cho năm 2025.', item, '3. Hội nghị tổ chức trang trọng, tiết kiệm.', 'II. NỘI DUNG', '- Báo cáo tổng kết.', 'III. TỔ CHỨC THỰC HIỆN', 'Văn phòng chuẩn bị.', ''].join('\n');
+  const marked = (text: string) => unmarked(text).map((f) => /“([^”]+)”/.exec(f.message.en)![1]);
+  assert.deepEqual(marked(plan('2. Khen thưởng các tập thể, cá nhân có thành tích xuất sắc.')), ['I. MỤC ĐÍCH, YÊU CẦU', 'II. NỘI DUNG', 'III. TỔ CHỨC THỰC HIỆN']);
+  // The outline's title itself, or a title that elaborates it without a full stop, is still one.
+  assert.ok(marked(plan('IV. KHEN THƯỞNG')).includes('IV. KHEN THƯỞNG'));
+});

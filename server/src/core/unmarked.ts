@@ -204,6 +204,9 @@ export function findUnmarkedHeadings(doc: ParsedMarkdown, outline: Outline, temp
       // label and its content), several sentences, a very long line — when the title does not.
       const section = templateSections[exact]!;
       if (key !== section.heading.keys.core && readsAsProse(line) && !proseTitle(section.heading.text.slice(section.heading.numbering?.length ?? 0))) return false;
+      // A sentence that only begins with the title, an item of a list (`2. Khen thưởng các tập thể,
+      // cá nhân có thành tích xuất sắc.` between `1.` and `3.` of I.): an item, not “IV. KHEN THƯỞNG”.
+      if (key !== section.heading.keys.core && /[.!?]$/.test(line.text.trim()) && (adjacent(all[at - 1], line) || adjacent(line, all[at + 1]))) return false;
       // An item of a list in a section the outline names, whose title belongs elsewhere in the
       // outline: "1. Công tác tuyên truyền …" listed under "II. NHIỆM VỤ" of part two repeats a
       // title of part one, it is not that section.
