@@ -152,7 +152,8 @@ function labelledInPlace(ctx: CheckContext, expected: Section): { offset: number
 
 /**
  * A report section that merges the missing one with its neighbour in the outline: `2. Thuận lợi,
- * khó khăn` for the outline's `2. Thuận lợi` and `3. Khó khăn`. Its title has the words of both;
+ * khó khăn` for the outline's `2. Thuận lợi` and `3. Khó khăn`. Its title has the words of both
+ * (the neighbour's outline title not those of the missing one);
  * the missing one is there, not missing (only one without required subsections: those would go
  * unchecked). The neighbours' headings are read, so that typing the words in or out re-checks.
  */
@@ -165,8 +166,10 @@ function mergedInto(ctx: CheckContext, expected: Section): Section | undefined {
     const actual = neighbour && ctx.alignment!.pairs.get(neighbour)?.actual;
     if (!actual || !neighbour.heading.keys.core) continue;
     readText(actual.heading);
+    // Words the neighbour's own outline title has do not tell (“2. Nguyên nhân của hạn chế,
+    // khuyết điểm” names the missing “1. Hạn chế, khuyết điểm” without merging it).
     const words = actual.heading.keys.core;
-    if (containsWords(words, key) && containsWords(words, neighbour.heading.keys.core)) return actual;
+    if (containsWords(words, key) && containsWords(words, neighbour.heading.keys.core) && !containsWords(neighbour.heading.keys.core, key)) return actual;
   }
   return undefined;
 }
