@@ -34,3 +34,13 @@ test('a label longer than the title is no run-in title: that section is still mi
   assert.ok(found.some((f) => f.startsWith('missing-section') && f.includes('Mục đích')), found.join('\n'));
   assert.ok(!found.some((f) => f.includes('Yêu cầu')), found.join('\n'));
 });
+
+test('a run-in title after a sibling section typed as a heading is its section too; fix-all inserts no twin', () => {
+  // `### 1. Mục đích` as a heading, then `**2. Yêu cầu:** …`: the heading above is its sibling, within its parent.
+  const text = head + '### 1. Mục đích\n\nTạo đợt sinh hoạt chính trị.\n\n**2. Yêu cầu:** Thiết thực, hiệu quả.\n' + tail;
+  assert.deepEqual(codes(text), []);
+  assert.equal(fixAll(text, (t) => check(t, registry, { insertOnly: true }).findings).text, text);
+  // Under another part's heading, the label is that part's item: II.1 above it is no section of I.
+  const elsewhere = head + '### 1. Mục đích\n\nTạo đợt.\n' + '\n## II. NỘI DUNG\n\n### 1. Kết quả\n\n**2. Yêu cầu:** các chi đoàn báo cáo.\n\n## III. TỔ CHỨC THỰC HIỆN\n\nGiao Đoàn phường.\n';
+  assert.ok(codes(elsewhere).some((f) => f.startsWith('missing-section') && f.includes('Yêu cầu')), codes(elsewhere).join('\n'));
+});

@@ -181,10 +181,16 @@ export function findUnmarkedHeadings(doc: ParsedMarkdown, outline: Outline, temp
     if (sourceColon < 0 || sourceColon >= line.end) return undefined;
     // Under its parent: “1. Yêu cầu: các chi đoàn báo cáo …” under “IV. TỔ CHỨC THỰC HIỆN” is an
     // item of that section, not “2. Yêu cầu” of I. (unless the heading above is no outline section).
+    // The heading above may be its parent or any section within it: a sibling before it
+    // (`### 1. Công tác triển khai`, then `**2. Thuận lợi:** …`).
     const parent = templateSections[at]!.parent;
     const above = headingAbove(line);
     const containers = parent && above?.keys.core ? sectionsTitled(above.keys.core) : [];
-    if (containers.length && !containers.includes(parent!)) return undefined;
+    const within = (c: Section) => {
+      for (let p: Section | undefined = c; p; p = p.parent) if (p === parent) return true;
+      return false;
+    };
+    if (containers.length && !containers.some(within)) return undefined;
     runIns.set(line, { text: label, end: sourceColon });
     return templateSections[at];
   };
