@@ -158,3 +158,13 @@ test('an item of a list, a sentence that only begins with an outline title (“2
   // The outline's title itself, or a title that elaborates it without a full stop, is still one.
   assert.ok(marked(plan('IV. KHEN THƯỞNG')).includes('IV. KHEN THƯỞNG'));
 });
+
+test('pasted from Word with a tab before each paragraph: fix-all marks the titles and takes the tab away, so that no paragraph becomes code', () => {
+  const text = ['BÁO CÁO', 'Sơ kết 5 năm thực hiện Cuộc vận động', 'I. KẾT QUẢ', '1. Công tác tham mưu cấp ủy lãnh đạo thực hiện Cuộc vận động', '\tBan Thường trực tham mưu Đảng ủy xã ban hành kế hoạch thực hiện.', '2. Công tác phối hợp với chính quyền', '\tPhối hợp UBND xã tổ chức 5 hội nghị sơ kết.', 'II. PHƯƠNG HƯỚNG', '\tTiếp tục vận động Nhân dân.', ''].join('\n');
+  const fixed = runFixAll(text);
+  assert.deepEqual(findings(fixed).filter((f) => f.code === 'indented-code' || f.code === 'heading-not-marked'), []);
+  assert.match(fixed, /^## 1\. Công tác tham mưu[^\n]*\n\nBan Thường trực tham mưu/m);
+  // Only markers and line breaks added (and the outline's missing sections after the author's text),
+  // only the tabs taken away: every word of the author's kept in order.
+  assert.ok(fixed.replace(/^#+ /gm, '').replace(/\s+/g, ' ').startsWith(text.replace(/\s+/g, ' ').trim()));
+});
