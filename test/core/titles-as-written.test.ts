@@ -97,3 +97,14 @@ test('an invitation, a decision, a speech for the conference (GIẤY MỜI, QUY�
   // The same subject under BÁO CÁO is the report.
   chooses([['# BÁO CÁO\n**Sơ kết giữa nhiệm kỳ thực hiện Nghị quyết Đại hội đại biểu MTTQ Việt Nam xã, nhiệm kỳ 2024 - 2029**\n\n## I. KẾT QUẢ\n\nA.\n', 'so-ket-giua-nhiem-ky-2019-2024']]);
 });
+
+test('a letterhead laid out as a table above the title, and a title typed as the first line in sentence case, still name the outline', () => {
+  const body = '\n\n## I. TÌNH HÌNH TRIỂN KHAI, QUÁN TRIỆT NGHỊ QUYẾT\n\nA.\n';
+  const letterhead = '| ỦY BAN MTTQ VIỆT NAM HUYỆN PHÚ BÌNH<br>**BAN THƯỜNG TRỰC ỦY BAN MTTQ XÃ TÂN ĐỨC** | **CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**<br>**Độc lập - Tự do - Hạnh phúc** |\n|:---:|:---:|\n| Số: 15/BC-MTTQ | *Tân Đức, ngày 20 tháng 6 năm 2022* |\n\n';
+  chooses([
+    [`${letterhead}**BÁO CÁO**\n\n**Sơ kết giữa nhiệm kỳ thực hiện Nghị quyết Đại hội đại biểu MTTQ Việt Nam xã Tân Đức, nhiệm kỳ 2019 - 2024**${body}`, 'so-ket-giua-nhiem-ky-2019-2024'],
+    [`Báo cáo sơ kết giữa nhiệm kỳ thực hiện Nghị quyết Đại hội MTTQ Việt Nam phường Đông Hòa, nhiệm kỳ 2019 - 2024\n\nSau 03 năm, Ban Thường trực báo cáo như sau:${body}`, 'so-ket-giua-nhiem-ky-2019-2024'],
+    // A first line of prose that names a report is no title.
+    [`Báo cáo này tổng hợp ý kiến của cử tri về sơ kết giữa nhiệm kỳ thực hiện Nghị quyết Đại hội.${body}`, undefined],
+  ]);
+});

@@ -91,7 +91,9 @@ export function titleBlock(doc: ParsedMarkdown, outline: Outline): { text: strin
       continue;
     }
     const asSubject = (subject === 'open' || (subject === 'running' && !blank)) && subjectLine(line);
-    if (!titleLine(line) && !asSubject) break;
+    // The title typed as the first line in sentence case (`Báo cáo sơ kết giữa nhiệm kỳ …`).
+    const firstTitle = !kept.length && DOCUMENT_TITLE.test(line.replace(/^[*_]+/, '').normalize('NFC')) && subjectLine(line);
+    if (!titleLine(line) && !asSubject && !firstTitle) break;
     subject = kindAlone(line) || (subject === 'open' && /^\(.*\)$/.test(line)) ? 'open' : asSubject ? 'running' : undefined;
     blank = false;
     kept.push(line);
@@ -121,6 +123,8 @@ function kindAlone(line: string): boolean {
  * a tab or a table's `|`: `ỦY BAN MTTQ … XÃ QUẢNG PHÚ    Độc lập - Tự do - Hạnh phúc`).
  */
 function titleLine(line: string): boolean {
+  // A letterhead laid out as a table: its delimiter row (`|:---:|:---:|`) goes with it.
+  if (/^\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?$/.test(line)) return true;
   const columns = line.split(/\t+| {2,}|\s*\|\s*/).filter(Boolean);
   if (columns.length > 1) return columns.every(titleColumn);
   return titleColumn(line);
