@@ -108,3 +108,15 @@ test('a letterhead laid out as a table above the title, and a title typed as the
     [`Báo cáo này tổng hợp ý kiến của cử tri về sơ kết giữa nhiệm kỳ thực hiện Nghị quyết Đại hội.${body}`, undefined],
   ]);
 });
+
+test('a title with the report’s own citation in place of the outline’s (another period’s documents) gets no “did you mean” that would put the old one back', () => {
+  const complete = readFixture('complete', 'so-ket-5-nam-cuoc-van-dong.md');
+  const line = complete.split('\n').find((l) => /^#+ 2\. Công tác phối hợp với chính quyền/.test(l))!;
+  const own = complete.replace(line, line.replace(/số 2417\/CTPH-UBND-UBMTTQ ngày 11\/9\/2017[^]*$/, 'số 1180/CTPH-UBND-UBMTTQ ngày 05/7/2021 giữa Ủy ban nhân dân tỉnh và Ủy ban MTTQ Việt Nam tỉnh'));
+  assert.notEqual(own, complete);
+  const titled = (text: string) => findings(text).filter((f) => f.code === 'section-title').map((f) => f.message.en);
+  assert.deepEqual(titled(own), []);
+  // Other words before the citation are still another title.
+  const reworded = own.replace('2. Công tác phối hợp với chính quyền', '2. Phối hợp với Ủy ban nhân dân');
+  assert.equal(titled(reworded).length, 1);
+});

@@ -1,7 +1,24 @@
 import type { Check, Draft } from '../check';
 import { quote } from '../check';
 import { bareTitle, retitleEdit, titleForReport, yearShiftOnce } from '../insert';
-import { withoutOptionalMark } from '../normalize';
+import { titleKeys, withoutOptionalMark } from '../normalize';
+
+/** Where a title's citation begins: `theo Chỉ thị …`, `số 2417/CTPH-…`, `ngày 11/9/2017`. */
+const CITATION = /\s(?:theo\s|số\s+\d|ngày\s+\d{1,2}\/)/iu;
+
+/**
+ * The outline's title with the report's own citation in place of the outline's (`… Chương trình
+ * phối hợp số 1180/CTPH-… ngày 05/7/2021` for the outline's `… số 2417/CTPH-… ngày 11/9/2017 …`):
+ * a report of another period cites its own documents, and “did you mean” would put back the
+ * outline's. The same words up to the citation, and a citation in both.
+ */
+function ownCitation(outlineTitle: string, reportTitle: string): boolean {
+  const a = CITATION.exec(outlineTitle);
+  const b = CITATION.exec(reportTitle);
+  if (!a || !b) return false;
+  const head = titleKeys(outlineTitle.slice(0, a.index)).core;
+  return head.split(' ').length >= 3 && head === titleKeys(reportTitle.slice(0, b.index)).core;
+}
 
 export const sectionTitle: Check = {
   code: 'section-title',
@@ -15,6 +32,7 @@ export const sectionTitle: Check = {
     for (const pair of ctx.alignment.pairs.values()) {
       if (pair.exact) continue;
       const { expected, actual } = pair;
+      if (ownCitation(bareTitle(expected), actual.heading.text.slice(actual.heading.numbering?.length ?? 0))) continue;
       // In the report's years, as the missing sections are (an outline of 2021's report in 2025's).
       const years = shift();
       const expectedTitle = titleForReport(bareTitle(expected), years);
