@@ -136,3 +136,16 @@ test('a lone first child numbered as its parent’s next sibling: the level is t
   assert.deepEqual(numberingOf(text.replace('#### 3. Phương thức giám sát', '#### 1. Phương thức giám sát')), []);
   assert.match(numberingOf(text.replace('#### 3. Phương thức giám sát\n\nGiám sát trực tiếp.\n', '#### 3. Phương thức\n\nA.\n\n#### 4. Thời gian\n\nB.\n'))[0]!.message.en, /expected “1\.”/);
 });
+
+test('a lone first child moved up counts among its parent’s siblings (no “3. expected 2.” after it), and is not moved up onto a number its parent’s next sibling has', () => {
+  const base = '# KẾ HOẠCH TỔ CHỨC NGÀY HỘI NĂM 2025\n\n## I. MỤC ĐÍCH, YÊU CẦU\n\nA.\n\n## II. NỘI DUNG\n\n### 1. Nội dung\n\nB.\n\n#### 2. Hình thức\n\nC.\n\n### 3. Thời gian\n\nD.\n\n## III. TỔ CHỨC THỰC HIỆN\n\nE.\n';
+  const got = numberingOf(base);
+  assert.equal(got.length, 1, got.map((f) => f.message.en).join('\n'));
+  assert.match(got[0]!.message.en, /“2\.” is numbered as the next of “1\.”/);
+  // Following it gives 1., 2., 3.: no finding left.
+  assert.deepEqual(numberingOf(apply(base, got[0]!.fixes![0]!.edits)), []);
+  // With “### 2.” after the parent already, moving “#### 2.” up would repeat 2.: it is a subsection numbered amiss.
+  const taken = base.replace('### 3. Thời gian', '### 2. Thời gian');
+  const said = numberingOf(taken).map((f) => f.message.en);
+  assert.deepEqual(said, ['Section number “2.” does not follow the previous number; expected “1.”.']);
+});

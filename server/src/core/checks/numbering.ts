@@ -29,13 +29,27 @@ export const numbering: Check = {
         if (pair && (family(s.heading.numbering!.style) !== family(whole.style) || whole.sections.length === 1) && pair.expected.level !== s.level) strays.add(s);
       }
     }
-    const strayList = [...strays].sort((a, b) => a.heading.offset - b.heading.offset);
+    /** Sections that count, where they stand, among the siblings of another level: that level. */
+    const movedTo = new Map<Section, number>();
+    for (const s of strays) movedTo.set(s, ctx.alignment!.byActual.get(s)!.expected.level);
+    // A lone first child numbered as its parent's next sibling (see `nextOfParent`) counts among
+    // its parent's siblings too: `### 1.`, `#### 2.`, `### 3.` is no skip.
+    const levelSlips = new Map<Section, Draft>();
+    for (const whole of runs) {
+      const run = whole.sections.filter((s) => !strays.has(s));
+      const slip = run.length === 1 ? nextOfParent(ctx, run[0]!) : undefined;
+      if (slip) {
+        levelSlips.set(run[0]!, slip);
+        movedTo.set(run[0]!, run[0]!.parent!.level);
+      }
+    }
+    const strayList = [...movedTo.keys()].sort((a, b) => a.heading.offset - b.heading.offset);
     for (const whole of runs) {
       const run = whole.sections.some((s) => strays.has(s)) ? { ...whole, sections: whole.sections.filter((s) => !strays.has(s)) } : whole;
       if (!run.sections.length) continue;
-      const alone = nextOfParent(ctx, run);
-      if (alone) {
-        out.push(alone);
+      const slip = levelSlips.get(run.sections[0]!);
+      if (slip) {
+        out.push(slip);
         continue;
       }
       let previous = 0;
@@ -52,7 +66,7 @@ export const numbering: Check = {
         for (let j = countBefore(strayList.map((t) => t.heading), from); j < strayList.length && strayList[j]!.heading.offset < s.heading.offset; j++) {
           const t = strayList[j]!;
           const m = t.heading.numbering!;
-          if (ctx.alignment!.byActual.get(t)!.expected.level === s.level && family(m.style) === family(n.style) && m.value === previous + 1) {
+          if (movedTo.get(t) === s.level && family(m.style) === family(n.style) && m.value === previous + 1) {
             previous++;
             seen.add(m.value);
           }
@@ -118,16 +132,20 @@ export const numbering: Check = {
 };
 
 /**
- * A run of one section, the first child of its parent, numbered as the parent's next sibling
- * (`### 2. Nội dung` then `#### 3. Phương thức`): the slip is its level, not its number. Said as
- * such, with the heading one level up as the fix, rather than “3.” to be renumbered “1.”.
+ * The only numbered section of its run, the first child of its parent, numbered as the parent's
+ * next sibling (`### 2. Nội dung` then `#### 3. Phương thức`): the slip is its level, not its
+ * number. Said as such, with the heading one level up as the fix, rather than “3.” to be
+ * renumbered “1.” — unless the parent's next sibling has that number already (then moving it up
+ * would repeat it: it is a subsection numbered amiss).
  */
-function nextOfParent(ctx: CheckContext, run: { sections: readonly Section[] }): Draft | undefined {
-  const s = run.sections[0]!;
+function nextOfParent(ctx: CheckContext, s: Section): Draft | undefined {
   const parent = s.parent;
   const n = s.heading.numbering!;
   const p = parent?.heading.numbering;
-  if (run.sections.length !== 1 || !parent || !p || parent.children[0] !== s || p.style !== n.style || n.value !== p.value + 1) return undefined;
+  if (!parent || !p || parent.children[0] !== s || p.style !== n.style || n.value !== p.value + 1) return undefined;
+  const uncles = parent.parent ? parent.parent.children : ctx.outline.roots;
+  const next = uncles[uncles.indexOf(parent) + 1];
+  if (next?.heading.numbering && family(next.heading.numbering.style) === family(n.style) && next.heading.numbering.value === n.value) return undefined;
   if (n.style === 'decimal' && (n.parts!.length !== p.parts!.length || n.parts!.slice(0, -1).join('.') !== p.parts!.slice(0, -1).join('.'))) return undefined;
   if (!s.heading.marked || s.heading.setext || s.heading.depth !== parent.heading.depth + 1 || !parent.heading.marked) return undefined;
   if (ctx.text.slice(s.heading.offset, s.heading.offset + s.heading.depth + 1) !== `${'#'.repeat(s.heading.depth)} `) return undefined;
