@@ -89,7 +89,7 @@ test('a title line that names another kind of document than the outline’s (HƯ
 test('an invitation, a decision, a speech for the conference (GIẤY MỜI, QUYẾT ĐỊNH, THAM LUẬN …) chooses no outline by the conference’s name', () => {
   const body = '\n\nBan Thường trực trân trọng kính mời dự Hội nghị.\n\nThời gian: 8 giờ.\n';
   chooses(
-    ['GIẤY MỜI', 'THƯ MỜI', 'GIẤY TRIỆU TẬP', 'QUYẾT ĐỊNH', 'THAM LUẬN', 'BÀI PHÁT BIỂU'].flatMap((kind) => [
+    ['GIẤY MỜI', 'THƯ MỜI', 'GIẤY TRIỆU TẬP', 'QUYẾT ĐỊNH', 'THAM LUẬN', 'BÀI PHÁT BIỂU', 'PHÁT BIỂU', 'KẾT LUẬN', 'DANH SÁCH', 'TRÍCH BIÊN BẢN', 'DỰ THẢO NGHỊ QUYẾT', 'DỰ THẢO QUYẾT ĐỊNH'].flatMap((kind) => [
       [`# ${kind}\n**Dự Hội nghị sơ kết giữa nhiệm kỳ thực hiện Nghị quyết Đại hội đại biểu MTTQ Việt Nam xã, nhiệm kỳ 2024 - 2029**${body}`, undefined],
       [`${kind}\nVề việc tổ chức Hội nghị báo cáo kết quả công tác Mặt trận 6 tháng đầu năm 2025${body}`, undefined],
     ] as const),

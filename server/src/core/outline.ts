@@ -50,7 +50,7 @@ function findTitle(headings: Heading[]): Heading | undefined {
 /** The kinds of document a title names first. */
 export const DOCUMENT_KINDS = ['ĐỀ CƯƠNG', 'BÁO CÁO', 'KẾ HOẠCH', 'TỜ TRÌNH', 'THÔNG BÁO', 'CHƯƠNG TRÌNH', 'ĐỀ ÁN', 'HƯỚNG DẪN', 'BIÊN BẢN', 'QUY CHẾ', 'DIỄN VĂN',
   // Documents that go with a conference or a plan and repeat its name, and are none of the outlines' kind.
-  'GIẤY MỜI', 'THƯ MỜI', 'GIẤY TRIỆU TẬP', 'QUYẾT ĐỊNH', 'NGHỊ QUYẾT', 'THAM LUẬN', 'BÀI PHÁT BIỂU', 'CÔNG VĂN', 'THƯ NGỎ', 'LỜI KÊU GỌI'] as const;
+  'GIẤY MỜI', 'THƯ MỜI', 'GIẤY TRIỆU TẬP', 'QUYẾT ĐỊNH', 'NGHỊ QUYẾT', 'KẾT LUẬN', 'THAM LUẬN', 'BÀI PHÁT BIỂU', 'PHÁT BIỂU', 'CÔNG VĂN', 'THƯ NGỎ', 'LỜI KÊU GỌI', 'DANH SÁCH', 'TRÍCH BIÊN BẢN'] as const;
 
 /** The words a report's or an outline's title begins with: the kind of document (or `DỰ THẢO`, a draft of any). */
 export const DOCUMENT_TITLE = new RegExp(`^(?:${[...DOCUMENT_KINDS, 'DỰ THẢO'].join('|')})(?=\\s|$)`, 'iu');

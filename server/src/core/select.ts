@@ -260,7 +260,9 @@ function kindOfTemplate(template: Template): string | undefined {
 
 /** The kind a title key begins with (`báo cáo …`; after `đề cương`, the kind it outlines), if any. */
 function kindAt(key: string): string | undefined {
-  const rest = key.startsWith(' đề cương ') && key.length > ' đề cương '.length ? key.slice(' đề cương'.length) : key;
+  // `DỰ THẢO NGHỊ QUYẾT`: a draft of the kind after it.
+  const draft = key.startsWith(' dự thảo ') && key.length > ' dự thảo '.length ? key.slice(' dự thảo'.length) : key;
+  const rest = draft.startsWith(' đề cương ') && draft.length > ' đề cương '.length ? draft.slice(' đề cương'.length) : draft;
   return KIND_KEYS.find((k) => rest.startsWith(k));
 }
 
