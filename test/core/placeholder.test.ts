@@ -35,7 +35,8 @@ test('dates and names left blank: the date’s whole blank part, the name’s el
   check('Hạn nộp: ngày 5/…, tại Văn phòng', ['5/…']);
   // The post after the blank name.
   check('Đề nghị đồng chí … Phó Chủ tịch phụ trách; mời đ/c ... Bí thư Chi bộ', ['…', '...']);
-  for (const text of ['Số: …/KH-MTTQ-BTT', 'ngày 15 tháng 10 năm 2024', 'tỷ lệ 1/2 đạt 3/4 kế hoạch...', 'Các đoàn thể: Hội Nông dân, Hội Phụ nữ …', 'do bà Nguyễn Thị Lan …', 'hàng Việt Nam …', 'thăm các cụ ông, cụ bà …, tặng quà', 'Các ông, các bà …, các cháu', 'từ ngày 01…15/11/2024', 'giai đoạn 2021…2025', 'họp trong 2 giờ …', 'lúc 8 giờ 30 phút', 'kính mời các đồng chí … Ủy viên Ban Thường trực']) check(text, []);
+  check('1. Đ/c … – Phó Chủ tịch, Trưởng đoàn\n2. Đồng chí ... Ủy viên Thường trực', ['…', '...']);
+  for (const text of ['Số: …/KH-MTTQ-BTT', 'ngày 15 tháng 10 năm 2024', 'tỷ lệ 1/2 đạt 3/4 kế hoạch...', 'Các đoàn thể: Hội Nông dân, Hội Phụ nữ …', 'do bà Nguyễn Thị Lan …', 'hàng Việt Nam …', 'thăm các cụ ông, cụ bà …, tặng quà', 'Các ông, các bà …, các cháu', 'từ ngày 01…15/11/2024', 'giai đoạn 2021…2025', 'họp trong 2 giờ …', 'lúc 8 giờ 30 phút', 'kính mời các đồng chí … Ủy viên Ban Thường trực', 'Các đồng chí … Ủy viên']) check(text, []);
   // NFD: the range is the source's.
   const nfd = 'Hội nghị ngày … tháng … năm 2024 tại xã'.normalize('NFD');
   assert.deepEqual(blanks(nfd), ['ngày … tháng … năm'.normalize('NFD')]);

@@ -51,7 +51,7 @@ export const DEFAULT_PLACEHOLDERS: readonly PlaceholderKind[] = [
     // A person left unnamed: “đồng chí …, Chủ tịch”, “đồng chí … Phó Chủ tịch” (the post after
     // it), “Nguyễn Văn …” at the end of a line. (Not “ông …” / “bà …”: “các cụ ông, cụ bà …,” ends
     // a list; nor “các đồng chí …”, many.)
-    pattern: /(?<=(?:^|[\s(])(?:đồng chí|đ\/c)\s+)(?<!các\s+(?:đồng chí|đ\/c)\s+)(?:…|\.{3})(?:(?!\s*\p{L})|(?=\s+\p{Lu}))|(?<=(?:^|\s)\p{Lu}\p{Ll}*\s+(?:Văn|Thị|Đức|Hữu|Ngọc|Minh|Thanh|Quốc|Xuân|Thu|Kim)\s+)(?:…|\.{3})(?=\s*$)/gmu,
+    pattern: /(?<=(?:^|[\s(])[đĐ](?:ồng chí|\/c)\s+)(?<![cC]ác\s+[đĐ](?:ồng chí|\/c)\s+)(?:…|\.{3})(?:(?!\s*\p{L})|(?=\s+\p{Lu}))|(?<=(?:^|\s)\p{Lu}\p{Ll}*\s+(?:Văn|Thị|Đức|Hữu|Ngọc|Minh|Thanh|Quốc|Xuân|Thu|Kim)\s+)(?:…|\.{3})(?=\s*$)/gmu,
     needs: ['...', '…'],
     description: { vi: 'tên người còn để trống (“đồng chí …”, “Nguyễn Văn …”)', en: 'a person’s name left blank (“đồng chí …”, “Nguyễn Văn …”)' },
   },
