@@ -168,3 +168,12 @@ test('pasted from Word with a tab before each paragraph: fix-all marks the title
   // only the tabs taken away: every word of the author's kept in order.
   assert.ok(fixed.replace(/^#+ /gm, '').replace(/\s+/g, ' ').startsWith(text.replace(/\s+/g, ' ').trim()));
 });
+
+test('a whole line in bold with a colon in its title (“**1. Chương trình thứ nhất: Công tác tuyên truyền …**”) is a title, not a label and its content', () => {
+  const report = (programme: string) => ['**BÁO CÁO**', '', '**Kết quả công tác Mặt trận 6 tháng đầu năm, nhiệm vụ trọng tâm công tác 6 tháng cuối năm 2025**', '', '**Phần thứ nhất. KẾT QUẢ CÔNG TÁC MẶT TRẬN 6 THÁNG ĐẦU NĂM 2025**', '', programme, '', 'Tổ chức 40 buổi tuyên truyền.', ''].join('\n');
+  const marked = (text: string) => unmarked(text).map((f) => /“([^”]+)”/.exec(f.message.en)![1]);
+  assert.ok(marked(report('**1. Chương trình thứ nhất: Công tác tuyên truyền, vận động, tập hợp các tầng lớp Nhân dân**')).includes('1. Chương trình thứ nhất: Công tác tuyên truyền, vận động, tập hợp các tầng lớp Nhân dân'));
+  // Not bold, or a sentence: a label and its content, as before.
+  assert.ok(!marked(report('1. Chương trình thứ nhất: Công tác tuyên truyền, vận động, tập hợp các tầng lớp Nhân dân được đẩy mạnh.')).some((t) => t.startsWith('1. Chương trình')));
+  assert.ok(!marked(report('**1. Chương trình thứ nhất: Công tác tuyên truyền được đẩy mạnh, đạt kết quả tốt.**')).some((t) => t.startsWith('1. Chương trình')));
+});

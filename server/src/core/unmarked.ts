@@ -32,6 +32,9 @@ const NEAR_TITLE = 0.8;
 function readsAsProse(line: NumberedLine): boolean {
   const title = withoutNotes(line.text.slice(line.numbering.length));
   if (!title) return line.numbering.style.startsWith('part-') ? false : true;
+  // A whole line in bold or italic is set apart as a title: a colon in it names its part
+  // (`**1. Chương trình thứ nhất: Công tác tuyên truyền, …**`), not a label and its content.
+  if (line.emphasised && !/[.!?;]$/.test(title)) return false;
   return proseTitle(title);
 }
 
