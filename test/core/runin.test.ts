@@ -19,6 +19,9 @@ test('run-in titles are the sections, in paragraphs, bold labels, wrapped lines 
     '1. Mục đích: Tạo đợt sinh hoạt chính trị sâu rộng. Phát huy vai trò xung kích của tuổi trẻ.\n\n2. Yêu cầu: Thiết thực, hiệu quả, tránh hình thức.\n',
     '**1. Mục đích:** Tạo đợt sinh hoạt chính trị.\n\n**2. Yêu cầu:** Thiết thực, hiệu quả.\n',
     '1. Mục đích: Tạo đợt sinh hoạt chính trị sâu rộng trong đoàn viên,\nthanh niên trên địa bàn phường.\n\n2. Yêu cầu: Thiết thực.\n',
+    // The label ended by a full stop or a dash.
+    '1. Mục đích. Tạo đợt sinh hoạt chính trị.\n\n**2. Yêu cầu.** Thiết thực, hiệu quả.\n',
+    '**1. Mục đích** – Tạo đợt sinh hoạt chính trị.\n\n2. Yêu cầu - Thiết thực, hiệu quả.\n',
   ];
   for (const body of [...bodies, bodies[0]!.normalize('NFD')]) {
     const text = head + body + tail;

@@ -171,7 +171,11 @@ export function findUnmarkedHeadings(doc: ParsedMarkdown, outline: Outline, temp
    */
   const runIns = new Map<NumberedLine, { text: string; end: number }>();
   const runInSection = (line: NumberedLine): Section | undefined => {
-    const colon = line.text.indexOf(':');
+    // The label ends at a colon, or at a full stop or a dash after the number (`2. Thuận lợi. Được …`,
+    // `**3. Khó khăn** – Dịch …`): the outline's exact title before it says which.
+    const after = line.numbering.length;
+    const ends = [line.text.indexOf(':'), line.text.indexOf('. ', after), line.text.indexOf(' – ', after), line.text.indexOf(' - ', after)].filter((i) => i >= after);
+    const colon = ends.length ? Math.min(...ends) : -1;
     // Content after the colon, not just a note: “II. KẾT QUẢ …: (Giai đoạn 2019 - 2022)” is a title.
     if (colon < 0 || !line.opensBlock || !/\p{L}/u.test(withoutNotes(line.text.slice(colon + 1)))) return undefined;
     const label = line.text.slice(0, colon).trimEnd();
@@ -180,7 +184,9 @@ export function findUnmarkedHeadings(doc: ParsedMarkdown, outline: Outline, temp
     // Numbered as the outline numbers that section: “1. Kết quả: đạt 95 %” is no “II. KẾT QUẢ”.
     const n = at >= 0 ? templateSections[at]!.heading.numbering : undefined;
     if (at < 0 || (n && rank(n.style, n.parts?.length) !== rank(line.numbering.style, line.numbering.parts?.length))) return undefined;
-    const sourceColon = doc.text.indexOf(':', line.textOffset);
+    // The same mark in the source, after the number (whose own full stop is no end of the label).
+    const mark = line.text.charAt(colon) === ' ' ? line.text.charAt(colon + 1) : line.text.charAt(colon);
+    const sourceColon = doc.text.indexOf(mark, line.textOffset + (mark === ':' ? 0 : line.numbering.length));
     if (sourceColon < 0 || sourceColon >= line.end) return undefined;
     // Under its parent: “1. Yêu cầu: các chi đoàn báo cáo …” under “IV. TỔ CHỨC THỰC HIỆN” is an
     // item of that section, not “2. Yêu cầu” of I. (unless the heading above is no outline section).
