@@ -68,11 +68,11 @@ async function runServerFix(arg: unknown, command: string, say: { open: string; 
   else if (result.inserted === 0) void vscode.window.showInformationMessage(say.nothing);
 }
 
-/** Missing sections not inserted because the report may have them: their number is taken, or their content is under a bold label. */
+/** Missing sections not inserted because the report may have them: their number is taken, or their content is under a label. */
 function leftOut(n: number, insertedOthers: boolean): string {
   return t(
-    `${insertedOthers ? 'Đã chèn các mục khác; ' : ''}${n} mục còn thiếu chưa được chèn vì báo cáo có thể đã có chúng (số thứ tự đã có mục khác mang — có thể là chính mục đó nhưng đặt tên khác — hoặc nội dung đã viết dưới một dòng in đậm). Hãy xem từng lỗi “Thiếu mục” và chọn đổi tên, chuyển dòng in đậm thành tiêu đề, hoặc chèn (các mục sau sẽ được đánh lại số).`,
-    `${insertedOthers ? 'Other sections were inserted; ' : ''}${n} missing section${n > 1 ? 's were' : ' was'} not inserted: the report may have ${n > 1 ? 'them' : 'it'} already (the number is taken by a section, perhaps the same one under another title, or the content is under a bold label). Review each “Missing section” error and choose Rename, make the bold line a heading, or Insert (which renumbers the sections after it).`,
+    `${insertedOthers ? 'Đã chèn các mục khác; ' : ''}${n} mục còn thiếu chưa được chèn vì báo cáo có thể đã có chúng (số thứ tự đã có mục khác mang — có thể là chính mục đó nhưng đặt tên khác — hoặc nội dung đã viết dưới một nhãn đầu dòng). Hãy xem từng lỗi “Thiếu mục” và chọn đổi tên, chuyển dòng có nhãn thành tiêu đề, hoặc chèn (các mục sau sẽ được đánh lại số).`,
+    `${insertedOthers ? 'Other sections were inserted; ' : ''}${n} missing section${n > 1 ? 's were' : ' was'} not inserted: the report may have ${n > 1 ? 'them' : 'it'} already (the number is taken by a section, perhaps the same one under another title, or the content is under a label). Review each “Missing section” error and choose Rename, make the labelled line a heading, or Insert (which renumbers the sections after it).`,
   );
 }
 

@@ -211,9 +211,9 @@ function fixFile(file: string, text: string, checkText: (t: string, cache: Parse
   const cache = new ParseCache();
   const result = fixAll(text, (t) => checkText(t, cache));
   // Not inserted: the report may have them already (a section of their number, renamed in place
-  // perhaps, or their content under a bold label).
+  // perhaps, or their content under a label).
   const left = result.left.filter((f) => f.code === 'missing-section').length;
-  if (left) process.stderr.write(`${file}: ${lang === 'vi' ? `chưa chèn ${left} mục còn thiếu vì báo cáo có thể đã có chúng (số thứ tự đã có mục khác mang — có thể là chính mục đó nhưng đặt tên khác — hoặc nội dung đã viết dưới một dòng in đậm): xem từng lỗi “Thiếu mục” để đổi tên, chuyển thành tiêu đề, hoặc chèn trong trình soạn thảo (sửa nhanh sẽ đánh lại số các mục sau)` : `${left} missing section(s) not inserted: the report may have them already (their number is taken by a section — perhaps the same one under another title — or their content is under a bold label): see each “Missing section” error to rename, make a heading, or insert from the editor's quick fix, which renumbers the sections after it`}\n`);
+  if (left) process.stderr.write(`${file}: ${lang === 'vi' ? `chưa chèn ${left} mục còn thiếu vì báo cáo có thể đã có chúng (số thứ tự đã có mục khác mang — có thể là chính mục đó nhưng đặt tên khác — hoặc nội dung đã viết dưới một nhãn đầu dòng): xem từng lỗi “Thiếu mục” để đổi tên, chuyển thành tiêu đề, hoặc chèn trong trình soạn thảo (sửa nhanh sẽ đánh lại số các mục sau)` : `${left} missing section(s) not inserted: the report may have them already (their number is taken by a section — perhaps the same one under another title — or their content is under a label): see each “Missing section” error to rename, make a heading, or insert from the editor's quick fix, which renumbers the sections after it`}\n`);
   if (!result.applied.length) return text;
   const tmp = join(dirname(file), `.${basename(file)}.decuong-${process.pid}.tmp`);
   writeFileSync(tmp, result.text);

@@ -268,14 +268,22 @@ test('sub-sections written as bold-label bullets: missing, the message says wher
   const missing = check(bulleted, builtinRegistry()).findings.filter((f) => f.code === 'missing-section');
   assert.deepEqual(missing.map((f) => /“([^”]+)”/.exec(f.message.en)![1]), ['a. Công tác thông tin, tuyên truyền', 'b. Công tác tuyên truyền, vận động, đoàn kết, tập hợp lực lượng trong tổ chức Mặt trận']);
   for (const f of missing) {
-    assert.match(f.message.en, /written under the bold label “Công tác/);
-    assert.match(f.message.vi, /viết dưới dòng in đậm “Công tác/);
+    assert.match(f.message.en, /written under the label “Công tác/);
+    assert.match(f.message.vi, /viết dưới nhãn “Công tác/);
     assert.ok(!f.fixes!.some((x) => x.preferred), 'no preferred insertion');
     assert.equal(bulleted.slice(f.related![0]!.offset, f.related![0]!.offset + f.related![0]!.length).startsWith('Công tác'), true);
   }
   const fixed = fixAll(bulleted, (t) => check(t, builtinRegistry(), { insertOnly: true }).findings);
   assert.equal(fixed.text, bulleted, 'nothing inserted');
   assert.equal(fixed.left.filter((f) => f.code === 'missing-section').length, 2);
+  // In italics, or plain before a colon in a list item, likewise.
+  for (const [a, b] of [['*Công tác thông tin, tuyên truyền:* Phối hợp', '_Công tác tuyên truyền, vận động, đoàn kết, tập hợp lực lượng trong tổ chức Mặt trận_. Duy trì'], ['- Công tác thông tin, tuyên truyền: Phối hợp', '+ Công tác tuyên truyền, vận động, đoàn kết, tập hợp lực lượng trong tổ chức Mặt trận: Duy trì']]) {
+    const other = complete.replace('#### a. Công tác thông tin, tuyên truyền\n\nPhối hợp', a!).replace('#### b. Công tác tuyên truyền, vận động, đoàn kết, tập hợp lực lượng trong tổ chức Mặt trận\n\nDuy trì', b!);
+    const said = check(other, builtinRegistry()).findings.filter((f) => f.code === 'missing-section');
+    assert.equal(said.length, 2);
+    for (const f of said) assert.match(f.message.en, /written under the label “Công tác/, a);
+    assert.equal(fixAll(other, (t) => check(t, builtinRegistry(), { insertOnly: true }).findings).text, other);
+  }
   // A bold label with other words, or one outside the section's place, is no such section: the insertion stands.
   const elsewhere = complete.replace('#### a. Công tác thông tin, tuyên truyền\n\nPhối hợp', 'Phối hợp').replace('## II.', '- **Công tác thông tin, tuyên truyền:** ở mục khác.\n\n## II.');
   const far = check(elsewhere, builtinRegistry()).findings.filter((f) => f.code === 'missing-section');

@@ -117,8 +117,12 @@ function renamedInPlace(ctx: CheckContext, expected: Section): Section | undefin
     && (!after || s.heading.offset < after.heading.offset));
 }
 
-/** A line led by a bold label (in a list item or not): `- **Công tác thông tin, tuyên truyền:** …`. */
-const BOLD_LABEL = /^[ \t]*(?:[-*+][ \t]+|\d{1,2}[.)][ \t]+)?(\*\*|__)(?!\s)([^\n]{3,300}?)\1/gmu;
+/**
+ * A line led by a label: bold or italic (in a list item or not, `- **Công tác thông tin, tuyên
+ * truyền:** …`, `*Công tác …:* …`), or plain before a colon in a list item (`- Củng cố, kiện toàn
+ * tổ chức: Hiệp thương …`). Group 2 or 3 is the label.
+ */
+const LABEL = /^[ \t]*(?:(?:[-*+][ \t]+|\d{1,2}[.)][ \t]+)?(\*\*|__|\*|_)(?![\s*_])([^\n]{3,300}?)\1|[-+][ \t]+([^\n:*_]{3,200}):)/gmu;
 
 /**
  * A bold label with the missing subsection's title under its parent's match: the author wrote the
@@ -136,16 +140,16 @@ function labelledInPlace(ctx: CheckContext, expected: Section): { offset: number
   const to = parent.end;
   readText({ offset: from, end: to });
   const region = ctx.text.slice(from, to);
-  if (!region.includes('**') && !region.includes('__')) return undefined;
   const headings = new Set(ctx.outline.all.map((s) => s.heading.offset));
-  for (const m of region.matchAll(BOLD_LABEL)) {
-    const label = m[2]!.replace(/[\s:：.]+$/u, '');
+  for (const m of region.matchAll(LABEL)) {
+    const raw = m[2] ?? m[3]!;
+    const label = raw.replace(/[\s:：.]+$/u, '');
     const keys = titleKeys(label);
     if (keys.core !== key && keys.full !== expected.heading.keys.full) continue;
     if (headings.has(from + m.index!)) continue;
-    // The label's own text, between its bold marks.
-    const offset = from + m.index! + m[0].length - m[1]!.length - m[2]!.length;
-    return { offset, end: offset + m[2]!.length, label };
+    // The label's own text (between its marks, or before its colon).
+    const offset = from + m.index! + m[0].length - (m[2] ? m[1]!.length + raw.length : raw.length + 1);
+    return { offset, end: offset + raw.length, label };
   }
   return undefined;
 }
@@ -240,12 +244,12 @@ export const missingSection: Check = {
       out.push({
         ...range,
         message: {
-          vi: `Thiếu mục ${named.vi}${withChildren.vi}${where.vi}.${renamed ? ` Ở đúng vị trí này đang có mục ${quote(renamed)} cùng số thứ tự: nếu đó chính là mục này nhưng đặt tên khác, hãy sửa theo tên trong đề cương.` : ''}${labelled ? ` Nội dung mục này đang được viết dưới dòng in đậm “${quotable(labelled.label)}”: hãy chuyển dòng đó thành tiêu đề mục (có số thứ tự) thay vì chèn thêm một mục trống.` : ''}`,
-          en: `Missing section ${named.en}${withChildren.en}${where.en}.${renamed ? ` ${quote(renamed)} stands in its place with the same number: if it is this section under another title, use the outline’s title.` : ''}${labelled ? ` It is written under the bold label “${quotable(labelled.label)}”: make that line the section’s (numbered) heading rather than insert an empty one.` : ''}`,
+          vi: `Thiếu mục ${named.vi}${withChildren.vi}${where.vi}.${renamed ? ` Ở đúng vị trí này đang có mục ${quote(renamed)} cùng số thứ tự: nếu đó chính là mục này nhưng đặt tên khác, hãy sửa theo tên trong đề cương.` : ''}${labelled ? ` Nội dung mục này đang được viết dưới nhãn “${quotable(labelled.label)}”: hãy chuyển dòng đó thành tiêu đề mục (có số thứ tự) thay vì chèn thêm một mục trống.` : ''}`,
+          en: `Missing section ${named.en}${withChildren.en}${where.en}.${renamed ? ` ${quote(renamed)} stands in its place with the same number: if it is this section under another title, use the outline’s title.` : ''}${labelled ? ` It is written under the label “${quotable(labelled.label)}”: make that line the section’s (numbered) heading rather than insert an empty one.` : ''}`,
         },
         data: { section: expected.index, title: expected.heading.text, level: expected.level, insertAt, template: ctx.template.id },
         ...(renamed ? { related: [{ offset: renamed.heading.textOffset, length: renamed.heading.textEnd - renamed.heading.textOffset, message: { vi: 'Cùng số, ở đúng chỗ của mục còn thiếu', en: 'Same number, in the missing section’s place' } }] } : {}),
-        ...(labelled ? { related: [{ offset: labelled.offset, length: labelled.end - labelled.offset, message: { vi: 'Mục còn thiếu, viết dưới dòng in đậm', en: 'The missing section, written under a bold label' } }] } : {}),
+        ...(labelled ? { related: [{ offset: labelled.offset, length: labelled.end - labelled.offset, message: { vi: 'Mục còn thiếu, viết dưới một nhãn đầu dòng', en: 'The missing section, written under a label' } }] } : {}),
         fixes: retitle
           ? [insert, { title: { vi: `Đổi tên ${quote(renamed)} thành “${newName}”`, en: `Rename ${quote(renamed)} to “${newName}”` }, edits: [retitle] }]
           : [insert],
