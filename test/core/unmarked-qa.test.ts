@@ -159,9 +159,10 @@ test('an item of a list, a sentence that only begins with an outline title (“2
   assert.ok(marked(plan('IV. KHEN THƯỞNG')).includes('IV. KHEN THƯỞNG'));
 });
 
-test('pasted from Word with a tab before each paragraph: fix-all marks the titles and takes the tab away, so that no paragraph becomes code', () => {
+test('pasted from Word with a tab before each paragraph: fixing the report (the fix-report command: fix-all with whitespace) marks the titles and takes the tab away, so that no paragraph becomes code', async () => {
+  const { FIX_ALL_CODES } = await import('../../server/src/core/index.ts');
   const text = ['BÁO CÁO', 'Sơ kết 5 năm thực hiện Cuộc vận động', 'I. KẾT QUẢ', '1. Công tác tham mưu cấp ủy lãnh đạo thực hiện Cuộc vận động', '\tBan Thường trực tham mưu Đảng ủy xã ban hành kế hoạch thực hiện.', '2. Công tác phối hợp với chính quyền', '\tPhối hợp UBND xã tổ chức 5 hội nghị sơ kết.', 'II. PHƯƠNG HƯỚNG', '\tTiếp tục vận động Nhân dân.', ''].join('\n');
-  const fixed = runFixAll(text);
+  const fixed = fixAll(text, (t) => check(t, builtinRegistry(), { insertOnly: true }).findings, undefined, [...FIX_ALL_CODES, 'indented-code'], { whitespace: true }).text;
   assert.deepEqual(findings(fixed).filter((f) => f.code === 'indented-code' || f.code === 'heading-not-marked'), []);
   assert.match(fixed, /^## 1\. Công tác tham mưu[^\n]*\n\nBan Thường trực tham mưu/m);
   // Only markers and line breaks added (and the outline's missing sections after the author's text),
