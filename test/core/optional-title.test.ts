@@ -35,3 +35,17 @@ test('“[nếu có]” and a closing “– nếu có” mark a section optiona
   assert.ok(!isOptionalTitle('Đề xuất các giải pháp nếu có điều kiện'), 'the words in a sentence are no mark');
   assert.equal(withoutOptionalMark('Kinh phí - tài trợ'), 'Kinh phí - tài trợ');
 });
+
+test('a near title in a report renumbered after an optional section left out: “did you mean” with the report’s number, as the quick fix keeps it', async () => {
+  const { readFixture, findings } = await import('../helpers.ts');
+  const complete = readFixture('complete', 'kiem-diem-tap-the-ban-thuong-truc.md');
+  // IV (optional) left out, V–VII renumbered IV–VI, and the last one reworded.
+  const start = complete.indexOf('# IV. ');
+  const end = complete.indexOf('# V. ');
+  assert.ok(start > 0 && end > start);
+  const text = (complete.slice(0, start) + complete.slice(end)).replace('# V. ', '# IV. ').replace('# VI. ', '# V. ').replace(/# VII\. [^\n]*/, '# VI. Tự đánh giá, đề nghị xếp loại chất lượng');
+  const near = findings(text).filter((f) => f.code === 'section-title');
+  assert.equal(near.length, 1, near.map((f) => f.message.en).join('\n'));
+  assert.match(near[0]!.message.en, /did you mean “VI\. Đề nghị xếp loại mức chất lượng”\?/);
+  assert.equal(near[0]!.fixes![0]!.edits[0]!.text, 'Đề nghị xếp loại mức chất lượng');
+});

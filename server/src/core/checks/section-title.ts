@@ -36,7 +36,13 @@ export const sectionTitle: Check = {
       // In the report's years, as the missing sections are (an outline of 2021's report in 2025's).
       const years = shift();
       const expectedTitle = titleForReport(bareTitle(expected), years);
-      const shown = titleForReport(withoutOptionalMark(expected.heading.text), years);
+      // With the report's own number when it numbers the section otherwise in the same style (an
+      // optional section left out, the rest renumbered: “VI.” for the outline's “VII.”): the number
+      // is `numbering`'s to judge, and the quick fix keeps it.
+      const own = actual.heading.numbering;
+      const theirs = expected.heading.numbering;
+      const renumbered = own && theirs && own.style === theirs.style && own.text !== theirs.text;
+      const shown = renumbered ? `${own.text} ${expectedTitle}` : titleForReport(withoutOptionalMark(expected.heading.text), years);
       const edit = retitleEdit(ctx.text, actual, expectedTitle);
       out.push({
         offset: actual.heading.textOffset,
