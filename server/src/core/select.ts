@@ -260,9 +260,9 @@ function kindOfTemplate(template: Template): string | undefined {
 
 /** The kind a title key begins with (`báo cáo …`; after `đề cương`, the kind it outlines), if any. */
 function kindAt(key: string): string | undefined {
-  // `DỰ THẢO NGHỊ QUYẾT`: a draft of the kind after it.
-  const draft = key.startsWith(' dự thảo ') && key.length > ' dự thảo '.length ? key.slice(' dự thảo'.length) : key;
-  const rest = draft.startsWith(' đề cương ') && draft.length > ' đề cương '.length ? draft.slice(' đề cương'.length) : draft;
+  /** The key after a leading word (` dự thảo `: a draft of the kind after it), when more follows. */
+  const after = (k: string, word: string) => (k.startsWith(` ${word} `) && k.length > word.length + 2 ? k.slice(word.length + 1) : k);
+  const rest = after(after(key, 'dự thảo'), 'đề cương');
   return KIND_KEYS.find((k) => rest.startsWith(k));
 }
 

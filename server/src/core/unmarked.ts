@@ -1,5 +1,5 @@
 import { countBefore, type Heading, type NumberedLine, type ParsedMarkdown } from './parse';
-import type { Outline, Section } from './outline';
+import { isDescendant, type Outline, type Section } from './outline';
 import type { Template } from './templates';
 import { letterInRun, type Numbering, type NumberingStyle } from './numbering';
 import { containsWords, isOptionalTitle, setOverlap, titleKeys, wordSet } from './normalize';
@@ -137,6 +137,8 @@ export function findUnmarkedHeadings(doc: ParsedMarkdown, outline: Outline, temp
   const lineBreak = (offset: number) => (doc.text.charCodeAt(offset) === 13 ? 2 : 1);
   /** `b` is the line right after `a`, numbered alike: two items of one list. */
   const adjacent = (a: NumberedLine | undefined, b: NumberedLine | undefined) => Boolean(a && b && a.end + lineBreak(a.end) === b.offset && a.numbering.style === b.numbering.style);
+  /** The line (the `at`-th numbered one) is an item of a list: the line before or after it is the list's too. */
+  const inList = (line: NumberedLine, at: number) => adjacent(all[at - 1], line) || adjacent(line, all[at + 1]);
   /**
    * Items of one list are alike: a sentence among them (`2. Trao 250 phần quà …, mỗi phần trị giá
    * 500.000 đồng.`) makes them all items, the short one above it (`1. Vận động … quà Tết.`) too.
@@ -149,11 +151,11 @@ export function findUnmarkedHeadings(doc: ParsedMarkdown, outline: Outline, temp
   /** The marked heading above `line`. */
   const headingAbove = (line: NumberedLine): Heading | undefined => marked[countBefore(marked, line.offset) - 1];
   const inListElsewhere = (line: NumberedLine, at: number): Section | false | undefined => {
-    if (!adjacent(all[at - 1], line) && !adjacent(line, all[at + 1])) return undefined;
+    if (!inList(line, at)) return undefined;
     const above = headingAbove(line);
     const containers = above?.keys.core ? sectionsTitled(above.keys.core) : [];
     if (!containers.length) return undefined;
-    const fits = (s: Section) => !s.parent || containers.some((c) => { for (let p: Section | undefined = c; p; p = p.parent) if (p === s.parent) return true; return false; });
+    const fits = (s: Section) => !s.parent || containers.some((c) => c === s.parent || isDescendant(c, s.parent!));
     return sectionsTitled(titleKeys(line.text).core).find(fits) ?? false;
   };
   /** The marked heading above `line` is titled as a sibling before `section` in the outline. */
@@ -195,11 +197,7 @@ export function findUnmarkedHeadings(doc: ParsedMarkdown, outline: Outline, temp
     const parent = templateSections[at]!.parent;
     const above = headingAbove(line);
     const containers = parent && above?.keys.core ? sectionsTitled(above.keys.core) : [];
-    const within = (c: Section) => {
-      for (let p: Section | undefined = c; p; p = p.parent) if (p === parent) return true;
-      return false;
-    };
-    if (containers.length && !containers.some(within)) return undefined;
+    if (containers.length && !containers.some((c) => c === parent || isDescendant(c, parent!))) return undefined;
     runIns.set(line, { text: label, end: sourceColon });
     return templateSections[at];
   };
@@ -221,7 +219,7 @@ export function findUnmarkedHeadings(doc: ParsedMarkdown, outline: Outline, temp
       if (key !== section.heading.keys.core && readsAsProse(line) && !proseTitle(section.heading.text.slice(section.heading.numbering?.length ?? 0))) return false;
       // A sentence that only begins with the title, an item of a list (`2. Khen thưởng các tập thể,
       // cá nhân có thành tích xuất sắc.` between `1.` and `3.` of I.): an item, not “IV. KHEN THƯỞNG”.
-      if (key !== section.heading.keys.core && /[.!?]$/.test(line.text.trim()) && (adjacent(all[at - 1], line) || adjacent(line, all[at + 1]))) return false;
+      if (key !== section.heading.keys.core && /[.!?]$/.test(line.text.trim()) && inList(line, at)) return false;
       // An item of a list in a section the outline names, whose title belongs elsewhere in the
       // outline: "1. Công tác tuyên truyền …" listed under "II. NHIỆM VỤ" of part two repeats a
       // title of part one, it is not that section.

@@ -125,8 +125,8 @@ function renamedInPlace(ctx: CheckContext, expected: Section): Section | undefin
 const LABEL = /^[ \t]*(?:(?:[-*+][ \t]+|\d{1,2}[.)][ \t]+)?(\*\*|__|\*|_)(?![\s*_])([^\n]{3,300}?)\1|[-+][ \t]+([^\n:*_]{3,200}):)/gmu;
 
 /**
- * A bold label with the missing subsection's title under its parent's match: the author wrote the
- * sub-item as a labelled bullet or paragraph (`- **Công tác thông tin, tuyên truyền:** …`) rather
+ * A label (see `LABEL`) with the missing subsection's title under its parent's match: the author
+ * wrote the sub-item as a labelled bullet or paragraph (`- **Công tác thông tin, tuyên truyền:** …`) rather
  * than a heading. Inserting an empty heading beside it would give the report the section twice:
  * the message says where it is, and fix-all leaves it. The parent's body is read (a label typed
  * or changed there changes the finding); a top section, whose place is the whole report, is not

@@ -22,30 +22,28 @@ export const numbering: Check = {
     // `section-level`'s: it takes no place in its new siblings' count — renumbering it there
     // (“III.” → “I.”) would contradict that finding. It counts, where it stands, among the
     // sections of the level the outline gives it: `## II.`, `### III.`, `## IV.` is no skip.
-    const strays = new Set<Section>();
+    /** Sections that count, where they stand, among the siblings of another level: that level. */
+    const movedTo = new Map<Section, number>();
     for (const whole of runs) {
       for (const s of whole.sections) {
         const pair = ctx.alignment?.byActual.get(s);
-        if (pair && (family(s.heading.numbering!.style) !== family(whole.style) || whole.sections.length === 1) && pair.expected.level !== s.level) strays.add(s);
+        if (pair && (family(s.heading.numbering!.style) !== family(whole.style) || whole.sections.length === 1) && pair.expected.level !== s.level) movedTo.set(s, pair.expected.level);
       }
     }
-    /** Sections that count, where they stand, among the siblings of another level: that level. */
-    const movedTo = new Map<Section, number>();
-    for (const s of strays) movedTo.set(s, ctx.alignment!.byActual.get(s)!.expected.level);
+    const kept = runs.map((whole) => (whole.sections.some((s) => movedTo.has(s)) ? { ...whole, sections: whole.sections.filter((s) => !movedTo.has(s)) } : whole));
     // A lone first child numbered as its parent's next sibling (see `nextOfParent`) counts among
     // its parent's siblings too: `### 1.`, `#### 2.`, `### 3.` is no skip.
     const levelSlips = new Map<Section, Draft>();
-    for (const whole of runs) {
-      const run = whole.sections.filter((s) => !strays.has(s));
-      const slip = run.length === 1 ? nextOfParent(ctx, run[0]!) : undefined;
+    for (const { sections } of kept) {
+      const slip = sections.length === 1 ? nextOfParent(ctx, sections[0]!) : undefined;
       if (slip) {
-        levelSlips.set(run[0]!, slip);
-        movedTo.set(run[0]!, run[0]!.parent!.level);
+        levelSlips.set(sections[0]!, slip);
+        movedTo.set(sections[0]!, sections[0]!.parent!.level);
       }
     }
     const strayList = [...movedTo.keys()].sort((a, b) => a.heading.offset - b.heading.offset);
-    for (const whole of runs) {
-      const run = whole.sections.some((s) => strays.has(s)) ? { ...whole, sections: whole.sections.filter((s) => !strays.has(s)) } : whole;
+    const strayHeadings = strayList.map((t) => t.heading);
+    for (const run of kept) {
       if (!run.sections.length) continue;
       const slip = levelSlips.get(run.sections[0]!);
       if (slip) {
@@ -63,7 +61,7 @@ export const numbering: Check = {
           const line = lines[j]!;
           if (family(line.numbering.style) === family(n.style) && line.numbering.value === previous + 1) previous++;
         }
-        for (let j = countBefore(strayList.map((t) => t.heading), from); j < strayList.length && strayList[j]!.heading.offset < s.heading.offset; j++) {
+        for (let j = countBefore(strayHeadings, from); j < strayList.length && strayList[j]!.heading.offset < s.heading.offset; j++) {
           const t = strayList[j]!;
           const m = t.heading.numbering!;
           if (movedTo.get(t) === s.level && family(m.style) === family(n.style) && m.value === previous + 1) {
