@@ -7,17 +7,18 @@ import {
   estimatePagesOf,
   estimatePagesWhole,
   LayoutCache,
+  lastPagination,
   parseMargins,
   readPageSettings,
   resolvePageSettings,
   typeset,
 } from '../../server/src/core/pages.ts';
 import { CHARS, WIDTHS } from '../../server/src/core/fontMetrics.ts';
-import { parseMarkdown } from '../../server/src/core/parse.ts';
+import { parseMarkdown, ParseCache } from '../../server/src/core/parse.ts';
 import { check, createRegistry } from '../../server/src/core/index.ts';
 import { pageLimit, pageLimitOf } from '../../server/src/core/checks/page-limit.ts';
 import type { CheckContext } from '../../server/src/core/check.ts';
-import { builtinRegistry, builtinSources, listFixtures, readFixture } from '../helpers.ts';
+import { builtinRegistry, builtinSources, listFixtures, mulberry32, readFixture } from '../helpers.ts';
 
 // Every expectation below that names LibreOffice was checked with shared/tools/pagecount
 // (pagecount.sh --keep, then pdftotext -bbox-layout on the PDF): LibreOffice 7.4, Liberation Serif 2.1.5.
@@ -316,4 +317,60 @@ test('page-limit: cap: written as people write it (xã, Xa, cấp xã, NFD) gets
   }
   // A name that is Object's own (not a level) finds no limit and does not throw.
   assert.equal(pageLimitOf(check(report('constructor'), registry).context), undefined);
+});
+
+test('after an edit, pagination resumes near it and stops where the pages fall as before: the estimate a fresh one gives', () => {
+  const random = mulberry32(61);
+  const pick = <T,>(xs: readonly T[]) => xs[Math.floor(random() * xs.length)]!;
+  const para = (n: number) => Array.from({ length: n }, () => P).join(' ');
+  // Headings stacked and at page ends (kept with what follows), lists, tables with a header row
+  // repeated on a new page, quotes, code: every kind of unit, over about 30 pages.
+  const pieces = [
+    () => `## ${Math.floor(random() * 9) + 1}. Mục\n\n### a) Tiểu mục\n\n${para(1 + Math.floor(random() * 4))}\n`,
+    () => `${para(1 + Math.floor(random() * 6))}\n`,
+    () => `- ${P}\n- ${para(2)}\n`,
+    () => `| Chỉ tiêu | Kết quả |\n| --- | --- |\n${Array.from({ length: 3 + Math.floor(random() * 30) }, (_, i) => `| Dòng ${i} | ${P.slice(0, 40)} |`).join('\n')}\n`,
+    () => `> ${para(1)}\n`,
+    () => '```\nmã 1\nmã 2\n```\n',
+    () => `**${P.slice(0, 50)}**\n`,
+  ];
+  let text = `# BÁO CÁO\n\n${Array.from({ length: 120 }, () => pick(pieces)()).join('\n')}`;
+  const cache = new ParseCache();
+  const resumedSizes: number[] = [];
+  let fresh = 0;
+  for (let step = 0; step < 250; step++) {
+    const at = Math.floor(random() * text.length);
+    const kind = random();
+    const cut = Math.min(text.length - at, Math.floor(random() * 200));
+    const inserted = kind < 0.5 ? pick(['x', ' ', 'ệ', 'ư ']) : kind < 0.62 ? '\n\n' : kind < 0.7 ? '\n\n## 9. Mục mới\n\n' : kind < 0.78 ? para(2) : kind < 0.84 ? '\n| a | b |\n' : '';
+    text = text.slice(0, at) + inserted + text.slice(kind >= 0.84 ? at + cut : at);
+    const doc = parseMarkdown(text, cache);
+    const estimate = estimatePagesOf(doc, {}, cache);
+    if (lastPagination.resumed) resumedSizes.push(lastPagination.chunks);
+    else assert.equal(lastPagination.chunks, doc.chunks.length, 'from scratch: every chunk'), fresh++;
+    assert.deepEqual(estimate, estimatePagesOf(parseMarkdown(text)), `step ${step}`);
+  }
+  // It did resume, and mostly set a few chunks where a fresh pagination sets them all.
+  assert.ok(resumedSizes.length > 200, `${resumedSizes.length} of 250 resumed`);
+  resumedSizes.sort((a, b) => a - b);
+  assert.ok(resumedSizes[resumedSizes.length >> 1]! < 10, `median ${resumedSizes[resumedSizes.length >> 1]} chunks set when resumed, of ${parseMarkdown(text).chunks.length}`);
+});
+
+test('an edit below a heading at the foot of a page moves the heading when what it keeps with changes', () => {
+  // A three-line paragraph must go whole with its heading; of four lines, two may: typing the
+  // fourth line lets the heading stay. Swept over where the heading falls on the page. The edit is
+  // on the paragraph's second source line: its first is as it was, so it alone is parsed again.
+  const three = P.replace(' công tác', '\ncông tác');
+  let moved = 0;
+  for (let k = 30; k < 50; k++) {
+    const before = `${fill(k)}\n\n## 2. Mục hai\n\n${three}\n\n${fill(40)}\n`;
+    const after = before.replace(three, `${three} ${P.slice(0, 60)}`);
+    const cache = new ParseCache();
+    const first = estimatePagesOf(parseMarkdown(before, cache), {}, cache);
+    const again = estimatePagesOf(parseMarkdown(after, cache), {}, cache);
+    assert.ok(lastPagination.resumed, `k ${k}`);
+    assert.deepEqual(again, estimatePagesOf(parseMarkdown(after)), `k ${k}`);
+    if (first.breaks[0] !== again.breaks[0]) moved++;
+  }
+  assert.ok(moved > 0, 'the first page break moved for some position of the heading');
 });

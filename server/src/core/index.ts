@@ -77,7 +77,7 @@ export function check(text: DocText, registry: TemplateRegistry, options: CheckO
     try {
       // The report's own front matter (`co-chu:`, `le:` …) wins over the editor's settings.
       const settings = { ...options.pageSettings, ...readPageSettings(doc.frontMatter?.entries) };
-      ctx.pages = estimatePagesOf(doc, settings);
+      ctx.pages = estimatePagesOf(doc, settings, cache);
       // Trees are only for the layout of this check; assigning (not `delete`) keeps the records' shape.
       for (const c of doc.chunks) if (c.tree) c.tree = undefined;
     } catch (e) {

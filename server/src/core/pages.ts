@@ -2,7 +2,7 @@ import { flat } from './text';
 import { lastAtOrBefore } from './lines';
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
-import { chunkStarts, chunkTree, definitionsIn, keyOf, memoSlot, parseMarkdown, referencedIn, type ParsedMarkdown } from './parse';
+import { chunkStarts, chunkTree, definitionsIn, keyOf, memoSlot, parseMarkdown, referencedIn, type ParseCache, type ParsedMarkdown } from './parse';
 import { CHARS, LINE_HEIGHT_UNITS, UNITS_PER_EM, WIDTHS, type FontStyle } from './fontMetrics';
 
 /*
@@ -906,16 +906,87 @@ export interface TypesetLine {
   line: number;
 }
 
-function paginate(items: readonly Placed[], count: number, g: Geometry, settings: PageSettings, trace?: TypesetLine[]): PageEstimate {
+/**
+ * Where pagination stands before a chunk — all it needs to go on from there — as `STRIDE` numbers
+ * in a `Float64Array` (one entry per chunk and one after the last): a keystroke in a long report
+ * resumes near the edit and stops where the pages fall as before (see `PageMemo`).
+ */
+const AT_Y = 0; // top of the next line on the page (twips)
+const AT_AFTER = 1; // the space after the last paragraph on the page (already in it)
+const AT_TOP = 2; // top of the last line set, −1 before any
+const AT_FILLED = 3; // something is on the current page (0/1)
+const AT_PAGES = 4;
+const AT_LINES = 5; // typeset lines so far
+const AT_BREAKS = 6; // page breaks so far
+const AT_LINE = 7; // the chunk's first source line
+const AT_OFFSET = 8; // the chunk's offset
+const AT_KEEPS = 9; // the last unit set keeps with the next (1): a heading before the chunk looked into it
+const STRIDE = 10;
+
+/** @internal For tests: how the last pagination went (chunks set, whether it resumed an earlier one). */
+export const lastPagination = { chunks: 0, resumed: false };
+
+/** Resuming an earlier pagination of the same document after an edit (see `estimatePagesOf`). */
+interface Resume {
+  /** The chunk to start at: the units before it are as before and nothing before it looked past it. */
+  from: number;
+  /** The state before `from`. */
+  start: Float64Array;
+  /** The states of the last pagination, its chunks from `shiftedFrom` on moved to their new index (offsets and lines not yet). */
+  states: Float64Array;
+  /** From this chunk on the chunks are the last pagination's, shifted: where the state is as then, so is the rest. */
+  shiftedFrom: number;
+  breaks: readonly number[];
+  breakOffsets: readonly number[];
+}
+
+/**
+ * Places the units of `count` chunks (at `offsetOf`, laid out by `layoutOf`) on pages; with
+ * `resume`, from its chunk on, stopping early where the state before a shifted chunk is the last
+ * pagination's. `states` (grown when short) receives the state before each chunk and after the last.
+ */
+function paginateChunks(count: number, offsetOf: (c: number) => number, layoutOf: (c: number) => ChunkLayout, g: Geometry, settings: PageSettings, states: Float64Array, trace?: TypesetLine[], resume?: Resume): { estimate: PageEstimate; states: Float64Array } {
+  if (states.length < (count + 1) * STRIDE) states = new Float64Array(Math.ceil((count + 1) * 1.5) * STRIDE);
   const H = g.textHeight;
-  let y = 0;
-  let pages = 1;
-  let filled = false; // something is on the current page
-  let prevAfter = 0; // the space after the last paragraph on the page (already in y)
-  let lastTop = -1;
-  let lines = 0;
-  const breaks: number[] = [];
-  const breakOffsets: number[] = [];
+  const from = resume?.from ?? 0;
+  const at0 = resume?.start;
+  let y = at0 ? at0[AT_Y]! : 0;
+  let pages = at0 ? at0[AT_PAGES]! : 1;
+  let filled = at0 ? at0[AT_FILLED] === 1 : false;
+  let prevAfter = at0 ? at0[AT_AFTER]! : 0;
+  let lastTop = at0 ? at0[AT_TOP]! : -1;
+  let lines = at0 ? at0[AT_LINES]! : 0;
+  let keeps = at0 ? at0[AT_KEEPS]! : 0;
+  const breaks = resume ? resume.breaks.slice(0, at0![AT_BREAKS]) : [];
+  const breakOffsets = resume ? resume.breakOffsets.slice(0, at0![AT_BREAKS]) : [];
+
+  // Units are placed chunk by chunk as pagination reaches them, or as a heading looks ahead.
+  let loaded = 0;
+  let nextChunk = from;
+  let nextLine = at0 ? at0[AT_LINE]! : 0;
+  /** Per chunk from `from`: its first unit, the one after its last, its first source line and offset. */
+  const firstUnit: number[] = [];
+  const endUnit: number[] = [];
+  const lineOf: number[] = [];
+  const offsetAt: number[] = [];
+  const load = () => {
+    const l = layoutOf(nextChunk);
+    const base = offsetOf(nextChunk);
+    firstUnit.push(loaded);
+    lineOf.push(nextLine);
+    offsetAt.push(base);
+    for (const unit of l.units) place(loaded++, unit, base, nextLine);
+    endUnit.push(loaded);
+    nextLine += l.lineCount;
+    nextChunk++;
+  };
+  /** Is there a unit `j` (loading chunks up to it)? */
+  const has = (j: number) => {
+    while (j >= loaded && nextChunk < count) load();
+    return j < loaded;
+  };
+  const items = placedPool;
+
   const newPage = (p: Placed, line: number) => {
     pages++;
     // a table's header row is repeated at the top of the page its body continues on
@@ -925,7 +996,7 @@ function paginate(items: readonly Placed[], count: number, g: Geometry, settings
     breakOffsets.push(p.base + p.unit.at[line]!);
     breaks.push(p.baseLine + p.unit.line[line]!);
   };
-  const place = (p: Placed, from: number, count: number, last: boolean) => {
+  const set = (p: Placed, from: number, count: number, last: boolean) => {
     const u = p.unit;
     if (trace) {
       for (let k = 0; k < count; k++) {
@@ -953,20 +1024,20 @@ function paginate(items: readonly Placed[], count: number, g: Geometry, settings
   const chainFits = (i: number, top: number, after: number): boolean => {
     let yy = top;
     let j = i;
-    for (; j < count && items[j]!.unit.flags & KEEP_NEXT; j++) {
+    for (; has(j) && items[j]!.unit.flags & KEEP_NEXT; j++) {
       const u = items[j]!.unit;
       if (j > i || top > 0) yy += gap(u, after);
       if (yy + (u.n - 1) * u.pitch + u.single > H) return false;
       yy += u.n * u.pitch + u.after;
       after = u.after;
     }
-    if (j >= count) return true;
+    if (!has(j)) return true;
     const f = items[j]!.unit;
     yy += gap(f, after);
     return yy + (minimum(f) - 1) * f.pitch + f.single <= H;
   };
 
-  for (let i = 0; i < count; i++) {
+  const setUnit = (i: number) => {
     const p = items[i]!;
     const u = p.unit;
     // a heading goes to the next page when what it keeps with does not fit here (and would there)
@@ -977,7 +1048,7 @@ function paginate(items: readonly Placed[], count: number, g: Geometry, settings
       const rest = u.n - s;
       const k = capacity(u, y);
       if (rest <= k) {
-        place(p, s, rest, true);
+        set(p, s, rest, true);
         break;
       }
       let m = k;
@@ -993,23 +1064,66 @@ function paginate(items: readonly Placed[], count: number, g: Geometry, settings
         }
         m = Math.max(1, Math.min(k, rest)); // alone on a page: the rules give way
         if (m >= rest) {
-          place(p, s, rest, true);
+          set(p, s, rest, true);
           break;
         }
       }
-      place(p, s, m, false);
+      set(p, s, m, false);
       s += m;
       newPage(p, s);
     }
+    keeps = u.flags & KEEP_NEXT ? 1 : 0;
+  };
+
+  lastPagination.resumed = Boolean(resume);
+  for (let c = from; ; c++) {
+    lastPagination.chunks = c - from;
+    if (c < count && c - from >= firstUnit.length) load();
+    const line = c < count ? lineOf[c - from]! : nextLine;
+    const offset = c < count ? offsetAt[c - from]! : 0;
+    const at = c * STRIDE;
+    if (resume && c >= resume.shiftedFrom && states[at + AT_Y] === y && states[at + AT_AFTER] === prevAfter && states[at + AT_TOP] === lastTop && states[at + AT_FILLED] === +filled && states[at + AT_KEEPS] === keeps) {
+      // As before this chunk, so the rest is as it was: its pages, lines and breaks only move.
+      const dPages = pages - states[at + AT_PAGES]!;
+      const dLines = lines - states[at + AT_LINES]!;
+      const dLine = line - states[at + AT_LINE]!;
+      const dOffset = c < count ? offset - states[at + AT_OFFSET]! : 0;
+      const oldBreaks = states[at + AT_BREAKS]!;
+      const dBreaks = breaks.length - oldBreaks;
+      for (let k = oldBreaks; k < resume.breaks.length; k++) {
+        breaks.push(resume.breaks[k]! + dLine);
+        breakOffsets.push(resume.breakOffsets[k]! + dOffset);
+      }
+      for (let e = at; e <= count * STRIDE; e += STRIDE) {
+        states[e + AT_PAGES] += dPages;
+        states[e + AT_LINES] += dLines;
+        states[e + AT_BREAKS] += dBreaks;
+        states[e + AT_LINE] += dLine;
+        states[e + AT_OFFSET] += dOffset;
+      }
+      const end = count * STRIDE;
+      pages = states[end + AT_PAGES]!;
+      lines = states[end + AT_LINES]!;
+      lastTop = states[end + AT_TOP]!;
+      break;
+    }
+    states[at + AT_Y] = y;
+    states[at + AT_AFTER] = prevAfter;
+    states[at + AT_TOP] = lastTop;
+    states[at + AT_FILLED] = +filled;
+    states[at + AT_PAGES] = pages;
+    states[at + AT_LINES] = lines;
+    states[at + AT_BREAKS] = breaks.length;
+    states[at + AT_LINE] = line;
+    states[at + AT_OFFSET] = offset;
+    states[at + AT_KEEPS] = keeps;
+    if (c === count) break;
+    for (let i = firstUnit[c - from]!, end = endUnit[c - from]!; i < end; i++) setUnit(i);
   }
   const fill = lastTop < 0 ? 0 : Math.min(1, (lastTop / 20 + g.fillPitchPt) / g.areaPt);
   return {
-    pages,
-    decimal: Math.round((pages - 1 + fill) * 100) / 100,
-    breaks,
-    breakOffsets,
-    lines,
-    settings,
+    estimate: { pages, decimal: Math.round((pages - 1 + fill) * 100) / 100, breaks, breakOffsets, lines, settings },
+    states,
   };
 }
 
@@ -1030,12 +1144,15 @@ export function estimatePages(text: string, settings?: Partial<PageSettings>, ca
  * and each chunk's layout is kept on the chunk's parse (for one set of settings at a time), so
  * that a keystroke lays out again only the chunks the parse had to redo.
  */
-export function estimatePagesOf(doc: ParsedMarkdown, settings?: Partial<PageSettings>): PageEstimate {
+export function estimatePagesOf(doc: ParsedMarkdown, settings?: Partial<PageSettings>, cache?: ParseCache): PageEstimate {
   const resolved = resolvePageSettings(readPageSettings(doc.frontMatter?.entries), settings);
   if (!doc.chunks.length) return layout(flat(doc.text), chunkStarts(flat(doc.text)), resolved);
   const g = geometry(resolved);
   const { chunks, text } = doc;
-  return paginateChunks(chunks.length, (c) => chunks[c]!.offset, (c) => {
+  const memo = cache?.pageMemo as PageMemo | undefined;
+  if (cache) cache.pageMemo = undefined; // its states are rewritten in place: gone if this throws
+  const resume = memo && resumeFrom(memo, doc, g.key);
+  const run = paginateChunks(chunks.length, (c) => chunks[c]!.offset, (c) => {
     const memo = (chunks[c]!.summary.memo ??= []);
     let kept = memo[LAYOUT] as { key: string; layout: ChunkLayout } | undefined;
     if (!kept || kept.key !== g.key) {
@@ -1045,7 +1162,40 @@ export function estimatePagesOf(doc: ParsedMarkdown, settings?: Partial<PageSett
       memo[LAYOUT] = kept;
     }
     return kept.layout;
-  }, g, resolved);
+  }, g, resolved, resume?.states ?? memo?.states ?? new Float64Array(0), undefined, resume);
+  if (cache) cache.pageMemo = { generation: cache.generation, key: g.key, count: chunks.length, states: run.states, breaks: run.estimate.breaks, breakOffsets: run.estimate.breakOffsets } satisfies PageMemo;
+  return run.estimate;
+}
+
+/** The last pagination of a document (kept on its `ParseCache`), for the next check to resume. */
+interface PageMemo {
+  /** The parse it paginated (see `ParseCache.generation`), its layout key and chunk count. */
+  generation: number;
+  key: string;
+  count: number;
+  states: Float64Array;
+  breaks: readonly number[];
+  breakOffsets: readonly number[];
+}
+
+/**
+ * Where a pagination of `doc` can resume the last one: when `doc` re-used that parse's chunks
+ * (see `ChunkReuse`) laid out the same. It starts at the first chunk not kept — earlier if a heading
+ * before it kept with what follows — and the states of the shifted chunks move to their new index.
+ */
+function resumeFrom(memo: PageMemo, doc: ParsedMarkdown, key: string): Resume | undefined {
+  const reuse = doc.reuse;
+  if (!reuse || reuse.generation !== memo.generation || memo.key !== key || memo.count !== reuse.oldCount) return undefined;
+  let from = reuse.kept;
+  while (from > 0 && memo.states[from * STRIDE + AT_KEEPS]) from--;
+  const start = memo.states.slice(from * STRIDE, (from + 1) * STRIDE);
+  let states = memo.states;
+  if (states.length < (doc.chunks.length + 1) * STRIDE) {
+    states = new Float64Array(Math.ceil((doc.chunks.length + 1) * 1.5) * STRIDE);
+    states.set(memo.states.subarray(0, (memo.count + 1) * STRIDE));
+  }
+  states.copyWithin(reuse.shiftedFrom * STRIDE, reuse.oldShiftedFrom * STRIDE, (memo.count + 1) * STRIDE);
+  return { from, start, states, shiftedFrom: reuse.shiftedFrom, breaks: memo.breaks, breakOffsets: memo.breakOffsets };
 }
 
 /** The slot of a chunk's layout in its parse's memo. */
@@ -1080,13 +1230,16 @@ export function typeset(text: string, settings?: Partial<PageSettings>): { estim
   return { estimate, lines };
 }
 
+/** The states of a pagination that keeps none (see `layout`), reused from call to call. */
+let scratchStates: Float64Array = new Float64Array(0);
+
 function layout(text: string, starts: readonly number[], settings: PageSettings, cache?: LayoutCache, trace?: TypesetLine[]): PageEstimate {
   const g = geometry(settings);
   const used = new Map<string, ChunkLayout>();
   if (cache) cache.misses = 0;
   // `[x]` is a link anywhere in a text that defines `[x]: url` anywhere (see `Definitions`).
   const definitions = definitionsIn(text, starts);
-  const estimate = paginateChunks(starts.length, (c) => starts[c]!, (c) => {
+  const { estimate, states } = paginateChunks(starts.length, (c) => starts[c]!, (c) => {
     const chunk = text.slice(starts[c]!, starts[c + 1] ?? text.length);
     const labels = referencedIn(chunk, definitions);
     const key = keyOf(chunk, labels, c === 0);
@@ -1097,19 +1250,8 @@ function layout(text: string, starts: readonly number[], settings: PageSettings,
       used.set(key, chunkLayout);
     }
     return chunkLayout;
-  }, g, settings, trace);
+  }, g, settings, scratchStates, trace);
+  scratchStates = states;
   cache?.keep(used);
   return estimate;
-}
-
-/** Places the units of `count` chunks (at `offsetOf`, laid out by `layoutOf`) and paginates them. */
-function paginateChunks(count: number, offsetOf: (c: number) => number, layoutOf: (c: number) => ChunkLayout, g: Geometry, settings: PageSettings, trace?: TypesetLine[]): PageEstimate {
-  let placed = 0;
-  let baseLine = 0;
-  for (let c = 0; c < count; c++) {
-    const chunkLayout = layoutOf(c);
-    for (const unit of chunkLayout.units) place(placed++, unit, offsetOf(c), baseLine);
-    baseLine += chunkLayout.lineCount;
-  }
-  return paginate(placedPool, placed, g, settings, trace);
 }

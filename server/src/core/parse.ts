@@ -87,6 +87,21 @@ export interface ParsedMarkdown {
   chunks: ParsedChunk[];
   /** The link reference definitions the chunks were parsed with (none: undefined). */
   definitions?: Definitions;
+  /** How the parse re-used the chunks of the one before (see `reparse`); absent when it did not. */
+  reuse?: ChunkReuse;
+}
+
+/**
+ * The chunks a parse kept from the one before: its first `kept` are those, and from `shiftedFrom`
+ * on they are those from `oldShiftedFrom` on, moved by the edit (the same summaries).
+ */
+export interface ChunkReuse {
+  /** The earlier parse (see `ParseCache.generation`) and how many chunks it had. */
+  generation: number;
+  oldCount: number;
+  kept: number;
+  shiftedFrom: number;
+  oldShiftedFrom: number;
 }
 
 /**
@@ -166,6 +181,8 @@ export class ParseCache {
   generation = 0;
   /** @internal Results of the last check that the next one may move instead of finding again (see `check`). */
   checkMemo?: unknown;
+  /** @internal The last pagination, for the next to resume (see `estimatePagesOf`). */
+  pageMemo?: unknown;
   /** The checks whose findings the last check moved from the one before (see `structure.ts`): for tests and benchmarks. */
   movedChecks: readonly string[] = [];
 
@@ -436,7 +453,7 @@ function scanCuts(text: DocText, from: number, headingsOnly: boolean, starts: nu
 export function parseMarkdown(text: DocText, cache?: ParseCache): ParsedMarkdown {
   const prior = cache?.against(text);
   if (prior && !prior.whole) {
-    const reparsed = reparse(text, prior.last, prior.prefix, prior.suffix);
+    const reparsed = reparse(text, prior.last, prior.prefix, prior.suffix, cache!.generation);
     if (reparsed) {
       cache!.remember(reparsed.parsed, false, reparsed.misses, prior);
       return reparsed.parsed;
@@ -563,7 +580,7 @@ function addChunks(out: ParsedMarkdown, text: DocText, starts: readonly number[]
  * text had one inside the shared end, and the chunks from there are kept, shifted. Undefined when
  * the edited region holds a link reference definition (the document is then parsed whole).
  */
-function reparse(text: DocText, last: ParsedMarkdown, prefix: number, suffix: number): { parsed: ParsedMarkdown; misses: number } | undefined {
+function reparse(text: DocText, last: ParsedMarkdown, prefix: number, suffix: number, generation: number): { parsed: ParsedMarkdown; misses: number } | undefined {
   const old = last.text;
   const oldChunks = last.chunks;
   const delta = text.length - old.length;
@@ -600,6 +617,7 @@ function reparse(text: DocText, last: ParsedMarkdown, prefix: number, suffix: nu
   // The edit added or took away a definition: every chunk that may refer to it is parsed again.
   const region = (from: number, to: number, chunks: readonly ParsedChunk[]) => chunks.slice(from, to).some((c) => c.summary.defines);
   if ((region(i, j, oldChunks) || region(i, out.chunks.length, out.chunks)) && definitionsOf(out.chunks)?.key !== last.definitions?.key) return undefined;
+  out.reuse = { generation, oldCount: oldChunks.length, kept: i, shiftedFrom: out.chunks.length, oldShiftedFrom: j };
   if (j < oldChunks.length) {
     const oldFrom = oldChunks[j]!.offset;
     for (let k = j; k < oldChunks.length; k++) {
