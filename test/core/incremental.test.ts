@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { check, estimatePages, ParseCache } from '../../server/src/core/index.ts';
-import { parseWhole, type ParsedMarkdown } from '../../server/src/core/parse.ts';
+import { parseMarkdown, parseWhole, type ParsedChunk, type ParsedMarkdown } from '../../server/src/core/parse.ts';
+import { perChunk, type CheckContext } from '../../server/src/core/check.ts';
 import { PieceText } from '../../server/src/core/text.ts';
 import { builtinRegistry, mulberry32, readFixture } from '../helpers.ts';
 
@@ -265,4 +266,27 @@ test('typing in the prose of a long report held in pieces never joins its text w
     if (i % 20 === 0) assert.equal(snapshot(result), snapshot(check(text, builtinRegistry(), options)), `edit ${i}`);
   }
   assert.equal(PieceText.joins, joins, 'the text was joined whole on a keystroke');
+});
+
+test('after an edit, a check of one chunk at a time visits only the chunks the parse did not keep', () => {
+  const section = (i: number) => `## ${i}. Mục ${i}\n\nNgày ..... tháng ..... năm 2024, đồng chí ${i} đã dự.\n\nKết quả đạt ${i} phần trăm.\n`;
+  const text = `# BÁO CÁO\n\n${Array.from({ length: 200 }, (_, i) => section(i + 1)).join('\n')}`;
+  const dots = (chunk: ParsedChunk, source: string) => [...source.slice(chunk.offset, chunk.end).matchAll(/\.{5}/g)].map((m) => ({ offset: m.index, length: 5, message: { vi: 'x', en: 'x' } }));
+  const run = (doc: ParsedMarkdown, source: string) => {
+    let visited = 0;
+    const drafts = perChunk({ doc, text: source } as unknown as CheckContext, 'test:dots', (chunk) => dots(chunk, source), () => (visited++, false));
+    return { drafts, visited };
+  };
+  const cache = new ParseCache({ tellsEdits: true });
+  const first = run(parseMarkdown(text, cache), text);
+  assert.equal(first.visited, parseMarkdown(text).chunks.length);
+  // A letter typed in the middle, then a blank typed there: the findings after it move.
+  let now = text;
+  for (const [at, piece] of [[Math.floor(text.length / 2), 'x'], [Math.floor(text.length / 2) + 1, ' .....']] as const) {
+    cache.edited(at, 0, piece.length);
+    now = now.slice(0, at) + piece + now.slice(at);
+    const again = run(parseMarkdown(now, cache), now);
+    assert.ok(again.visited <= 3, `${again.visited} chunks visited`);
+    assert.deepEqual(again.drafts, run(parseMarkdown(now), now).drafts);
+  }
 });

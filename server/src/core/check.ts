@@ -86,20 +86,52 @@ export function headingRange(section: Section): { offset: number; length: number
  * Findings that depend on one chunk's text alone, found (messages and fixes included) once per
  * chunk and kept on its parse under `key`; on every check they only get the chunk's place.
  * `find` gives offsets relative to the chunk; `skip` passes over a chunk with nothing to find.
+ * After an edit only the chunks the parse did not re-use are visited: the findings of those before
+ * it are the last check's, those after it the last check's moved (see `ChunkReuse`).
  */
 export function perChunk(ctx: CheckContext, key: string, find: (chunk: ParsedChunk) => Draft[], skip?: (summary: ChunkSummary) => boolean): Draft[] {
-  const out: Draft[] = [];
+  const { doc } = ctx;
+  const count = doc.chunks.length;
   const slot = memoSlot(key);
-  for (const chunk of ctx.doc.chunks) {
+  const reuse = doc.reuse;
+  const last = reuse?.found?.get(key) as ChunkFindings | undefined;
+  const resumes = reuse && last && last.first.length === reuse.oldCount + 1;
+  const out: Draft[] = resumes ? last.drafts.slice(0, last.first[reuse.kept]) : [];
+  const first = new Int32Array(count + 1);
+  if (resumes) first.set(last.first.subarray(0, reuse.kept + 1));
+  const to = resumes ? reuse.shiftedFrom : count;
+  for (let c = resumes ? reuse.kept : 0; c < to; c++) {
+    first[c] = out.length;
+    const chunk = doc.chunks[c]!;
     // A 300-page report has thousands of chunks, most with nothing to find: passed over at once.
     if (skip?.(chunk.summary)) continue;
     const memo = (chunk.summary.memo ??= []);
     let drafts = memo[slot] as Draft[] | undefined;
     if (!drafts) memo[slot] = drafts = find(chunk);
-    const at = chunk.offset;
-    for (const d of drafts) out.push(d.fixes ? { ...d, offset: at + d.offset, fixes: d.fixes.map((f) => ({ ...f, edits: f.edits.map((e) => ({ ...e, offset: at + e.offset })) })) } : { ...d, offset: at + d.offset });
+    for (const d of drafts) out.push(moved(d, chunk.offset));
   }
+  if (resumes) {
+    const by = doc.text.length - last.length;
+    const from = last.first[reuse.oldShiftedFrom]!;
+    for (let c = to; c <= count; c++) first[c] = out.length + last.first[c - to + reuse.oldShiftedFrom]! - from;
+    for (let k = from; k < last.drafts.length; k++) out.push(by ? moved(last.drafts[k]!, by) : last.drafts[k]!);
+  } else first[count] = out.length;
+  (doc.found ??= new Map()).set(key, { drafts: out, first, length: doc.text.length } satisfies ChunkFindings);
   return out;
+}
+
+/** What `perChunk` found for one key on a parse: the drafts in place, and where each chunk's begin. */
+interface ChunkFindings {
+  drafts: Draft[];
+  /** Index in `drafts` of each chunk's first (one more entry: their count). */
+  first: Int32Array;
+  /** The length of the text they are placed in. */
+  length: number;
+}
+
+/** `d` moved by `by` code units, its fixes with it. */
+function moved(d: Draft, by: number): Draft {
+  return d.fixes ? { ...d, offset: by + d.offset, fixes: d.fixes.map((f) => ({ ...f, edits: f.edits.map((e) => ({ ...e, offset: by + e.offset })) })) } : { ...d, offset: by + d.offset };
 }
 
 /** The start of `text` for a message, in NFC (a cut in NFD could part a letter from its marks), cut between words. */

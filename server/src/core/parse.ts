@@ -89,6 +89,8 @@ export interface ParsedMarkdown {
   definitions?: Definitions;
   /** How the parse re-used the chunks of the one before (see `reparse`); absent when it did not. */
   reuse?: ChunkReuse;
+  /** What checks found chunk by chunk on this parse, by key (see `perChunk`): the next parse's `reuse.found`. */
+  found?: Map<string, unknown>;
 }
 
 /**
@@ -102,6 +104,8 @@ export interface ChunkReuse {
   kept: number;
   shiftedFrom: number;
   oldShiftedFrom: number;
+  /** What checks found chunk by chunk on the earlier parse (its `found`). */
+  found?: Map<string, unknown>;
 }
 
 /**
@@ -617,7 +621,7 @@ function reparse(text: DocText, last: ParsedMarkdown, prefix: number, suffix: nu
   // The edit added or took away a definition: every chunk that may refer to it is parsed again.
   const region = (from: number, to: number, chunks: readonly ParsedChunk[]) => chunks.slice(from, to).some((c) => c.summary.defines);
   if ((region(i, j, oldChunks) || region(i, out.chunks.length, out.chunks)) && definitionsOf(out.chunks)?.key !== last.definitions?.key) return undefined;
-  out.reuse = { generation, oldCount: oldChunks.length, kept: i, shiftedFrom: out.chunks.length, oldShiftedFrom: j };
+  out.reuse = { generation, oldCount: oldChunks.length, kept: i, shiftedFrom: out.chunks.length, oldShiftedFrom: j, found: last.found };
   if (j < oldChunks.length) {
     const oldFrom = oldChunks[j]!.offset;
     for (let k = j; k < oldChunks.length; k++) {
