@@ -178,3 +178,31 @@ test('a whole line in bold with a colon in its title (“**1. Chương trình th
   assert.ok(!marked(report('1. Chương trình thứ nhất: Công tác tuyên truyền, vận động, tập hợp các tầng lớp Nhân dân được đẩy mạnh.')).some((t) => t.startsWith('1. Chương trình')));
   assert.ok(!marked(report('**1. Chương trình thứ nhất: Công tác tuyên truyền được đẩy mạnh, đạt kết quả tốt.**')).some((t) => t.startsWith('1. Chương trình')));
 });
+
+test('QA s13 l1: an agenda typed as a list after “Hội nghị gồm các nội dung:” is a list: “2. Khen thưởng.” is no KHEN THƯỞNG section', () => {
+  const plan = (intro: string, item: string) =>
+    ['# KẾ HOẠCH', '## Tổ chức Hội nghị tổng kết công tác Mặt trận năm 2024', '', '## I. MỤC ĐÍCH, YÊU CẦU', '', 'Đánh giá kết quả công tác Mặt trận năm 2024.', '', '## II. NỘI DUNG', '', ...intro, `1. Báo cáo tổng kết năm 2024.`, item, '3. Phát động thi đua năm 2025.', '', '## III. TỔ CHỨC THỰC HIỆN', '', 'Văn phòng chuẩn bị.', ''].join('\n');
+  const structural = (text: string) => findings(text).filter((f) => ['heading-not-marked', 'section-level', 'section-order', 'missing-section'].includes(f.code)).map((f) => `${f.code} ${f.line}`);
+  for (const item of ['2. Khen thưởng.', '2. Khen thưởng']) {
+    // Introduced by a sentence ending in a colon (a blank line between or not); or not introduced,
+    // in a list under II. numbered otherwise than the outline's IV.
+    assert.deepEqual(structural(plan(['Hội nghị gồm các nội dung:', ''], item)), [], item);
+    assert.deepEqual(structural(plan(['Hội nghị gồm các nội dung:'], item)), [], item);
+    assert.deepEqual(structural(plan([], item)), [], item);
+  }
+  // Numbered as the outline numbers it, empty sections pasted one after another are still titles.
+  const skeleton = ['# KẾ HOẠCH', '## Tổ chức Hội nghị tổng kết công tác Mặt trận năm 2024', '', '## I. MỤC ĐÍCH, YÊU CẦU', '', 'Đánh giá.', '', '## II. NỘI DUNG', '', 'Báo cáo tổng kết.', '', 'III. THỜI GIAN, HÌNH THỨC TỔ CHỨC', 'IV. KHEN THƯỞNG', 'V. TỔ CHỨC THỰC HIỆN', ''].join('\n');
+  assert.deepEqual(marks(skeleton).map(([line]) => line), [11, 12, 13]);
+});
+
+test('QA s13 9a/9c: pasted from Word, a list of tasks ending as sentences, or items after a line ending in a colon, are no titles; the plan’s own titles are', () => {
+  const pasted = (tasks: string[]) => [
+    'KẾ HOẠCH', 'Tổ chức Hội nghị sơ kết 05 năm thực hiện Cuộc vận động', 'I. MỤC ĐÍCH, YÊU CẦU', '1. Mục đích', 'Đánh giá kết quả 05 năm.', '2. Yêu cầu', 'Thiết thực, hiệu quả.',
+    'II. NỘI DUNG', ...tasks, 'III. THỜI GIAN, HÌNH THỨC TỔ CHỨC', 'Ngày 18/12/2024, tại Hội trường.', 'IV. KHEN THƯỞNG', 'Tặng Giấy khen cho 5 tập thể.', 'V. TỔ CHỨC THỰC HIỆN',
+    '1. Văn phòng chuẩn bị báo cáo, giấy mời, khánh tiết.', '2. Các tổ chức thành viên gửi báo cáo trước ngày 10/12/2024.', '',
+  ].join('\n');
+  const titles = (text: string) => unmarked(text).map((f) => /“([^”]+)”/.exec(f.message.en)![1]);
+  const plan = ['I. MỤC ĐÍCH, YÊU CẦU', '1. Mục đích', '2. Yêu cầu', 'II. NỘI DUNG', 'III. THỜI GIAN, HÌNH THỨC TỔ CHỨC', 'IV. KHEN THƯỞNG', 'V. TỔ CHỨC THỰC HIỆN'];
+  assert.deepEqual(titles(pasted(['Hội nghị gồm các nội dung:', '1. Báo cáo sơ kết 05 năm', '2. Khen thưởng', '3. Phát động thi đua giai đoạn mới'])), plan);
+  assert.deepEqual(titles(pasted(['Báo cáo sơ kết 05 năm thực hiện Cuộc vận động.'])), plan);
+});

@@ -1,7 +1,8 @@
 import { countBefore, type Heading, type NumberedLine, type ParsedMarkdown } from './parse';
+import type { DocText } from './text';
 import { isDescendant, type Outline, type Section } from './outline';
 import type { Template } from './templates';
-import { letterInRun, type Numbering, type NumberingStyle } from './numbering';
+import { letterInRun, parseNumbering, type Numbering, type NumberingStyle } from './numbering';
 import { containsWords, isOptionalTitle, setOverlap, titleKeys, wordSet } from './normalize';
 import { isStrongTitle, mostlyUpperCase } from './joins';
 
@@ -36,6 +37,24 @@ function readsAsProse(line: NumberedLine): boolean {
   // (`**1. Chương trình thứ nhất: Công tác tuyên truyền, …**`), not a label and its content.
   if (line.emphasised && !/[.!?;]$/.test(title)) return false;
   return proseTitle(title);
+}
+
+/** Numbered in the rank the outline numbers `section` in (a section without a number: any). */
+function numberedAs(line: NumberedLine, section: Section): boolean {
+  const n = section.heading.numbering;
+  return !n || rank(n.style, n.parts?.length) === rank(line.numbering.style, line.numbering.parts?.length);
+}
+
+/** The last line before `offset` that is not blank (its start and text, trimmed), if any. */
+function lineBefore(text: DocText, offset: number): { offset: number; text: string } | undefined {
+  let end = offset - 1; // the line break ending the line before
+  while (end > 0) {
+    const start = text.lastIndexOf('\n', end - 1) + 1;
+    const line = text.slice(start, end).trim();
+    if (line) return { offset: start, text: line.replace(/^[*_]+|[*_]+$/g, '').trim() };
+    end = start - 1;
+  }
+  return undefined;
 }
 
 /** Notes in brackets ("(Giai đoạn 2019 - 2022, số liệu đến tháng 6/2022)") say nothing about prose. */
@@ -118,8 +137,7 @@ export function findUnmarkedHeadings(doc: ParsedMarkdown, outline: Outline, temp
   const outlineLevel = new Map<NumberedLine, number>();
   // Only when numbered alike: "2. Nội dung:" has the words of "II. NỘI DUNG" but not its place.
   const levelFrom = (line: NumberedLine, section: Section) => {
-    const n = section.heading.numbering;
-    if (!n || rank(n.style, n.parts?.length) === rank(line.numbering.style, line.numbering.parts?.length)) outlineLevel.set(line, section.level);
+    if (numberedAs(line, section)) outlineLevel.set(line, section.level);
   };
   // The line is an outline title, perhaps elaborated — not prose that happens to contain a short one.
   const words = (s: string) => s.split(' ').length;
@@ -155,8 +173,30 @@ export function findUnmarkedHeadings(doc: ParsedMarkdown, outline: Outline, temp
     const above = headingAbove(line);
     const containers = above?.keys.core ? sectionsTitled(above.keys.core) : [];
     if (!containers.length) return undefined;
-    const fits = (s: Section) => !s.parent || containers.some((c) => c === s.parent || isDescendant(c, s.parent!));
-    return sectionsTitled(titleKeys(line.text).core).find(fits) ?? false;
+    // Under that section; or after it (its sibling's or an ancestor's) when numbered as the outline
+    // numbers it there: `2. Khen thưởng.` among `1.` and `3.` of II. is no `IV. KHEN THƯỞNG`.
+    const under = (s: Section) => containers.some((c) => c === s.parent);
+    const after = (s: Section) => (!s.parent || containers.some((c) => isDescendant(c, s.parent!))) && numberedAs(line, s);
+    return sectionsTitled(titleKeys(line.text).core).find((s) => under(s) || after(s)) ?? false;
+  };
+  /**
+   * The line is an item of a list that a sentence ending in a colon introduces (`Hội nghị gồm các
+   * nội dung:` then `1. Báo cáo …`, `2. Khen thưởng`): items, whatever their words.
+   */
+  const introduced = (line: NumberedLine, at: number): boolean => {
+    if (!inList(line, at)) return false;
+    let first = at;
+    while (first > 0 && adjacent(all[first - 1], all[first])) first--;
+    const before = lineBefore(doc.text, all[first]!.offset);
+    return Boolean(before?.text.endsWith(':')) && !/^#/.test(before!.text) && !parseNumbering(before!.text);
+  };
+  /** The line is an item of a list whose every item ends as a sentence (`1. Văn phòng chuẩn bị …, khánh tiết.`). */
+  const listOfSentences = (line: NumberedLine, at: number): boolean => {
+    if (!inList(line, at) || line.emphasised) return false;
+    const ends = (l: NumberedLine) => /[.;!?]$/.test(withoutNotes(l.text));
+    for (let i = at; i >= 0 && (i === at || adjacent(all[i], all[i + 1])); i--) if (!ends(all[i]!)) return false;
+    for (let i = at + 1; i < all.length && adjacent(all[i - 1], all[i]); i++) if (!ends(all[i]!)) return false;
+    return true;
   };
   /** The marked heading above `line` is titled as a sibling before `section` in the outline. */
   const afterPreviousSibling = (line: NumberedLine, section: Section): boolean => {
@@ -207,7 +247,7 @@ export function findUnmarkedHeadings(doc: ParsedMarkdown, outline: Outline, temp
       levelFrom(line, runIn);
       return true;
     }
-    if (line.runsOn) return false;
+    if (line.runsOn || introduced(line, at)) return false;
     // A title of the outline is a title, however long — and wherever its line is: pasted text may
     // run a title on from a line that ends without a full stop.
     const key = titleKeys(line.text).core;
@@ -235,7 +275,7 @@ export function findUnmarkedHeadings(doc: ParsedMarkdown, outline: Outline, temp
       return true;
     }
     if (!line.opensBlock) return false;
-    if (readsAsProse(line) || listWithProse(at)) return false;
+    if (readsAsProse(line) || listWithProse(at) || listOfSentences(line, at)) return false;
     // A near title of the outline (a word added or left out: `section-title` says "did you mean")
     // — otherwise, once the report has headings, fix-all would insert the outline's title anew.
     const near = nearTitle(key, templateWords);
