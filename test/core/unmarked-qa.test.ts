@@ -180,7 +180,7 @@ test('a whole line in bold with a colon in its title (“**1. Chương trình th
 });
 
 test('QA s13 l1: an agenda typed as a list after “Hội nghị gồm các nội dung:” is a list: “2. Khen thưởng.” is no KHEN THƯỞNG section', () => {
-  const plan = (intro: string, item: string) =>
+  const plan = (intro: string[], item: string) =>
     ['# KẾ HOẠCH', '## Tổ chức Hội nghị tổng kết công tác Mặt trận năm 2024', '', '## I. MỤC ĐÍCH, YÊU CẦU', '', 'Đánh giá kết quả công tác Mặt trận năm 2024.', '', '## II. NỘI DUNG', '', ...intro, `1. Báo cáo tổng kết năm 2024.`, item, '3. Phát động thi đua năm 2025.', '', '## III. TỔ CHỨC THỰC HIỆN', '', 'Văn phòng chuẩn bị.', ''].join('\n');
   const structural = (text: string) => findings(text).filter((f) => ['heading-not-marked', 'section-level', 'section-order', 'missing-section'].includes(f.code)).map((f) => `${f.code} ${f.line}`);
   for (const item of ['2. Khen thưởng.', '2. Khen thưởng']) {

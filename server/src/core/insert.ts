@@ -74,6 +74,8 @@ const CLOSING_SENTENCE = /^trên đây là\s/iu;
 
 /** A heading after the signature that the closing block does not end at: an appendix. */
 const APPENDIX = /^(?:phụ lục|biểu mẫu|danh sách kèm theo)\b/iu;
+/** What an appendix's title key starts with (see `titleKeys`). */
+const APPENDIX_KEY = /^(?:phụ lục|biểu mẫu|danh sách kèm theo)/;
 
 /** How far from the end a closing block may start: recipients and a signature, not sections. */
 const CLOSING_MAX = 2000;
@@ -93,7 +95,8 @@ export function closingStart(ctx: Pick<CheckContext, 'doc' | 'text'>): number {
   // Up to an appendix after the signature (`## PHỤ LỤC`), if any; from the last heading before
   // that, its own line (“### Nơi nhận:” typed as a heading opens the block too).
   const headings = ctx.doc.headings;
-  const appendix = headings.findIndex((h) => APPENDIX.test(h.text.normalize('NFC')));
+  // (Its key first: lower case and NFC already, asked of every heading on every keystroke.)
+  const appendix = headings.findIndex((h) => APPENDIX_KEY.test(h.keys.full) && APPENDIX.test(h.text.normalize('NFC')));
   const end = appendix >= 0 ? headings[appendix]!.offset : text.length;
   const lastHeading = headings[(appendix >= 0 ? appendix : headings.length) - 1];
   const from = Math.max(lastHeading ? lastHeading.offset : 0, end - CLOSING_MAX);
