@@ -4,7 +4,7 @@
 // (with the remove-indent fix), sections pasted twice, and unfilled blanks.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { actionsAt, apply, lineOf, openReport, poll, quickFix, show, waitForDiagnostics, withCode } from './helpers';
+import { actionsAt, apply, lineOf, openReport, openUntitled, poll, quickFix, show, waitForDiagnostics, withCode } from './helpers';
 
 /** Range of the `nth` (0-based) occurrence of `needle` on the first line matching `line`. */
 function rangeOf(doc: vscode.TextDocument, line: RegExp, needle: string, nth = 0): vscode.Range {
@@ -76,6 +76,19 @@ describe('checks', () => {
     assert.equal(doc.getText(), original.replace('\nII. THỜI GIAN, ĐỊA ĐIỂM\n', '\n## II. THỜI GIAN, ĐỊA ĐIỂM\n'), 'only the marker was added');
     const after = await waitForDiagnostics(doc.uri, (x) => withCode(x, 'heading-not-marked').length === 0, 'heading-not-marked to go away');
     assert.deepEqual(withCode(after, 'numbering'), [], show(after));
+  });
+
+  it('heading-not-marked: an agenda typed as a numbered list (“2. Khen thưởng.” among its items) is a list, not the plan’s KHEN THƯỞNG; the plan’s own title typed as a paragraph is flagged', async () => {
+    const content = [
+      '# KẾ HOẠCH', '## Tổ chức Hội nghị tổng kết công tác Mặt trận năm 2024', '', '## I. MỤC ĐÍCH, YÊU CẦU', '', 'Đánh giá kết quả công tác Mặt trận năm 2024.', '',
+      '## II. NỘI DUNG', '', 'Hội nghị gồm các nội dung:', '', '1. Báo cáo tổng kết năm 2024.', '2. Khen thưởng.', '3. Phát động thi đua năm 2025.', '',
+      '## III. THỜI GIAN, HÌNH THỨC TỔ CHỨC', '', 'Ngày 18/12/2024.', '', 'IV. KHEN THƯỞNG', '', 'Tặng Giấy khen cho 5 tập thể.', '', '## V. TỔ CHỨC THỰC HIỆN', '', 'Văn phòng chuẩn bị.', '',
+    ].join('\n');
+    const doc = await openUntitled(content);
+    const ds = await waitForDiagnostics(doc.uri, (x) => withCode(x, 'heading-not-marked').length > 0, 'heading-not-marked');
+    assert.deepEqual(withCode(ds, 'heading-not-marked').map((d) => doc.lineAt(d.range.start.line).text), ['IV. KHEN THƯỞNG'], show(ds));
+    assert.deepEqual([...withCode(ds, 'section-level'), ...withCode(ds, 'missing-section')], [], show(ds));
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 
   it('joined-paragraph: a report pasted from Word is flagged line by line; the quick fix inserts one blank line, source.fixAll separates every paragraph and marks the titles', async () => {
