@@ -206,3 +206,28 @@ test('QA s13 9a/9c: pasted from Word, a list of tasks ending as sentences, or it
   assert.deepEqual(titles(pasted(['Hội nghị gồm các nội dung:', '1. Báo cáo sơ kết 05 năm', '2. Khen thưởng', '3. Phát động thi đua giai đoạn mới'])), plan);
   assert.deepEqual(titles(pasted(['Báo cáo sơ kết 05 năm thực hiện Cuộc vận động.'])), plan);
 });
+
+test('QA s14: after a list introduced by a colon, the next section pasted straight after it is a section; a skeleton after “… như sau:” is titles', () => {
+  // A Word paste, no blank lines: the items 1., 2. then the section “2. Thuận lợi” (its number does not follow).
+  const report = wordPaste([
+    'BÁO CÁO SƠ KẾT GIỮA NHIỆM KỲ THỰC HIỆN NGHỊ QUYẾT ĐẠI HỘI ĐẠI BIỂU MTTQ VIỆT NAM XÃ TÂN PHONG LẦN THỨ XVIII, NHIỆM KỲ 2019 - 2024',
+    'I. TÌNH HÌNH TRIỂN KHAI, QUÁN TRIỆT NGHỊ QUYẾT', '1. Công tác triển khai', 'Ban Thường trực đã triển khai các việc sau:',
+    '1. Tổ chức hội nghị quán triệt Nghị quyết cho 47 Ủy viên Ủy ban;', '2. Các tổ chức thành viên quán triệt đến 100% chi hội.',
+    '2. Thuận lợi', 'Được sự quan tâm lãnh đạo của Đảng ủy.', '3. Khó khăn', 'Dịch Covid-19 kéo dài.',
+  ]);
+  const titles = unmarked(report).map((f) => /“([^”]+)”/.exec(f.message.en)![1]);
+  assert.deepEqual(titles.slice(0, 4), ['I. TÌNH HÌNH TRIỂN KHAI, QUÁN TRIỆT NGHỊ QUYẾT', '1. Công tác triển khai', '2. Thuận lợi', '3. Khó khăn']);
+  assert.ok(!findings(report).some((f) => f.code === 'missing-section' && /Thuận lợi|Khó khăn/.test(f.message.en)));
+  // A plan's skeleton, its titles on consecutive lines after the intro.
+  const skeleton = wordPaste([
+    'KẾ HOẠCH', 'Tổ chức Hội nghị tổng kết công tác Mặt trận năm 2024', 'Ban Thường trực Ủy ban MTTQ Việt Nam xã xây dựng kế hoạch như sau:',
+    'I. MỤC ĐÍCH, YÊU CẦU', 'II. NỘI DUNG', 'III. THỜI GIAN, HÌNH THỨC TỔ CHỨC', 'IV. KHEN THƯỞNG', 'V. TỔ CHỨC THỰC HIỆN', 'VI. TIẾN ĐỘ THỰC HIỆN',
+  ]);
+  assert.deepEqual(marks(skeleton).map(([line]) => line), [3, 4, 5, 6, 7, 8]);
+  assert.deepEqual(findings(skeleton).filter((f) => f.code === 'missing-section').map((f) => f.message.en), []);
+});
+
+/** Lines as pasted from Word: one per line, no blank line between. */
+function wordPaste(lines: string[]): string {
+  return `${lines.join('\n')}\n`;
+}

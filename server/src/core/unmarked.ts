@@ -181,14 +181,22 @@ export function findUnmarkedHeadings(doc: ParsedMarkdown, outline: Outline, temp
   };
   /**
    * The line is an item of a list that a sentence ending in a colon introduces (`Hội nghị gồm các
-   * nội dung:` then `1. Báo cáo …`, `2. Khen thưởng`): items, whatever their words.
+   * nội dung:` then `1. Báo cáo …`, `2. Khen thưởng`): numbered 1, 2, 3 … from right after it. A
+   * number that does not follow (`2. Thuận lợi` after the items `1.`, `2.`) ends the list.
    */
   const introduced = (line: NumberedLine, at: number): boolean => {
     if (!inList(line, at)) return false;
     let first = at;
-    while (first > 0 && adjacent(all[first - 1], all[first])) first--;
+    while (first > 0 && adjacent(all[first - 1], all[first]) && all[first]!.numbering.value === all[first - 1]!.numbering.value + 1) first--;
+    if (all[first]!.numbering.value !== 1) return false;
     const before = lineBefore(doc.text, all[first]!.offset);
     return Boolean(before?.text.endsWith(':')) && !/^#/.test(before!.text) && !parseNumbering(before!.text);
+  };
+  /** An outline section has the line's title, numbered as the line is (a skeleton after “… như sau:”). */
+  const titledAsNumbered = (line: NumberedLine, key: string): boolean => {
+    if (sectionsTitled(key).some((s) => numberedAs(line, s))) return true;
+    const near = nearTitle(key, templateWords);
+    return near >= 0 && numberedAs(line, templateSections[near]!);
   };
   /** The line is an item of a list whose every item ends as a sentence (`1. Văn phòng chuẩn bị …, khánh tiết.`). */
   const listOfSentences = (line: NumberedLine, at: number): boolean => {
@@ -247,10 +255,11 @@ export function findUnmarkedHeadings(doc: ParsedMarkdown, outline: Outline, temp
       levelFrom(line, runIn);
       return true;
     }
-    if (line.runsOn || introduced(line, at)) return false;
+    if (line.runsOn) return false;
     // A title of the outline is a title, however long — and wherever its line is: pasted text may
     // run a title on from a line that ends without a full stop.
     const key = titleKeys(line.text).core;
+    if (introduced(line, at) && !titledAsNumbered(line, key)) return false;
     const exact = templateKeys.findIndex((t) => matchesOutline(key, t));
     if (exact >= 0) {
       // Unless the line goes on past the title as prose: "1. Mục đích: Tạo đợt sinh hoạt …" (a
