@@ -205,6 +205,8 @@ test('QA s13 9a/9c: pasted from Word, a list of tasks ending as sentences, or it
   const plan = ['I. MỤC ĐÍCH, YÊU CẦU', '1. Mục đích', '2. Yêu cầu', 'II. NỘI DUNG', 'III. THỜI GIAN, HÌNH THỨC TỔ CHỨC', 'IV. KHEN THƯỞNG', 'V. TỔ CHỨC THỰC HIỆN'];
   assert.deepEqual(titles(pasted(['Hội nghị gồm các nội dung:', '1. Báo cáo sơ kết 05 năm', '2. Khen thưởng', '3. Phát động thi đua giai đoạn mới'])), plan);
   assert.deepEqual(titles(pasted(['Báo cáo sơ kết 05 năm thực hiện Cuộc vận động.'])), plan);
+  // Introduced by a numbered line (QA s14 04): “4. Khen thưởng” of the programme is no KHEN THƯỞNG either.
+  assert.deepEqual(titles(pasted(['1. Thời gian: 01 buổi sáng ngày 12/7/2024 tại Hội trường.', '2. Chương trình hội nghị:', '1. Khai mạc', '2. Báo cáo sơ kết', '3. Thảo luận', '4. Khen thưởng', '5. Bế mạc'])), plan);
 });
 
 test('QA s14: after a list introduced by a colon, the next section pasted straight after it is a section; a skeleton after “… như sau:” is titles', () => {

@@ -2,7 +2,7 @@ import { countBefore, type Heading, type NumberedLine, type ParsedMarkdown } fro
 import type { DocText } from './text';
 import { isDescendant, type Outline, type Section } from './outline';
 import type { Template } from './templates';
-import { letterInRun, parseNumbering, type Numbering, type NumberingStyle } from './numbering';
+import { letterInRun, type Numbering, type NumberingStyle } from './numbering';
 import { containsWords, isOptionalTitle, setOverlap, titleKeys, wordSet } from './normalize';
 import { isStrongTitle, mostlyUpperCase } from './joins';
 
@@ -190,7 +190,7 @@ export function findUnmarkedHeadings(doc: ParsedMarkdown, outline: Outline, temp
     while (first > 0 && adjacent(all[first - 1], all[first]) && all[first]!.numbering.value === all[first - 1]!.numbering.value + 1) first--;
     if (all[first]!.numbering.value !== 1) return false;
     const before = lineBefore(doc.text, all[first]!.offset);
-    return Boolean(before?.text.endsWith(':')) && !/^#/.test(before!.text) && !parseNumbering(before!.text);
+    return Boolean(before?.text.endsWith(":")) && !/^#/.test(before!.text); // (a numbered one too: “2. Chương trình hội nghị:”)
   };
   /** An outline section has the line's title, numbered as the line is (a skeleton after “… như sau:”). */
   const titledAsNumbered = (line: NumberedLine, key: string): boolean => {
