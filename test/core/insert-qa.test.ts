@@ -313,3 +313,28 @@ test('a section that merges the missing one with its neighbour (“2. Thuận l�
   const incremental = check(onlyOne, builtinRegistry(), {}, cache).findings.filter((f) => f.code === 'missing-section');
   assert.deepEqual(incremental.map((f) => f.message.en), missing(onlyOne).map((f) => f.message.en));
 });
+
+test('merges worded otherwise (QA s13 8a, 8b, 8e): words in any order, joining words added or dropped, three sections in one; no “did you mean” that takes the merged words out; one alone still misses the other', () => {
+  const giuaNk = readFixture('complete', 'so-ket-giua-nhiem-ky-2019-2024.md');
+  const kiemDiem = readFixture('complete', 'kiem-diem-tap-the-ban-thuong-truc.md');
+  const merge = (text: string, pattern: RegExp, title: string) => {
+    const out = text.replace(pattern, `${title}\n\n$1\n\n`);
+    assert.notEqual(out, text, title);
+    return out;
+  };
+  const titles = (text: string, code: string) => findings(text).filter((f) => f.code === code).map((f) => /“([^”]+)”/.exec(f.message.en)![1]);
+  // 8a: the outline's “1. Về ưu điểm, nguyên nhân” and “2. Về hạn chế, nguyên nhân”.
+  const a = merge(giuaNk, /### 1\. Về ưu điểm, nguyên nhân\n\n([^\n]*)\n\n### 2\. Về hạn chế, nguyên nhân\n\n/, '### 1. Về ưu điểm, hạn chế và nguyên nhân');
+  assert.deepEqual([...titles(a, 'missing-section'), ...titles(a, 'section-title')], []);
+  // 8e: “Hạn chế, khuyết điểm” and “Nguyên nhân của hạn chế, khuyết điểm” (“của” dropped).
+  const e = merge(kiemDiem, /## 1\. Hạn chế, khuyết điểm\n\n([^\n]*)\n\n## 2\. Nguyên nhân của hạn chế, khuyết điểm\n\n/, '## 1. Hạn chế, khuyết điểm và nguyên nhân');
+  assert.deepEqual(titles(e, 'missing-section'), []);
+  // 8b: three in one.
+  const b = merge(giuaNk, /### 1\. Công tác triển khai\n\n([^\n]*)\n\n### 2\. Thuận lợi\n\n[^\n]*\n\n### 3\. Khó khăn\n\n/, '### 1. Công tác triển khai; thuận lợi, khó khăn');
+  assert.deepEqual(titles(b, 'missing-section'), []);
+  // Still missing: a title with only its own words, or whose words name the missing one without merging it.
+  assert.deepEqual(titles(a.replace('1. Về ưu điểm, hạn chế và nguyên nhân', '1. Về ưu điểm, nguyên nhân'), 'missing-section'), ['2. Về hạn chế, nguyên nhân']);
+  assert.deepEqual(titles(b.replace('1. Công tác triển khai; thuận lợi, khó khăn', '1. Công tác triển khai; thuận lợi'), 'missing-section'), ['3. Khó khăn']);
+  const onlyCause = kiemDiem.replace(/## 1\. Hạn chế, khuyết điểm\n\n[^\n]*\n\n/, '');
+  assert.deepEqual(titles(onlyCause, 'missing-section'), ['1. Hạn chế, khuyết điểm']);
+});

@@ -1,6 +1,6 @@
 import type { Check, CheckContext, Draft } from '../check';
 import { headingRange, quotable, quote, readText } from '../check';
-import { containsWords, titleKeys } from '../normalize';
+import { titleKeys, wordSet } from '../normalize';
 import type { Section } from '../outline';
 import { bareTitle, insertSectionEdits, missingDescendants, outsideOpenBlock, pairedDescendants, previousInReport, retitleEdit, titleForReport, yearShiftOnce } from '../insert';
 import { sameNumber, sameStyle } from '../numbering';
@@ -156,26 +156,42 @@ function labelledInPlace(ctx: CheckContext, expected: Section): { offset: number
 
 /**
  * A report section that merges the missing one with its neighbour in the outline: `2. Thuận lợi,
- * khó khăn` for the outline's `2. Thuận lợi` and `3. Khó khăn`. Its title has the words of both
- * (the neighbour's outline title not those of the missing one);
- * the missing one is there, not missing (only one without required subsections: those would go
- * unchecked). The neighbours' headings are read, so that typing the words in or out re-checks.
+ * khó khăn` for the outline's `2. Thuận lợi` and `3. Khó khăn`; `1. Hạn chế, khuyết điểm và nguyên
+ * nhân` for `1. Hạn chế, khuyết điểm` and `2. Nguyên nhân của hạn chế, khuyết điểm`; `1. Công tác
+ * triển khai; thuận lợi, khó khăn` for three (the neighbour is the nearest sibling the report has,
+ * those between missing and merged too). Its title has the words of all of them but the words
+ * that join (`của`, `và` …), in any order; some of the missing one's are not the neighbour's own
+ * (`2. Nguyên nhân của hạn chế, khuyết điểm` names the missing `1. Hạn chế, khuyết điểm` without
+ * merging it). Only a section without required subsections (those would go unchecked). The
+ * neighbours' headings are read, so that typing the words in or out re-checks.
  */
-function mergedInto(ctx: CheckContext, expected: Section): Section | undefined {
-  const key = expected.heading.keys.core;
-  if (!key || expected.children.some((c) => !c.optional)) return undefined;
+export function mergedInto(ctx: CheckContext, expected: Section): Section | undefined {
+  const missing = subjectWords(expected.heading.keys.core);
+  if (!missing.length || expected.children.some((c) => !c.optional)) return undefined;
   const siblings = expected.parent ? expected.parent.children : ctx.template!.outline.roots;
   const at = siblings.indexOf(expected);
-  for (const neighbour of [siblings[at - 1], siblings[at + 1]]) {
-    const actual = neighbour && ctx.alignment!.pairs.get(neighbour)?.actual;
-    if (!actual || !neighbour.heading.keys.core) continue;
+  for (const step of [-1, 1]) {
+    let i = at + step;
+    const between: string[] = [];
+    while (siblings[i] && !ctx.alignment!.pairs.has(siblings[i]!)) between.push(...subjectWords(siblings[i]!.heading.keys.core)), (i += step);
+    const neighbour = siblings[i];
+    const actual = neighbour && ctx.alignment!.pairs.get(neighbour)!.actual;
+    const own = neighbour && subjectWords(neighbour.heading.keys.core);
+    if (!actual || !own?.length) continue;
     readText(actual.heading);
-    // Words the neighbour's own outline title has do not tell (“2. Nguyên nhân của hạn chế,
-    // khuyết điểm” names the missing “1. Hạn chế, khuyết điểm” without merging it).
-    const words = actual.heading.keys.core;
-    if (containsWords(words, key) && containsWords(words, neighbour.heading.keys.core) && !containsWords(neighbour.heading.keys.core, key)) return actual;
+    const written = wordSet(actual.heading.keys.core);
+    const ownSet = new Set(own);
+    if ([...missing, ...between, ...own].every((w) => written.has(w)) && !missing.every((w) => ownSet.has(w))) return actual;
   }
   return undefined;
+}
+
+/** Words that join the parts of a title rather than name its subject: a merged title adds or drops them. */
+const JOINING = new Set(['của', 'và', 'về', 'với', 'các', 'những', 'trong', 'cho']);
+
+/** The words of a title key but those that join. */
+function subjectWords(key: string): string[] {
+  return [...wordSet(key)].filter((w) => !JOINING.has(w));
 }
 
 export const missingSection: Check = {
