@@ -45,16 +45,16 @@ function numberedAs(line: NumberedLine, section: Section): boolean {
   return !n || rank(n.style, n.parts?.length) === rank(line.numbering.style, line.numbering.parts?.length);
 }
 
-/** The last line before `offset` that is not blank (its start and text, trimmed), if any. */
-function lineBefore(text: DocText, offset: number): { offset: number; text: string } | undefined {
+/** The last line before `offset` that is not blank, trimmed and without emphasis marks at its ends ('' if none). */
+function lineBefore(text: DocText, offset: number): string {
   let end = offset - 1; // the line break ending the line before
   while (end > 0) {
     const start = text.lastIndexOf('\n', end - 1) + 1;
     const line = text.slice(start, end).trim();
-    if (line) return { offset: start, text: line.replace(/^[*_]+|[*_]+$/g, '').trim() };
+    if (line) return line.replace(/^[*_]+|[*_]+$/g, '').trim();
     end = start - 1;
   }
-  return undefined;
+  return '';
 }
 
 /** Notes in brackets ("(Giai đoạn 2019 - 2022, số liệu đến tháng 6/2022)") say nothing about prose. */
@@ -180,9 +180,10 @@ export function findUnmarkedHeadings(doc: ParsedMarkdown, outline: Outline, temp
     return sectionsTitled(titleKeys(line.text).core).find((s) => under(s) || after(s)) ?? false;
   };
   /**
-   * The line is an item of a list that a sentence ending in a colon introduces (`Hội nghị gồm các
-   * nội dung:` then `1. Báo cáo …`, `2. Khen thưởng`): numbered 1, 2, 3 … from right after it. A
-   * number that does not follow (`2. Thuận lợi` after the items `1.`, `2.`) ends the list.
+   * The line is an item of a list that a line ending in a colon introduces (`Hội nghị gồm các nội
+   * dung:`, or a numbered `2. Chương trình hội nghị:`, then `1. Báo cáo …`, `2. Khen thưởng`):
+   * numbered 1, 2, 3 … from right after it. A number that does not follow (`2. Thuận lợi` after the
+   * items `1.`, `2.`) ends the list.
    */
   const introduced = (line: NumberedLine, at: number): boolean => {
     if (!inList(line, at)) return false;
@@ -190,7 +191,7 @@ export function findUnmarkedHeadings(doc: ParsedMarkdown, outline: Outline, temp
     while (first > 0 && adjacent(all[first - 1], all[first]) && all[first]!.numbering.value === all[first - 1]!.numbering.value + 1) first--;
     if (all[first]!.numbering.value !== 1) return false;
     const before = lineBefore(doc.text, all[first]!.offset);
-    return Boolean(before?.text.endsWith(":")) && !/^#/.test(before!.text); // (a numbered one too: “2. Chương trình hội nghị:”)
+    return before.endsWith(':') && !before.startsWith('#');
   };
   /** An outline section has the line's title, numbered as the line is (a skeleton after “… như sau:”). */
   const titledAsNumbered = (line: NumberedLine, key: string): boolean => {
