@@ -337,4 +337,13 @@ test('merges worded otherwise (QA s13 8a, 8b, 8e): words in any order, joining w
   assert.deepEqual(titles(b.replace('1. Công tác triển khai; thuận lợi, khó khăn', '1. Công tác triển khai; thuận lợi'), 'missing-section'), ['3. Khó khăn']);
   const onlyCause = kiemDiem.replace(/## 1\. Hạn chế, khuyết điểm\n\n[^\n]*\n\n/, '');
   assert.deepEqual(titles(onlyCause, 'missing-section'), ['1. Hạn chế, khuyết điểm']);
+  // QA s15: a neighbour whose title only mentions the missing one's words merges nothing — the
+  // words must start a part of it (after a comma, “và”, a dash), not run on from other words.
+  const sauThang = readFixture('complete', 'bao-cao-6-thang-cong-tac-mat-tran.md');
+  const proposals = sauThang.replace(/#### 6\.2\. Hạn chế, yếu kém\n\n[^\n]*\n\n#### 6\.3\. Các kiến nghị, đề xuất/, '#### 6.2. Kiến nghị, đề xuất khắc phục hạn chế, yếu kém');
+  assert.notEqual(proposals, sauThang);
+  assert.equal(titles(proposals, 'missing-section').length, 1);
+  const duty = kiemDiem.replace(/# V\. Trách nhiệm của tập thể, cá nhân\n\n[\s\S]*?# VI\. Phương hướng, biện pháp khắc phục hạn chế, khuyết điểm/, '# V. Phương hướng, biện pháp nâng cao trách nhiệm của tập thể, cá nhân, khắc phục hạn chế, khuyết điểm');
+  assert.notEqual(duty, kiemDiem);
+  assert.equal(titles(duty, 'missing-section').length, 1);
 });

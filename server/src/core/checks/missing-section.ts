@@ -1,6 +1,6 @@
 import type { Check, CheckContext, Draft } from '../check';
 import { headingRange, quotable, quote, readText } from '../check';
-import { titleKeys, wordSet } from '../normalize';
+import { titleKeys } from '../normalize';
 import type { Section } from '../outline';
 import { bareTitle, insertSectionEdits, missingDescendants, outsideOpenBlock, pairedDescendants, previousInReport, retitleEdit, titleForReport, yearShiftOnce } from '../insert';
 import { sameNumber, sameStyle } from '../numbering';
@@ -159,39 +159,67 @@ function labelledInPlace(ctx: CheckContext, expected: Section): { offset: number
  * khó khăn` for the outline's `2. Thuận lợi` and `3. Khó khăn`; `1. Hạn chế, khuyết điểm và nguyên
  * nhân` for `1. Hạn chế, khuyết điểm` and `2. Nguyên nhân của hạn chế, khuyết điểm`; `1. Công tác
  * triển khai; thuận lợi, khó khăn` for three (the neighbour is the nearest sibling the report has,
- * those between missing and merged too). Its title has the words of all of them but the words
- * that join (`của`, `và` …), in any order; some of the missing one's are not the neighbour's own
- * (`2. Nguyên nhân của hạn chế, khuyết điểm` names the missing `1. Hạn chế, khuyết điểm` without
- * merging it). Only a section without required subsections (those would go unchecked). The
- * neighbours' headings are read, so that typing the words in or out re-checks.
+ * those between missing and merged too). Each part of the neighbour's title, and each part of what
+ * the missing titles say beyond it, starts a part of its title — at its start or after a comma,
+ * `và`, a dash (the words that join, `của`, `về` …, aside): `Kiến nghị, đề xuất khắc phục hạn chế,
+ * yếu kém` has the words of `Hạn chế, yếu kém` but merges nothing. Only a section without required subsections
+ * (those would go unchecked). The neighbours' headings are read, so that typing the words in or
+ * out re-checks.
  */
 export function mergedInto(ctx: CheckContext, expected: Section): Section | undefined {
-  const missing = subjectWords(expected.heading.keys.core);
-  if (!missing.length || expected.children.some((c) => !c.optional)) return undefined;
+  if (expected.children.some((c) => !c.optional)) return undefined;
   const siblings = expected.parent ? expected.parent.children : ctx.template!.outline.roots;
   const at = siblings.indexOf(expected);
   for (const step of [-1, 1]) {
     let i = at + step;
-    const between: string[] = [];
-    while (siblings[i] && !ctx.alignment!.pairs.has(siblings[i]!)) between.push(...subjectWords(siblings[i]!.heading.keys.core)), (i += step);
+    const between: Section[] = [];
+    while (siblings[i] && !ctx.alignment!.pairs.has(siblings[i]!)) between.push(siblings[i]!), (i += step);
     const neighbour = siblings[i];
     const actual = neighbour && ctx.alignment!.pairs.get(neighbour)!.actual;
-    const own = neighbour && subjectWords(neighbour.heading.keys.core);
-    if (!actual || !own?.length) continue;
+    if (!actual) continue;
     readText(actual.heading);
-    const written = wordSet(actual.heading.keys.core);
+    const own = titleWords(bareTitle(neighbour));
+    const written = titleWords(actual.heading.text.slice(actual.heading.numbering?.length ?? 0));
     const ownSet = new Set(own);
-    if ([...missing, ...between, ...own].every((w) => written.has(w)) && !missing.every((w) => ownSet.has(w))) return actual;
+    // The neighbour's parts are parts of it; so is what the missing ones say beyond them.
+    const beyond = [expected, ...between].map((s) => partsOf(titleWords(bareTitle(s)).filter((w) => w === PART || !ownSet.has(w))));
+    if (partsOf(own).every((part) => standsAsPart(written, part)) && beyond.every((parts) => parts.length && parts.every((part) => standsAsPart(written, part)))) return actual;
   }
   return undefined;
 }
 
-/** Words that join the parts of a title rather than name its subject: a merged title adds or drops them. */
-const JOINING = new Set(['của', 'và', 'về', 'với', 'các', 'những', 'trong', 'cho']);
+/** Where a title's parts meet: a comma, semicolon, colon, dash or `và`. */
+const PART = '|';
 
-/** The words of a title key but those that join. */
-function subjectWords(key: string): string[] {
-  return [...wordSet(key)].filter((w) => !JOINING.has(w));
+/** Words that join the parts of a title rather than name its subject: a merged title adds or drops them. */
+const JOINING = new Set(['của', 'về', 'với', 'các', 'những', 'trong', 'cho']);
+
+/** A title's words in order (lower case, NFC), the joining ones left out, `PART` where its parts meet. */
+function titleWords(title: string): string[] {
+  return title
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(/[,;:–—]|\s-\s|(?:^|\s)và(?=\s|$)/gu, ` ${PART} `)
+    .replace(/[^\p{L}\p{N}|\s]/gu, ' ')
+    .split(/\s+/)
+    .filter((w) => w && !JOINING.has(w));
+}
+
+/** The runs of words between part marks, none empty. */
+function partsOf(words: readonly string[]): string[][] {
+  const parts: string[][] = [[]];
+  for (const w of words) if (w === PART) parts.push([]);
+  else parts[parts.length - 1]!.push(w);
+  return parts.filter((p) => p.length);
+}
+
+/** `run` starts a part of `title`: at its start or right after a part mark. */
+function standsAsPart(title: readonly string[], run: readonly string[]): boolean {
+  for (let k = 0; k + run.length <= title.length; k++) {
+    if (k > 0 && title[k - 1] !== PART) continue;
+    if (run.every((w, j) => title[k + j] === w)) return true;
+  }
+  return false;
 }
 
 export const missingSection: Check = {
