@@ -21,4 +21,9 @@ test('the warm-up types into a report with slips, so the checks that find them r
   // It types in prose and in titles: the outline's titles change along the way.
   const titles = (r: CheckResult) => r.outline.all.map((s) => s.heading.text).join('|');
   assert.ok(results.some((r) => titles(r.result) !== titles(first.result)));
+  // And moves headings a level deeper and shallower (a `#` more or less): the same sections at other depths.
+  const depths = (r: CheckResult) => r.outline.all.map((s) => s.heading.depth).join(',');
+  const same = results.filter((r) => r.result.outline.all.length === first.result.outline.all.length);
+  assert.ok(same.some((r) => depths(r.result) !== depths(first.result) && titles(r.result) === titles(first.result)), 'a heading changes level');
+  assert.ok(same.some((r) => r.result.outline.all.some((s, i) => s.heading.depth < first.result.outline.all[i]!.heading.depth)), 'a heading goes a level up');
 });

@@ -29,15 +29,15 @@ function withSlips(report: string): string {
 }
 
 /** What the author does at one step of the warm-up, in turn: mostly prose, also titles and structure. */
-const MOVES = ['letter', 'letter', 'letter', 'title', 'letter', 'delete', 'letter', 'blank', 'title', 'newline', 'letter', 'heading'] as const;
+const MOVES = ['letter', 'letter', 'letter', 'title', 'letter', 'delete', 'letter', 'blank', 'title', 'newline', 'letter', 'heading', 'deeper', 'shallower'] as const;
 const LETTERS = 'aăâđêôơưáàảãạếềểễệốồổỗộớờởỡợứừửữự ,';
-/** What a move types, when it is not a letter. */
-const TYPED: Partial<Record<(typeof MOVES)[number], string>> = { blank: '.....', newline: '\n', heading: '## ', delete: '' };
+/** What a move types, when it is not a letter (a heading one level deeper or shallower: a `#` more or less). */
+const TYPED: Partial<Record<(typeof MOVES)[number], string>> = { blank: '.....', newline: '\n', heading: '## ', delete: '', deeper: '#', shallower: '' };
 
 /**
  * The steps of the server's warm-up: check a report built from the largest built-in outline, then
  * type into it as an author does (letters in prose and in titles, deletions, line breaks, a "....."
- * blank, a new heading), each step undone at the next so the report keeps its shape. V8
+ * blank, a new heading, a heading made a level deeper or shallower), each step undone at the next so the report keeps its shape. V8
  * optimises a function only after it has run for a while; a check runs each function a few times,
  * so without this the compiler is still at work, on the processor's other core, during the
  * author's first minutes of typing — and on a two-core machine it takes turns with the check.
@@ -87,11 +87,14 @@ export function warmUpSteps(registry: () => TemplateRegistry, count: number, aft
       undo?.();
       undo = undefined;
       const move = MOVES[i % MOVES.length]!;
-      const at = spotIn(move === 'title');
+      const marker = move === 'deeper' || move === 'shallower';
+      const at = spotIn(move === 'title' || marker);
       if (at === undefined) return;
-      // A new heading's marker goes at the start of the line; a deletion takes the letter at `at`.
-      const where = move === 'heading' ? text.lastIndexOf('\n', at - 1) + 1 : at;
-      const removed = move === 'delete' ? text[at]! : '';
+      // A new heading's marker, or a `#` more or less, goes at the start of the line; a deletion
+      // takes the letter at `at`.
+      const where = move === 'heading' || marker ? text.lastIndexOf('\n', at - 1) + 1 : at;
+      if (move === 'shallower' && !text.startsWith('##', where)) return;
+      const removed = move === 'delete' ? text[at]! : move === 'shallower' ? '#' : '';
       const typed = TYPED[move] ?? LETTERS[Math.floor(random() * LETTERS.length)]!;
       edit(where, removed.length, typed);
       undo = () => edit(where, typed.length, removed);
