@@ -91,6 +91,20 @@ describe('checks', () => {
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 
+  it('missing-section: typing into a title the words of the missing section after it (“I. MỤC ĐÍCH, YÊU CẦU VÀ NỘI DUNG”) merges it: the error goes, no “did you mean” comes', async () => {
+    const content = ['# KẾ HOẠCH', '## Tổ chức Hội nghị tổng kết công tác Mặt trận năm 2024', '', '## I. MỤC ĐÍCH, YÊU CẦU', '', 'Đánh giá kết quả công tác Mặt trận năm 2024.', '', '## II. TỔ CHỨC THỰC HIỆN', '', 'Văn phòng chuẩn bị.', ''].join('\n');
+    const doc = await openUntitled(content);
+    const named = (x: readonly vscode.Diagnostic[]) => withCode(x, 'missing-section').filter((d) => /“II\. NỘI DUNG”/.test(d.message));
+    await waitForDiagnostics(doc.uri, (x) => named(x).length === 1, 'II. NỘI DUNG missing');
+    const title = lineOf(doc, /^## I\. MỤC ĐÍCH, YÊU CẦU$/);
+    const edit = new vscode.WorkspaceEdit();
+    edit.insert(doc.uri, new vscode.Position(title, doc.lineAt(title).text.length), ' VÀ NỘI DUNG');
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    const after = await waitForDiagnostics(doc.uri, (x) => named(x).length === 0, 'the merged section no longer missing');
+    assert.deepEqual([...withCode(after, 'missing-section'), ...withCode(after, 'section-title')], [], show(after));
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
   it('joined-paragraph: a report pasted from Word is flagged line by line; the quick fix inserts one blank line, source.fixAll separates every paragraph and marks the titles', async () => {
     const doc = await openReport('bao-cao', 'dan-tu-word.md');
     const original = doc.getText();
