@@ -73,9 +73,10 @@ const CLOSING_LINE = /^(?:nơi nhận\s*:?\s*(?:$|<br>|\|)|(?:tm|t\/m|kt|k\/t|tl
 const CLOSING_SENTENCE = /^trên đây là\s/iu;
 
 /** A heading after the signature that the closing block does not end at: an appendix. */
-const APPENDIX = /^(?:phụ lục|biểu mẫu|danh sách kèm theo)\b/iu;
-/** What an appendix's title key starts with (see `titleKeys`). */
-const APPENDIX_KEY = /^(?:phụ lục|biểu mẫu|danh sách kèm theo)/;
+const APPENDIX_WORDS = 'phụ lục|biểu mẫu|danh sách kèm theo';
+const APPENDIX = new RegExp(`^(?:${APPENDIX_WORDS})\\b`, 'iu');
+/** What an appendix's title key starts with (lower case and NFC already: see `titleKeys`). */
+const APPENDIX_KEY = new RegExp(`^(?:${APPENDIX_WORDS})`);
 
 /** How far from the end a closing block may start: recipients and a signature, not sections. */
 const CLOSING_MAX = 2000;

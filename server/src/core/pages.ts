@@ -964,9 +964,8 @@ function paginateChunks(count: number, offsetOf: (c: number) => number, layoutOf
   let loaded = 0;
   let nextChunk = from;
   let nextLine = at0 ? at0[AT_LINE]! : 0;
-  /** Per chunk from `from`: its first unit, the one after its last, its first source line and offset. */
+  /** Per chunk from `from`: its first unit, its first source line and offset. */
   const firstUnit: number[] = [];
-  const endUnit: number[] = [];
   const lineOf: number[] = [];
   const offsetAt: number[] = [];
   const load = () => {
@@ -976,7 +975,6 @@ function paginateChunks(count: number, offsetOf: (c: number) => number, layoutOf
     lineOf.push(nextLine);
     offsetAt.push(base);
     for (const unit of l.units) place(loaded++, unit, base, nextLine);
-    endUnit.push(loaded);
     nextLine += l.lineCount;
     nextChunk++;
   };
@@ -1075,9 +1073,8 @@ function paginateChunks(count: number, offsetOf: (c: number) => number, layoutOf
     keeps = u.flags & KEEP_NEXT ? 1 : 0;
   };
 
-  lastPagination.resumed = Boolean(resume);
-  for (let c = from; ; c++) {
-    lastPagination.chunks = c - from;
+  let c = from;
+  for (; ; c++) {
     if (c < count && c - from >= firstUnit.length) load();
     const line = c < count ? lineOf[c - from]! : nextLine;
     const offset = c < count ? offsetAt[c - from]! : 0;
@@ -1118,8 +1115,11 @@ function paginateChunks(count: number, offsetOf: (c: number) => number, layoutOf
     states[at + AT_OFFSET] = offset;
     states[at + AT_KEEPS] = keeps;
     if (c === count) break;
-    for (let i = firstUnit[c - from]!, end = endUnit[c - from]!; i < end; i++) setUnit(i);
+    // Its units end where the next chunk's begin, or (that one not loaded yet) at the last loaded.
+    for (let i = firstUnit[c - from]!, end = firstUnit[c - from + 1] ?? loaded; i < end; i++) setUnit(i);
   }
+  lastPagination.chunks = c - from;
+  lastPagination.resumed = Boolean(resume);
   const fill = lastTop < 0 ? 0 : Math.min(1, (lastTop / 20 + g.fillPitchPt) / g.areaPt);
   return {
     estimate: { pages, decimal: Math.round((pages - 1 + fill) * 100) / 100, breaks, breakOffsets, lines, settings },

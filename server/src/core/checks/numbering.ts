@@ -1,5 +1,5 @@
 import type { Check, CheckContext, Draft } from '../check';
-import type { Numbering } from '../numbering';
+import { sameNumber, type Numbering } from '../numbering';
 import type { Section } from '../outline';
 import { quote } from '../check';
 import { expectedLabel, family, isPrefix, numberRange, numberingRuns, renumberEdits } from '../renumber';
@@ -143,7 +143,7 @@ function nextOfParent(ctx: CheckContext, s: Section): Draft | undefined {
   if (!parent || !p || parent.children[0] !== s || p.style !== n.style || n.value !== p.value + 1) return undefined;
   const uncles = parent.parent ? parent.parent.children : ctx.outline.roots;
   const next = uncles[uncles.indexOf(parent) + 1];
-  if (next?.heading.numbering && family(next.heading.numbering.style) === family(n.style) && next.heading.numbering.value === n.value) return undefined;
+  if (sameNumber(next?.heading.numbering, n)) return undefined;
   if (n.style === 'decimal' && (n.parts!.length !== p.parts!.length || n.parts!.slice(0, -1).join('.') !== p.parts!.slice(0, -1).join('.'))) return undefined;
   if (!s.heading.marked || s.heading.setext || s.heading.depth !== parent.heading.depth + 1 || !parent.heading.marked) return undefined;
   if (ctx.text.slice(s.heading.offset, s.heading.offset + s.heading.depth + 1) !== `${'#'.repeat(s.heading.depth)} `) return undefined;
